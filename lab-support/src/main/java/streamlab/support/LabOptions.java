@@ -1,0 +1,46 @@
+package streamlab.support;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The command-line options every lab program shares (a picocli mixin). */
+public final class LabOptions {
+
+    /** Which API to run. */
+    public enum Which { dstream, structured, both }
+
+    @Option(names = "--api", paramLabel = "dstream|structured|both", defaultValue = "both",
+            description = "Which API to run (default: ${DEFAULT-VALUE}). With both, the two read the same stream.")
+    public Which api;
+
+    @Option(names = "--host", defaultValue = "localhost",
+            description = "Host of the line server (default: ${DEFAULT-VALUE}).")
+    public String host;
+
+    @Option(names = "--port", defaultValue = "9999",
+            description = "Port of the line server, e.g. netcat-sim/nc -lk 9999 (default: ${DEFAULT-VALUE}).")
+    public int port;
+
+    @Option(names = "--seconds", defaultValue = "0",
+            description = "Stop cleanly after this many seconds (default: run until Ctrl-C).")
+    public int seconds;
+
+    @Option(names = "--batch", paramLabel = "SECONDS",
+            description = "Batch interval of the DStream and trigger interval of the Structured query.")
+    public Integer batchSeconds;
+
+    @Option(names = "--replay", paramLabel = "FILE",
+            description = "Start a built-in netcat-sim that replays FILE, instead of connecting to --host/--port.")
+    public Path replay;
+
+    @Option(names = "--rate", defaultValue = "4",
+            description = "With --replay: lines per second (default: ${DEFAULT-VALUE}).")
+    public double rate;
+
+    @Option(names = "--loop", description = "With --replay: start the file again at its end.")
+    public boolean loop;
+
+    public boolean runs(Api which) {
+        return api == Which.both || api.name().equals(which.label());
+    }
+}

@@ -1,0 +1,226 @@
+package streamlab.support;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.StreamingContextState;
+import org.apache.spark.streaming.api.java.JavaDStream;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+
+/**
+ * Runs a lab from its {@code main()}: the socket source, the exercise of either API (or both, on one
+ * stream), the output, and a clean stop. The lab's own code only says how to wire its exercise.
+ */
+public final class LabProgram {
+
+    /** Wires the DStream exercise: lines in, an output operation (print, foreachRDD) out. */
+    @FunctionalInterface
+    public interface DStreamWiring {
+        void wire(JavaStreamingContext ssc, JavaDStream<String> lines);
+    }
+
+    /** Wires and starts the Structured exercise on the socket lines (column value, maybe timestamp). */
+    @FunctionalInterface
+    public interface StructuredWiring {
+        StreamingQuery start(Dataset<Row> lines, Trigger trigger) throws TimeoutException;
+    }
+
+    private final String title;
+    private final LabOptions options;
+    private final PrintStream out;
+    private int defaultBatchSeconds = 5;
+    private boolean socketTimestamps;
+    private DStreamWiring dstream;
+    private StructuredWiring structured;
+
+    private LabProgram(String title, LabOptions options, PrintStream out) {
+        this.title = title;
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Parses {@code args} into {@code command} (a picocli command), runs it, and exits with its status. */
+    public static void exit(Object command, String... args) {
+        int status = new picocli.CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        System.exit(status);
+    }
+
+    public static LabProgram of(String title, LabOptions options) {
+        return new LabProgram(title, options, System.out);
+    }
+
+    public LabProgram batchSeconds(int seconds) {
+        this.defaultBatchSeconds = seconds;
+        return this;
+    }
+
+    /** The Structured socket source adds a column {@code timestamp} (its arrival time). */
+    public LabProgram socketTimestamps() {
+        this.socketTimestamps = true;
+        return this;
+    }
+
+    public LabProgram dstream(DStreamWiring wiring) {
+        this.dstream = wiring;
+        return this;
+    }
+
+    public LabProgram structured(StructuredWiring wiring) {
+        this.structured = wiring;
+        return this;
+    }
+
+    /** Runs the lab; returns the process exit status. */
+    public int run() {
+        try {
+            return runOrThrow();
+        } catch (LabUsageException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            if (MissingSolutionException.isMissingSolution(e)) {
+                System.err.println(title + ": " + rootMessage(e));
+                return 1;
+            }
+            System.err.println(title + " stopped with an error: " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    private int runOrThrow() throws Exception {
+        JavaVersionCheck.requireSupported();
+        boolean wantDStream = options.runs(Api.DSTREAM) && dstream != null;
+        boolean wantStructured = options.runs(Api.STRUCTURED) && structured != null;
+        int batch = options.batchSeconds != null ? options.batchSeconds : defaultBatchSeconds;
+        if (batch < 1) {
+            throw new LabUsageException("--batch must be at least 1 second, not " + batch + ".");
+        }
+        if (options.seconds < 0) {
+            throw new LabUsageException("--seconds must be 0 (run until Ctrl-C) or more, not " + options.seconds + ".");
+        }
+
+        try (Replay replay = Replay.startIfAsked(options)) {
+            String host = replay != null ? replay.host() : options.host;
+            int port = replay != null ? replay.port() : options.port;
+            if (replay == null) {
+                requireListening(host, port);
+            }
+            String master = wantDStream && wantStructured ? "local[3]" : LabSpark.DEFAULT_MASTER;
+            SparkSession spark = LabSpark.session(title, master);
+            JavaStreamingContext ssc = null;
+            StreamingQuery query = null;
+            try {
+                out.println("== " + title + " reading " + host + ":" + port + ", batches of " + batch + " s"
+                        + (options.seconds > 0 ? ", stopping after " + options.seconds + " s" : ", Ctrl-C to stop"));
+                if (wantDStream) {
+                    ssc = startDStream(spark, host, port, batch);
+                }
+                if (wantStructured) {
+                    query = startStructured(spark, host, port, batch);
+                }
+                if (ssc == null && query == null) {
+                    System.err.println(title + ": nothing to run yet: fill in the TODOs first.");
+                    return 1;
+                }
+                if (replay != null) {
+                    replay.startWhenConnected((ssc != null ? 1 : 0) + (query != null ? 1 : 0));
+                }
+                awaitEnd(ssc, query);
+            } finally {
+                if (query != null) {
+                    query.stop();
+                }
+                if (ssc != null && ssc.getState() == StreamingContextState.ACTIVE) {
+                    ssc.stop(false, false);
+                }
+                spark.stop();
+            }
+        }
+        out.println("== " + title + " stopped.");
+        return 0;
+    }
+
+    private JavaStreamingContext startDStream(SparkSession spark, String host, int port, int batch) {
+        JavaStreamingContext ssc = new JavaStreamingContext(
+                JavaSparkContext.fromSparkContext(spark.sparkContext()), Durations.seconds(batch));
+        JavaDStream<String> lines = ssc.socketTextStream(host, port, StorageLevel.MEMORY_AND_DISK_SER());
+        try {
+            dstream.wire(ssc, lines);
+        } catch (MissingSolutionException e) {
+            ssc.stop(false, false);
+            System.err.println("DStream side skipped: " + e.getMessage());
+            return null;
+        }
+        ssc.start();
+        return ssc;
+    }
+
+    private StreamingQuery startStructured(SparkSession spark, String host, int port, int batch)
+            throws TimeoutException {
+        Dataset<Row> lines = spark.readStream().format("socket")
+                .option("host", host)
+                .option("port", port)
+                .option("includeTimestamp", socketTimestamps)
+                .load();
+        try {
+            return structured.start(lines, Trigger.ProcessingTime(batch * 1000L));
+        } catch (MissingSolutionException e) {
+            System.err.println("Structured side skipped: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void awaitEnd(JavaStreamingContext ssc, StreamingQuery query) throws Exception {
+        long deadline = options.seconds > 0 ? System.nanoTime() + options.seconds * 1_000_000_000L : Long.MAX_VALUE;
+        while (System.nanoTime() < deadline) {
+            if (ssc != null && ssc.awaitTerminationOrTimeout(100)) {
+                return; // stopped from elsewhere; an error would have been thrown
+            }
+            if (query != null && query.awaitTermination(100)) {
+                if (query.exception().isDefined()) {
+                    throw query.exception().get();
+                }
+                return;
+            }
+        }
+    }
+
+    private static void requireListening(String host, int port) {
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress(host, port), 2000);
+        } catch (IOException e) {
+            throw new LabUsageException("Nothing is listening on " + host + ":" + port + ". Start a line server first,"
+                    + " in another terminal: netcat-sim/nc -lk " + port
+                    + " (or let the lab start one: --replay datasets/lines/hamlet.txt).");
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof MissingSolutionException) {
+                break;
+            }
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
+    }
+
+    static void checkReadable(java.nio.file.Path file) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new LabUsageException("Cannot read " + file + ": no such file (paths are relative to "
+                    + System.getProperty("user.dir") + ").");
+        }
+    }
+}

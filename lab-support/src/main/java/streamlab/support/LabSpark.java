@@ -1,0 +1,44 @@
+package streamlab.support;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * How every lab program gets its Spark.
+ *
+ * <p>The master is never forced: {@code spark-submit --master ...} and {@code -Dspark.master=...} win.
+ * Only when nobody names one does a lab run on this machine, with {@code local[2]} (a DStream receiver
+ * holds one core for itself, so {@code local[1]} would receive but never compute).
+ */
+public final class LabSpark {
+
+    /** The master used when neither spark-submit nor -Dspark.master names one. */
+    public static final String DEFAULT_MASTER = "local[2]";
+
+    private LabSpark() {}
+
+    /**
+     * A SparkConf that honours spark-submit, with friendly local defaults.
+     *
+     * @param defaultMaster used only when no master is given
+     */
+    public static SparkConf conf(String appName, String defaultMaster) {
+        SparkConf conf = new SparkConf(true).setAppName(appName); // true: reads spark.* system properties
+        conf.setIfMissing("spark.master", defaultMaster);
+        if (conf.get("spark.master").startsWith("local")) {
+            // 200 shuffle partitions is a cluster default; on one machine it makes every batch crawl.
+            conf.setIfMissing("spark.sql.shuffle.partitions", "2");
+            conf.setIfMissing("spark.default.parallelism", "2");
+        }
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        return conf;
+    }
+
+    /** A session on {@link #conf}; a StreamingContext can share its SparkContext. */
+    public static SparkSession session(String appName, String defaultMaster) {
+        JavaVersionCheck.requireSupported();
+        SparkSession spark = SparkSession.builder().config(conf(appName, defaultMaster)).getOrCreate();
+        spark.sparkContext().setLogLevel("ERROR");
+        return spark;
+    }
+}

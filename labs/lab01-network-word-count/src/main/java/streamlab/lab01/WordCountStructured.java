@@ -1,0 +1,28 @@
+package streamlab.lab01;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import streamlab.support.MissingSolutionException;
+
+/**
+ * Lab 01, Structured Streaming API: count the words of the whole stream.
+ *
+ * <p>Input: an unbounded table of lines (a string column {@code value}). Output: a table with the
+ * columns {@code word} (string) and {@code count} (long). The query is written as if the table were
+ * static; Spark keeps the counts up to date as lines arrive, and the output mode of the sink decides
+ * what is sent out after each trigger (the whole table, or only the rows that changed).
+ */
+public final class WordCountStructured {
+
+    private WordCountStructured() {}
+
+    public static Dataset<Row> wordCounts(Dataset<Row> lines) {
+        // TODO 1: lower-case the value column and split it on Tokens.SEPARATORS
+        //         (functions.lower, functions.split), then explode the array into one row per word
+        //         in a column named "word".
+        // TODO 2: drop the empty words that splitting leaves ("" rows).
+        // TODO 3: group by word and count.
+        throw new MissingSolutionException("Lab 01, WordCountStructured.wordCounts: select explode(split(lower(value),"
+                + " Tokens.SEPARATORS)) as word, filter out \"\", then groupBy(\"word\").count().");
+    }
+}

@@ -1,0 +1,52 @@
+package streamlab.lab01;
+
+import static streamlab.harness.Rows.none;
+import static streamlab.harness.Rows.row;
+import static streamlab.harness.Rows.rows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import streamlab.harness.DStreamScript;
+import streamlab.harness.LabTest;
+import streamlab.support.Api;
+
+@LabTest(lab = "01", api = Api.DSTREAM)
+class Lab01DStreamTest {
+
+    private static DStreamScript<String> script(List<String>... batches) {
+        return DStreamScript.lines(batches).title("Lab 01 WordCountDStream.wordCounts");
+    }
+
+    @Test
+    void counts_the_words_of_each_batch_on_their_own() {
+        script(List.of("hello world", "hello"), List.of(), List.of("world"))
+                .runPairs(WordCountDStream::wordCounts)
+                .assertBatches(
+                        rows(row("hello", 2), row("world", 1)),
+                        none(),
+                        rows(row("world", 1)));
+    }
+
+    @Test
+    void lower_cases_and_splits_on_spaces_tabs_and_punctuation() {
+        script(List.of("Hello,  hello\tWORLD!", "", "   ", "world... HELLO?"))
+                .runPairs(WordCountDStream::wordCounts)
+                .assertBatches(rows(row("hello", 3), row("world", 2)));
+    }
+
+    @Test
+    void keeps_apostrophes_digits_and_unicode_letters_inside_words() {
+        script(List.of("Don't stop: 42 cafés in Straße 7", "東京 don't"))
+                .runPairs(WordCountDStream::wordCounts)
+                .assertBatches(rows(row("don't", 2), row("stop", 1), row("42", 1), row("cafés", 1),
+                        row("in", 1), row("straße", 1), row("7", 1), row("東京", 1)));
+    }
+
+    @Test
+    void counts_a_very_long_line() {
+        String longLine = "spark ".repeat(20_000) + "streaming";
+        script(List.of(longLine))
+                .runPairs(WordCountDStream::wordCounts)
+                .assertBatches(rows(row("spark", 20_000), row("streaming", 1)));
+    }
+}

@@ -1,0 +1,44 @@
+package streamlab.harness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where output operations of a running test put what each batch produced. Spark serializes the
+ * output function with the DStream graph, so the function only carries a run id; the rows land here,
+ * in the driver, keyed by batch time (DStream) or batch id (Structured).
+ */
+final class Collector {
+
+    private static final Map<String, TreeMap<Long, List<Object>>> RUNS = new ConcurrentHashMap<>();
+
+    private Collector() {}
+
+    static void open(String runId) {
+        RUNS.put(runId, new TreeMap<>());
+    }
+
+    static void add(String runId, long key, List<?> rows) {
+        TreeMap<Long, List<Object>> run = RUNS.get(runId);
+        if (run != null) {
+            synchronized (run) {
+                run.put(key, new ArrayList<>(rows));
+            }
+        }
+    }
+
+    /** Everything collected so far, in key order. */
+    static TreeMap<Long, List<Object>> snapshot(String runId) {
+        TreeMap<Long, List<Object>> run = RUNS.get(runId);
+        synchronized (run) {
+            return new TreeMap<>(run);
+        }
+    }
+
+    static void close(String runId) {
+        RUNS.remove(runId);
+    }
+}

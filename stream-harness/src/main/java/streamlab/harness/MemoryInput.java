@@ -1,0 +1,36 @@
+package streamlab.harness;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.streaming.runtime.MemoryStream;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * A streaming source the test fills by hand: Spark's MemoryStream, kept behind this one class because
+ * its package moves between Spark versions (4.1 has it in {@code execution.streaming.runtime}).
+ */
+public final class MemoryInput<T> {
+
+    private final MemoryStream<T> stream;
+
+    private MemoryInput(MemoryStream<T> stream) {
+        this.stream = stream;
+    }
+
+    public static <T> MemoryInput<T> of(Encoder<T> encoder, SparkSession spark) {
+        return new MemoryInput<>(MemoryStream.apply(encoder, spark));
+    }
+
+    /** The stream as an untyped DataFrame (one column {@code value} for simple types). */
+    public Dataset<Row> toDF() {
+        return stream.toDF();
+    }
+
+    /** Makes these elements the next batch of the stream (an empty list is an empty batch). */
+    public void add(List<T> batch) {
+        stream.addData(CollectionConverters.asScala(batch).toSeq());
+    }
+}

@@ -1,0 +1,166 @@
+package streamlab.harness;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * What a scripted run produced, step by step: each step is one input batch and the rows the exercise
+ * output for it. Assertions compare a step's rows as a multiset (order does not matter) and, when they
+ * fail, print the whole run with input, expected and actual side by side.
+ */
+public final class StreamResult {
+
+    /** One step of a run: its name, the input it was given, and the rows that came out. */
+    public record Step(String name, List<String> input, List<List<Object>> output) {}
+
+    private final String title;
+    private final List<Step> steps;
+
+    StreamResult(String title, List<Step> steps) {
+        this.title = title;
+        this.steps = List.copyOf(steps);
+    }
+
+    public List<Step> steps() {
+        return steps;
+    }
+
+    /** The rows of step {@code k}, counting from 1. */
+    public List<List<Object>> batch(int k) {
+        return step(k).output();
+    }
+
+    /** The rows of the last step. */
+    public List<List<Object>> last() {
+        return steps.get(steps.size() - 1).output();
+    }
+
+    /** Every step must produce exactly these rows: one argument per step, in order. */
+    @SafeVarargs
+    public final StreamResult assertBatches(List<List<Object>>... expected) {
+        if (expected.length != steps.size()) {
+            throw new IllegalArgumentException("the test gives " + expected.length + " expected batches for "
+                    + steps.size() + " steps");
+        }
+        Map<Integer, List<List<Object>>> byStep = new HashMap<>();
+        for (int i = 0; i < expected.length; i++) {
+            byStep.put(i + 1, expected[i]);
+        }
+        return check(byStep);
+    }
+
+    /** Step {@code k} (from 1) must produce exactly these rows. */
+    public StreamResult assertBatch(int k, List<List<Object>> expected) {
+        step(k);
+        return check(Map.of(k, expected));
+    }
+
+    /** The last step must produce exactly these rows. */
+    public StreamResult assertLast(List<List<Object>> expected) {
+        return assertBatch(steps.size(), expected);
+    }
+
+    /** Each step, in order, must produce exactly the rows the other run produced at the same step. */
+    public StreamResult assertSameAs(String otherName, List<List<List<Object>>> other) {
+        Map<Integer, List<List<Object>>> byStep = new HashMap<>();
+        for (int i = 0; i < other.size(); i++) {
+            byStep.put(i + 1, other.get(i));
+        }
+        return check(byStep, otherName);
+    }
+
+    private StreamResult check(Map<Integer, List<List<Object>>> expected) {
+        return check(expected, null);
+    }
+
+    private StreamResult check(Map<Integer, List<List<Object>>> expected, String expectedFrom) {
+        for (int k = 1; k <= steps.size(); k++) {
+            List<List<Object>> want = expected.get(k);
+            if (want != null && !sameRows(want, steps.get(k - 1).output())) {
+                throw new AssertionFailedError(report(expected, k, expectedFrom),
+                        Rows.renderAll(want), Rows.renderAll(steps.get(k - 1).output()));
+            }
+        }
+        return this;
+    }
+
+    /**
+     * The run as a student reads it; {@code =>} marks step {@code failing}.
+     *
+     * @param expectedFrom where the expected rows come from when they are another run's output, or null
+     */
+    public String report(Map<Integer, List<List<Object>>> expected, int failing, String expectedFrom) {
+        StringBuilder sb = new StringBuilder();
+        Step bad = steps.get(failing - 1);
+        sb.append(title).append('\n')
+          .append("Wrong rows at ").append(bad.name()).append(". The whole run (=> marks it):\n");
+        for (int k = 1; k <= steps.size(); k++) {
+            Step s = steps.get(k - 1);
+            sb.append(k == failing ? "=> " : "   ").append(s.name()).append('\n');
+            sb.append(line("input", s.input().isEmpty() ? "(no lines)" : String.join("  ", quoted(s.input()))));
+            List<List<Object>> want = expected.get(k);
+            if (want != null) {
+                sb.append(line("expected", Rows.renderAll(want)));
+            }
+            sb.append(line("actual", Rows.renderAll(s.output())));
+            if (k == failing && want != null) {
+                List<List<Object>> missing = minus(want, s.output());
+                List<List<Object>> unexpected = minus(s.output(), want);
+                if (!missing.isEmpty()) {
+                    sb.append(line("missing", Rows.renderAll(missing)));
+                }
+                if (!unexpected.isEmpty()) {
+                    sb.append(line("unexpected", Rows.renderAll(unexpected)));
+                }
+            }
+        }
+        if (expectedFrom != null) {
+            sb.append("(\"expected\" here is what ").append(expectedFrom).append(" gave for the same input)\n");
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return report(Map.of(), 1, null).replaceFirst("Wrong rows at .*\n", "").replace("=> ", "   ");
+    }
+
+    private static String line(String label, String text) {
+        return String.format("      %-10s %s%n", label, text);
+    }
+
+    private static List<String> quoted(List<String> input) {
+        List<String> q = new ArrayList<>();
+        for (String s : input) {
+            String shown = s.length() > 60 ? s.substring(0, 57) + "...(" + s.length() + " chars)" : s;
+            q.add("\"" + shown.replace("\t", "\\t") + "\"");
+        }
+        return q;
+    }
+
+    private Step step(int k) {
+        if (k < 1 || k > steps.size()) {
+            throw new IllegalArgumentException("no step " + k + ": the run has steps 1 to " + steps.size());
+        }
+        return steps.get(k - 1);
+    }
+
+    static boolean sameRows(List<List<Object>> a, List<List<Object>> b) {
+        return a.size() == b.size() && minus(a, b).isEmpty();
+    }
+
+    /** The rows of {@code a} that {@code b} does not have (as multisets). */
+    static List<List<Object>> minus(List<List<Object>> a, List<List<Object>> b) {
+        List<List<Object>> rest = new ArrayList<>(b);
+        List<List<Object>> out = new ArrayList<>();
+        for (List<Object> row : a) {
+            if (!rest.remove(row)) {
+                out.add(row);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,83 @@
+package streamlab.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one Spark of a test JVM: started once, shared by every test (a new StreamingContext per test
+ * runs on it, and so do the Structured queries), stopped when the JVM ends.
+ *
+ * <p>Its streaming clock is Spark's ManualClock, so DStream batches run only when a test advances it.
+ */
+public final class TestSpark {
+
+    private static SparkSession session;
+    private static Path scratch;
+
+    private TestSpark() {}
+
+    public static synchronized SparkSession session() {
+        if (session == null) {
+            SparkConf conf = new SparkConf(false)
+                    .setMaster("local[2]")
+                    .setAppName("streamlab-tests")
+                    .set("spark.streaming.clock", "org.apache.spark.util.ManualClock")
+                    .set("spark.ui.enabled", "false")
+                    .set("spark.ui.showConsoleProgress", "false")
+                    .set("spark.sql.shuffle.partitions", "2")
+                    .set("spark.default.parallelism", "2")
+                    .set("spark.driver.host", "127.0.0.1")
+                    .set("spark.driver.bindAddress", "127.0.0.1")
+                    .set("spark.sql.streaming.forceDeleteTempCheckpointLocation", "true")
+                    .set("spark.sql.warehouse.dir", scratch().resolve("warehouse").toString());
+            session = SparkSession.builder().config(conf).getOrCreate();
+            session.sparkContext().setLogLevel("ERROR");
+            Runtime.getRuntime().addShutdownHook(new Thread(TestSpark::shutdown, "stop-test-spark"));
+        }
+        return session;
+    }
+
+    public static JavaSparkContext context() {
+        return JavaSparkContext.fromSparkContext(session().sparkContext());
+    }
+
+    /** A fresh empty directory for one test's checkpoints, deleted when the JVM ends. */
+    public static synchronized Path newDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(scratch(), prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static synchronized Path scratch() {
+        if (scratch == null) {
+            try {
+                scratch = Files.createTempDirectory("streamlab-test-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return scratch;
+    }
+
+    private static synchronized void shutdown() {
+        if (session != null) {
+            session.stop();
+        }
+        if (scratch != null) {
+            try (Stream<Path> files = Files.walk(scratch)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // best effort: it is a temporary directory
+            }
+        }
+    }
+}
