@@ -29,6 +29,14 @@ public final class LabOptions {
             description = "Batch interval of the DStream and trigger interval of the Structured query.")
     public Integer batchSeconds;
 
+    @Option(names = "--master",
+            description = "Spark master, e.g. local[4] (default: spark-submit's, else local[2]; local[3] with --api both).")
+    public String master;
+
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "Checkpoint directory of a lab that keeps state (default: the lab's own, under checkpoints/).")
+    public Path checkpoint;
+
     @Option(names = "--replay", paramLabel = "FILE",
             description = "Start a built-in netcat-sim that replays FILE, instead of connecting to --host/--port.")
     public Path replay;

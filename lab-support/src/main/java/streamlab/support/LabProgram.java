@@ -5,11 +5,15 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.spark.api.java.function.Function0;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.storage.StorageLevel;
@@ -30,10 +34,13 @@ public final class LabProgram {
         void wire(JavaStreamingContext ssc, JavaDStream<String> lines);
     }
 
-    /** Wires and starts the Structured exercise on the socket lines (column value, maybe timestamp). */
+    /**
+     * Wires the Structured exercise on the socket lines (a column value, and timestamp when asked) to
+     * its sink: format and output mode. The program adds the trigger and the checkpoint, and starts it.
+     */
     @FunctionalInterface
     public interface StructuredWiring {
-        StreamingQuery start(Dataset<Row> lines, Trigger trigger) throws TimeoutException;
+        DataStreamWriter<Row> wire(Dataset<Row> lines);
     }
 
     private final String title;
@@ -41,6 +48,8 @@ public final class LabProgram {
     private final PrintStream out;
     private int defaultBatchSeconds = 5;
     private boolean socketTimestamps;
+    private Path defaultCheckpoint;
+    private boolean recoverable;
     private DStreamWiring dstream;
     private StructuredWiring structured;
 
@@ -71,6 +80,31 @@ public final class LabProgram {
         return this;
     }
 
+    /**
+     * The lab keeps state: its DStream context checkpoints to {@code dir}/dstream and its query to
+     * {@code dir}/structured, unless {@code --checkpoint} names another directory.
+     */
+    public LabProgram checkpointing(String dir) {
+        this.defaultCheckpoint = Path.of(dir);
+        return this;
+    }
+
+    /**
+     * The DStream context is created with {@code JavaStreamingContext.getOrCreate}: a restarted program
+     * recovers its graph and state from the checkpoint instead of wiring a new one. Needs
+     * {@link #checkpointing}.
+     */
+    public LabProgram recoverable() {
+        this.recoverable = true;
+        return this;
+    }
+
+    /** The checkpoint directory of one API, or null when the lab keeps no state. */
+    private Path checkpointOf(Api api) {
+        Path base = options.checkpoint != null ? options.checkpoint : defaultCheckpoint;
+        return base == null ? null : base.resolve(api.label());
+    }
+
     public LabProgram dstream(DStreamWiring wiring) {
         this.dstream = wiring;
         return this;
@@ -99,6 +133,9 @@ public final class LabProgram {
     }
 
     private int runOrThrow() throws Exception {
+        if (recoverable && defaultCheckpoint == null && options.checkpoint == null) {
+            throw new IllegalStateException("recoverable() needs checkpointing(dir)");
+        }
         JavaVersionCheck.requireSupported();
         boolean wantDStream = options.runs(Api.DSTREAM) && dstream != null;
         boolean wantStructured = options.runs(Api.STRUCTURED) && structured != null;
@@ -115,6 +152,9 @@ public final class LabProgram {
             int port = replay != null ? replay.port() : options.port;
             if (replay == null) {
                 requireListening(host, port);
+            }
+            if (options.master != null) {
+                System.setProperty("spark.master", options.master);
             }
             String master = wantDStream && wantStructured ? "local[3]" : LabSpark.DEFAULT_MASTER;
             SparkSession spark = LabSpark.session(title, master);
@@ -151,15 +191,38 @@ public final class LabProgram {
         return 0;
     }
 
-    private JavaStreamingContext startDStream(SparkSession spark, String host, int port, int batch) {
-        JavaStreamingContext ssc = new JavaStreamingContext(
-                JavaSparkContext.fromSparkContext(spark.sparkContext()), Durations.seconds(batch));
-        JavaDStream<String> lines = ssc.socketTextStream(host, port, StorageLevel.MEMORY_AND_DISK_SER());
-        try {
-            dstream.wire(ssc, lines);
-        } catch (MissingSolutionException e) {
+    private JavaStreamingContext startDStream(SparkSession spark, String host, int port, int batch)
+            throws Exception {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Path checkpoint = checkpointOf(Api.DSTREAM);
+        boolean[] wired = {true};
+        Function0<JavaStreamingContext> create = () -> {
+            JavaStreamingContext ssc = new JavaStreamingContext(sc, Durations.seconds(batch));
+            if (checkpoint != null) {
+                ssc.checkpoint(checkpoint.toString());
+            }
+            JavaDStream<String> lines = ssc.socketTextStream(host, port, StorageLevel.MEMORY_AND_DISK_SER());
+            try {
+                dstream.wire(ssc, lines);
+            } catch (MissingSolutionException e) {
+                System.err.println("DStream side skipped: " + e.getMessage());
+                wired[0] = false;
+            }
+            return ssc;
+        };
+        JavaStreamingContext ssc;
+        if (recoverable && checkpoint != null) {
+            boolean resuming = Files.isDirectory(checkpoint) && hasFiles(checkpoint);
+            ssc = JavaStreamingContext.getOrCreate(checkpoint.toString(), create);
+            if (resuming) {
+                out.println("== DStream: recovered from the checkpoint in " + checkpoint
+                        + " (delete it to start afresh)");
+            }
+        } else {
+            ssc = create.call();
+        }
+        if (!wired[0]) {
             ssc.stop(false, false);
-            System.err.println("DStream side skipped: " + e.getMessage());
             return null;
         }
         ssc.start();
@@ -173,11 +236,26 @@ public final class LabProgram {
                 .option("port", port)
                 .option("includeTimestamp", socketTimestamps)
                 .load();
+        DataStreamWriter<Row> writer;
         try {
-            return structured.start(lines, Trigger.ProcessingTime(batch * 1000L));
+            writer = structured.wire(lines);
         } catch (MissingSolutionException e) {
             System.err.println("Structured side skipped: " + e.getMessage());
             return null;
+        }
+        writer.trigger(Trigger.ProcessingTime(batch, TimeUnit.SECONDS));
+        Path checkpoint = checkpointOf(Api.STRUCTURED);
+        if (checkpoint != null) {
+            writer.option("checkpointLocation", checkpoint.toString());
+        }
+        return writer.start();
+    }
+
+    private static boolean hasFiles(Path dir) {
+        try (var files = Files.list(dir)) {
+            return files.findAny().isPresent();
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import scala.Tuple2;
@@ -89,18 +90,39 @@ public final class StructuredScript {
 
     /** Runs the exercise; step k's rows are all the rows its micro-batches wrote (complete: the last table). */
     public StreamResult run(Function<Dataset<Row>, Dataset<Row>> exercise) {
+        return start(in -> {
+            Dataset<Row> output = exercise.apply(in);
+            if (output == null) {
+                throw new AssertionError("the exercise returned null instead of a Dataset");
+            }
+            return output.writeStream().outputMode(outputMode);
+        }, outputMode.equals("complete"), "output mode " + outputMode);
+    }
+
+    /**
+     * Runs an exercise that chooses its own output mode (and maybe options) and returns the writer; the
+     * harness replaces its sink with one that records every micro-batch. Step k's rows are all the rows
+     * its micro-batches wrote.
+     */
+    public StreamResult runWriter(Function<Dataset<Row>, DataStreamWriter<Row>> exercise) {
+        return start(in -> {
+            DataStreamWriter<Row> writer = exercise.apply(in);
+            if (writer == null) {
+                throw new AssertionError("the exercise returned null instead of a DataStreamWriter");
+            }
+            return writer;
+        }, false, "output mode chosen by the exercise");
+    }
+
+    private StreamResult start(Function<Dataset<Row>, DataStreamWriter<Row>> wiring, boolean lastTableOnly,
+                               String modeText) {
         SparkSession spark = TestSpark.session();
         String runId = UUID.randomUUID().toString();
         Collector.open(runId);
         StreamingQuery query = null;
         try {
             Feeder feeder = feeder(spark);
-            Dataset<Row> output = exercise.apply(feeder.frame());
-            if (output == null) {
-                throw new AssertionError("the exercise returned null instead of a Dataset");
-            }
-            query = output.writeStream()
-                    .outputMode(outputMode)
+            query = wiring.apply(feeder.frame())
                     .option("checkpointLocation", TestSpark.newDirectory("query-checkpoint-").toString())
                     .foreachBatch((Dataset<Row> batch, Long id) -> Collector.add(runId, id, batch.collectAsList()))
                     .start();
@@ -114,7 +136,7 @@ public final class StructuredScript {
                 List<Long> ids = new ArrayList<>();
                 for (Map.Entry<Long, List<Object>> e : all.tailMap(seen, false).entrySet()) {
                     ids.add(e.getKey());
-                    if (outputMode.equals("complete")) {
+                    if (lastTableOnly) {
                         rows.clear();
                     }
                     for (Object r : e.getValue()) {
@@ -125,7 +147,7 @@ public final class StructuredScript {
                 steps.add(new StreamResult.Step("step " + k + " (micro-batch" + (ids.size() == 1 ? " " : "es ")
                         + ids + ")", feeder.describe(k - 1), rows));
             }
-            return new StreamResult(title + ", output mode " + outputMode + ":", steps);
+            return new StreamResult(title + ", " + modeText + ":", steps);
         } catch (Exception e) {
             // processAllAvailable rethrows a failed batch as a StreamingQueryException (undeclared in Java)
             Throwable cause = e instanceof StreamingQueryException && e.getCause() != null ? e.getCause() : e;

@@ -30,13 +30,11 @@ public final class Lab01 implements Callable<Integer> {
     public Integer call() {
         return LabProgram.of("Lab 01 network word count", options)
                 .dstream((ssc, lines) -> WordCountDStream.wordCounts(lines).print())
-                .structured((lines, trigger) -> WordCountStructured.wordCounts(lines)
+                .structured(lines -> WordCountStructured.wordCounts(lines)
                         .writeStream()
                         .outputMode(mode.name())
                         .format("console")
-                        .option("truncate", false)
-                        .trigger(trigger)
-                        .start())
+                        .option("truncate", false))
                 .run();
     }
 
