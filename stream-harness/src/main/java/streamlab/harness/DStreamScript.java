@@ -64,7 +64,10 @@ public final class DStreamScript<I> {
         return this;
     }
 
-    /** Gives the StreamingContext a fresh checkpoint directory (stateful operations need one). */
+    /**
+     * Gives the StreamingContext a fresh checkpoint directory (stateful operations need one). A run
+     * without it has no checkpoint directory at all, even if an earlier run in the same JVM had one.
+     */
     public DStreamScript<I> checkpointing() {
         this.checkpointDir = TestSpark.newDirectory("dstream-checkpoint-");
         return this;
@@ -89,6 +92,11 @@ public final class DStreamScript<I> {
         try {
             if (checkpointDir != null) {
                 ssc.checkpoint(checkpointDir.toString());
+            } else {
+                // ssc.checkpoint(dir) also sets the shared SparkContext's checkpoint directory, and it stays
+                // set after that context stops. Clear it, so a run without checkpointing() is refused just
+                // like a fresh program ("The checkpoint directory has not been set"), whatever ran before.
+                ssc.sparkContext().sc().checkpointDir_$eq(scala.Option.<String>empty());
             }
             @SuppressWarnings("unchecked")
             ClassTag<I> tag = (ClassTag<I>) ClassTag$.MODULE$.apply(Object.class);
@@ -98,6 +106,10 @@ public final class DStreamScript<I> {
                 throw new AssertionError("the exercise returned null instead of a DStream");
             }
             output.foreachRDD((rdd, time) -> Collector.add(runId, time.milliseconds(), rdd.collect()));
+            // Spark reports a batch as completed only if it had an output job. A window that slides every
+            // 2 batches has none at the odd batches, so the input gets a do-nothing output as well: every
+            // batch then completes, and the test can wait for each one.
+            input.foreachRDD(rdd -> { });
             BatchWaiter waiter = new BatchWaiter();
             ssc.addStreamingListener(waiter);
             ssc.start();

@@ -1,5 +1,6 @@
 package streamlab.harness;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
@@ -16,7 +17,8 @@ import streamlab.support.MissingSolutionException;
  *       fails for any other reason is broken; both are reported.</li>
  * </ul>
  */
-public final class GradingExtension implements TestExecutionExceptionHandler, AfterTestExecutionCallback {
+public final class GradingExtension implements TestExecutionExceptionHandler, AfterTestExecutionCallback,
+        AfterEachCallback {
 
     public static final String EXPECT_PROPERTY = "streamlab.expect";
     public static final String NOT_IMPLEMENTED = "not-implemented";
@@ -38,6 +40,15 @@ public final class GradingExtension implements TestExecutionExceptionHandler, Af
         }
         throw new AssertionError("On the untouched skeleton this test must end with \"not implemented\","
                 + " but it failed with: " + throwable, throwable);
+    }
+
+    /**
+     * Leaves nothing running for the next test: a test that timed out may have abandoned its thread
+     * with a StreamingContext or a query still active (only one StreamingContext may run per JVM).
+     */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        TestSpark.stopEverythingRunning();
     }
 
     @Override

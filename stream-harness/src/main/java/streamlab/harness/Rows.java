@@ -47,6 +47,15 @@ public final class Rows {
         return Instant.ofEpochMilli(Math.round(seconds * 1000));
     }
 
+    /**
+     * An expected time window, as a Structured query's {@code window(...)} column comes out: the struct
+     * (start, end) as the list {@code [start, end]}, both in seconds like {@link #at}. So
+     * {@code row(window(10, 15), "hello", 1)} is the row of the window from 0:00:10 to 0:00:15.
+     */
+    public static List<Object> window(double startSeconds, double endSeconds) {
+        return new ArrayList<>(List.of(at(startSeconds), at(endSeconds)));
+    }
+
     /** An output element (a tuple, a Row, a value) as a row. */
     public static List<Object> asRow(Object element) {
         if (element instanceof Row r) {

@@ -48,6 +48,25 @@ public final class TestSpark {
         return JavaSparkContext.fromSparkContext(session().sparkContext());
     }
 
+    /** Stops an active StreamingContext and every active query, and cancels running jobs. */
+    public static synchronized void stopEverythingRunning() {
+        if (session == null) {
+            return;
+        }
+        org.apache.spark.streaming.StreamingContext.getActive().foreach(ssc -> {
+            ssc.stop(false, false);
+            return null;
+        });
+        for (org.apache.spark.sql.streaming.StreamingQuery q : session.streams().active()) {
+            try {
+                q.stop();
+            } catch (java.util.concurrent.TimeoutException | RuntimeException ignored) {
+                // it is being stopped anyway
+            }
+        }
+        session.sparkContext().cancelAllJobs();
+    }
+
     /** A fresh empty directory for one test's checkpoints, deleted when the JVM ends. */
     public static synchronized Path newDirectory(String prefix) {
         try {

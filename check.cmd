@@ -1,0 +1,3 @@
+@echo off
+rem Checks your own work in labs\:   check 03   |   check 03 dstream   |   check
+call "%~dp0grade.cmd" check %*

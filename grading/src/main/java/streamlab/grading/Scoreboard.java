@@ -1,0 +1,198 @@
+package streamlab.grading;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** One submission's results by lab and API, with points: printed, and written as Markdown and CSV. */
+final class Scoreboard {
+
+    /** The results of one lab in one API. */
+    static final class Cell {
+        final String lab;
+        final String api;
+        final List<Outcome> outcomes = new ArrayList<>();
+        double points;
+        double max;
+
+        Cell(String lab, String api) {
+            this.lab = lab;
+            this.api = api;
+        }
+
+        long count(Outcome.Status status) {
+            return outcomes.stream().filter(o -> o.status() == status).count();
+        }
+
+        /** passed, not implemented, does not compile, missing, or "k/n passed". */
+        String verdict() {
+            int n = outcomes.size();
+            if (count(Outcome.Status.PASSED) == n) {
+                return "passed";
+            }
+            for (Outcome.Status whole : new Outcome.Status[] {Outcome.Status.DOES_NOT_COMPILE, Outcome.Status.MISSING,
+                    Outcome.Status.NOT_IMPLEMENTED, Outcome.Status.NOT_RUN}) {
+                if (count(whole) == n) {
+                    return whole.label();
+                }
+            }
+            String text = count(Outcome.Status.PASSED) + "/" + n + " passed";
+            long ni = count(Outcome.Status.NOT_IMPLEMENTED);
+            return ni > 0 ? text + ", " + ni + " not implemented" : text;
+        }
+    }
+
+    private final SubmissionGrader.Graded graded;
+    private final Map<String, Cell> cells = new TreeMap<>();
+    private final Map<String, Double> pointsOf = new TreeMap<>();
+    private double points;
+    private double max;
+
+    Scoreboard(SubmissionGrader.Graded graded, Points pointsTable) {
+        this.graded = graded;
+        for (Outcome o : graded.outcomes()) {
+            Cell cell = cells.computeIfAbsent(o.lab() + "/" + o.api(), k -> new Cell(o.lab(), o.api()));
+            cell.outcomes.add(o);
+            double p = pointsTable.of(o.lab(), o.api(), o.test());
+            pointsOf.put(o.key(), p);
+            cell.max += p;
+            max += p;
+            if (o.status() == Outcome.Status.PASSED) {
+                cell.points += p;
+                points += p;
+            }
+        }
+    }
+
+    String student() {
+        return graded.submission().name();
+    }
+
+    double points() {
+        return points;
+    }
+
+    double max() {
+        return max;
+    }
+
+    Map<String, Cell> cells() {
+        return cells;
+    }
+
+    double seconds() {
+        return graded.took().toMillis() / 1000.0;
+    }
+
+    static String num(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    String percent() {
+        return max == 0 ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * points / max);
+    }
+
+    /** The terminal view: a lab x API grid, then what failed and why (first line of each reason). */
+    String render(boolean details) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s: %s / %s points (%s), graded in %.0f s%n",
+                student(), num(points), num(max), percent(), seconds()));
+        Map<String, Map<String, Cell>> byLab = byLab();
+        sb.append(String.format("  %-6s %-34s %-34s%n", "lab", "dstream", "structured"));
+        for (Map.Entry<String, Map<String, Cell>> lab : byLab.entrySet()) {
+            sb.append(String.format("  %-6s %-34s %-34s%n", lab.getKey(),
+                    cellText(lab.getValue().get("dstream")), cellText(lab.getValue().get("structured"))));
+        }
+        if (details) {
+            for (Cell cell : cells.values()) {
+                for (Outcome o : cell.outcomes) {
+                    if (o.status() != Outcome.Status.PASSED) {
+                        sb.append(String.format("  - lab %s %s %s: %s: %s%n", o.lab(), o.api(), o.test(),
+                                o.status().label(), firstLine(o.message())));
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String cellText(Cell cell) {
+        if (cell == null) {
+            return "-";
+        }
+        return cell.verdict() + " (" + num(cell.points) + "/" + num(cell.max) + ")";
+    }
+
+    Map<String, Map<String, Cell>> byLab() {
+        Map<String, Map<String, Cell>> byLab = new LinkedHashMap<>();
+        for (Cell c : cells.values()) {
+            byLab.computeIfAbsent(c.lab, k -> new LinkedHashMap<>()).put(c.api, c);
+        }
+        return byLab;
+    }
+
+    static String firstLine(String message) {
+        if (message == null || message.isBlank()) {
+            return "";
+        }
+        return message.strip().lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+    }
+
+    /** scoreboard.md and results.csv in the submission's report folder. */
+    void write() {
+        Path dir = graded.reportDir();
+        try {
+            Files.createDirectories(dir);
+            StringBuilder md = new StringBuilder();
+            md.append("# ").append(student()).append(": ").append(num(points)).append(" / ").append(num(max))
+              .append(" points (").append(percent()).append(")\n\n");
+            md.append("| lab | dstream | structured |\n|---|---|---|\n");
+            for (Map.Entry<String, Map<String, Cell>> lab : byLab().entrySet()) {
+                md.append("| ").append(lab.getKey()).append(" | ").append(cellText(lab.getValue().get("dstream")))
+                  .append(" | ").append(cellText(lab.getValue().get("structured"))).append(" |\n");
+            }
+            md.append("\n## Tests that did not pass\n");
+            for (Cell cell : cells.values()) {
+                for (Outcome o : cell.outcomes) {
+                    if (o.status() != Outcome.Status.PASSED) {
+                        md.append("\n### lab ").append(o.lab()).append(' ').append(o.api()).append(": ")
+                          .append(o.test()).append(" (").append(o.status().label()).append(")\n\n```\n")
+                          .append(o.message() == null ? "" : o.message().strip()).append("\n```\n");
+                    }
+                }
+            }
+            md.append("\nGraded in ").append(String.format(Locale.ROOT, "%.0f", seconds()))
+              .append(" s. JUnit XML reports: junit/. The graded program's own output: run.log.\n");
+            Files.writeString(dir.resolve("scoreboard.md"), md.toString(), StandardCharsets.UTF_8);
+
+            try (Writer w = Files.newBufferedWriter(dir.resolve("results.csv"), StandardCharsets.UTF_8);
+                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
+                         .setHeader("lab", "api", "test", "status", "points", "max", "seconds", "reason").build())) {
+                for (Cell cell : cells.values()) {
+                    for (Outcome o : cell.outcomes) {
+                        csv.printRecord(o.lab(), o.api(), o.test(), o.status().label(),
+                                num(o.status() == Outcome.Status.PASSED ? cellPoints(o) : 0), num(cellPoints(o)),
+                                String.format(Locale.ROOT, "%.2f", o.seconds()), firstLine(o.message()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private double cellPoints(Outcome o) {
+        return pointsOf.getOrDefault(o.key(), 1.0);
+    }
+}

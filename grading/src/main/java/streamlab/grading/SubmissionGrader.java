@@ -1,0 +1,207 @@
+package streamlab.grading;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Grades one submission: compiles each lab of it on its own (a lab that does not compile costs only
+ * that lab), compiles the repository's graded tests against it, and runs them all in one fresh JVM
+ * whose classpath holds the student's classes and never the reference solutions.
+ */
+final class SubmissionGrader {
+
+    /** What grading one submission gave. */
+    record Graded(Submission submission, List<Outcome> outcomes, Duration took, Path reportDir) {}
+
+    private final LabCatalog catalog;
+    private final Path outRoot;
+    private final Duration testTimeout;
+    private final Duration submissionTimeout;
+    private final LabCompiler compiler = new LabCompiler();
+    private final String baseClasspath;
+
+    SubmissionGrader(LabCatalog catalog, Path outRoot, Duration testTimeout, Duration submissionTimeout) {
+        this.catalog = catalog;
+        this.outRoot = outRoot;
+        this.testTimeout = testTimeout;
+        this.submissionTimeout = submissionTimeout;
+        this.baseClasspath = gradingClasspath();
+    }
+
+    Graded grade(Submission submission, List<LabCatalog.Lab> labs, String api, ProgressListener progress) {
+        long start = System.nanoTime();
+        Path dir = outRoot.resolve(safeName(submission.name()));
+        deleteRecursively(dir);
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        List<String> runnable = new ArrayList<>();
+        List<String> classpath = new ArrayList<>(List.of(baseClasspath));
+
+        for (LabCatalog.Lab lab : labs) {
+            List<SuiteIndex.Entry> tests = SuiteIndex.of(lab, api);
+            if (tests.isEmpty()) {
+                continue;
+            }
+            Optional<Path> sources = submission.sources(lab);
+            if (sources.isEmpty()) {
+                fill(outcomes, tests, Outcome.Status.MISSING, "no " + lab.dirName() + "/src/main/java in this submission");
+                progress.lab(submission, lab, "missing");
+                continue;
+            }
+            Path classes = dir.resolve("classes/lab" + lab.number());
+            LabCompiler.Result main = compiler.compile(sources.get(), baseClasspath, classes);
+            if (!main.ok()) {
+                fill(outcomes, tests, Outcome.Status.DOES_NOT_COMPILE, main.errors());
+                progress.lab(submission, lab, "does not compile");
+                continue;
+            }
+            Path testClasses = dir.resolve("test-classes/lab" + lab.number());
+            LabCompiler.Result graded = compiler.compile(lab.tests(), baseClasspath + File.pathSeparator + classes, testClasses);
+            if (!graded.ok()) {
+                fill(outcomes, tests, Outcome.Status.DOES_NOT_COMPILE,
+                        "the graded tests do not compile against this lab (was a class or a method signature changed?):\n"
+                                + graded.errors());
+                progress.lab(submission, lab, "does not compile");
+                continue;
+            }
+            fill(outcomes, tests, Outcome.Status.NOT_RUN, "the grading JVM stopped before this test ran");
+            runnable.add(lab.number());
+            classpath.add(classes.toString());
+            classpath.add(testClasses.toString());
+            progress.lab(submission, lab, "compiled");
+        }
+
+        if (!runnable.isEmpty()) {
+            for (Outcome o : run(dir, String.join(File.pathSeparator, classpath), api, runnable, progress, submission)) {
+                outcomes.merge(o.key(), o, SubmissionGrader::worse);
+            }
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        return new Graded(submission, new ArrayList<>(outcomes.values()), took, dir);
+    }
+
+    private List<Outcome> run(Path dir, String classpath, String api, List<String> labs, ProgressListener progress,
+                              Submission submission) {
+        Path results = dir.resolve("results.jsonl");
+        Path log = dir.resolve("run.log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx2g");
+        command.add("@" + catalog.root().resolve(".mvn/spark-jvm.options")); // Spark's module options
+        command.add("-Djunit.jupiter.execution.timeout.default=" + testTimeout.toSeconds() + " s");
+        command.add("-Djunit.jupiter.execution.timeout.thread.mode.default=SEPARATE_THREAD");
+        command.add("-cp");
+        command.add(classpath);
+        command.add(SuiteRunner.class.getName());
+        command.add(results.toString());
+        command.add(dir.resolve("junit").toString());
+        command.add(api);
+        command.addAll(labs);
+        try {
+            Files.createDirectories(dir);
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            boolean finished = process.waitFor(submissionTimeout.toSeconds(), TimeUnit.SECONDS);
+            if (!finished) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+                progress.note(submission, "stopped after " + submissionTimeout.toMinutes()
+                        + " min; the tests that had not finished count as not run (see " + log + ")");
+            }
+        } catch (IOException e) {
+            throw new GradingException("Cannot start the grading JVM: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GradingException("Grading was interrupted.", e);
+        }
+        return readResults(results);
+    }
+
+    private static List<Outcome> readResults(Path results) {
+        List<Outcome> outcomes = new ArrayList<>();
+        if (!Files.exists(results)) {
+            return outcomes;
+        }
+        ObjectMapper json = new ObjectMapper();
+        try {
+            for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    outcomes.add(json.readValue(line, Outcome.class));
+                }
+            }
+        } catch (IOException e) {
+            throw new GradingException("Cannot read the results in " + results + ": " + e.getMessage(), e);
+        }
+        return outcomes;
+    }
+
+    /** A parameterized test runs several times; it counts as passed only if every run passed. */
+    private static Outcome worse(Outcome before, Outcome now) {
+        boolean beforeIsPlaceholderOrPass = before.status() == Outcome.Status.NOT_RUN
+                || before.status() == Outcome.Status.PASSED;
+        return beforeIsPlaceholderOrPass ? now : before;
+    }
+
+    private static void fill(Map<String, Outcome> outcomes, List<SuiteIndex.Entry> tests, Outcome.Status status, String message) {
+        for (SuiteIndex.Entry t : tests) {
+            outcomes.put(t.key(), new Outcome(t.lab(), t.api(), t.test(), status, message, 0));
+        }
+    }
+
+    /**
+     * This JVM's classpath (Spark, the harness, lab-support, JUnit) as the graded run's classpath. It
+     * must not hold any lab or solution classes: the student's own classes are added per lab.
+     */
+    static String gradingClasspath() {
+        List<String> kept = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String unix = entry.replace('\\', '/');
+            if (unix.contains("/solutions/") || unix.contains("-solution") || unix.contains("/labs/lab")) {
+                continue; // never let a graded run find a reference answer or a skeleton
+            }
+            if (unix.endsWith("/test-classes") && unix.contains("/grading/")) {
+                continue;
+            }
+            kept.add(entry);
+        }
+        return String.join(File.pathSeparator, kept);
+    }
+
+    static String safeName(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Tells the person at the terminal what is going on during a long run. */
+    interface ProgressListener {
+        void lab(Submission submission, LabCatalog.Lab lab, String state);
+
+        void note(Submission submission, String text);
+    }
+}
