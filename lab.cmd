@@ -1,5 +1,5 @@
 @echo off
-rem Runs a lab's main program:  lab 01 --api dstream   |   lab 01 --solution --api both
+rem Runs a lab's program:  lab 01 --api dstream   |   lab 01 --solution --api both   |   lab 01 --help
 setlocal enabledelayedexpansion
 set "ROOT=%~dp0"
 if "%~1"=="" ( echo usage: lab NN [--solution] [lab options] 1>&2 & exit /b 2 )
@@ -14,8 +14,9 @@ if "%DIR%"=="" ( echo There is no lab %N% in %SIDE%\ 1>&2 & exit /b 2 )
 set "ARGS="
 :collect
 if "%~1"=="" goto run
-set "ARGS=!ARGS! %1"
+set ARGS=!ARGS! %1
 shift
 goto collect
 :run
-call "%ROOT%mvnw.cmd" -q -f "%ROOT%pom.xml" -pl "%SIDE%/%DIR%" -am compile exec:exec "-Dargs=!ARGS!"
+call "%ROOT%.mvn\run-java.cmd" "%SIDE%/%DIR%" streamlab.lab%N%.Lab%N% !ARGS!
+exit /b %errorlevel%

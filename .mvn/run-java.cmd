@@ -1,0 +1,26 @@
+@echo off
+rem Builds one module (and what it needs), then runs one of its main classes with plain java.
+rem   .mvn\run-java.cmd MODULE MAIN_CLASS [program arguments...]
+setlocal
+set "ROOT=%~dp0.."
+set "MODULE=%~1"
+set "MAIN=%~2"
+shift
+shift
+set "ARGS="
+:collect
+if "%~1"=="" goto build
+set ARGS=%ARGS% %1
+shift
+goto collect
+:build
+call "%ROOT%\mvnw.cmd" -q -B -f "%ROOT%\pom.xml" -pl "%MODULE%" -am compile dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime
+if errorlevel 1 (
+  echo The build of %MODULE% failed ^(see above^): fix the compile error first. 1>&2
+  exit /b 2
+)
+set /p CP=<"%ROOT%\%MODULE%\target\runtime-classpath.txt"
+set "JAVA=java"
+if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
+"%JAVA%" -Xmx2g @"%ROOT%\.mvn\spark-jvm.options" -cp "%ROOT%\%MODULE%\target\classes;%CP%" %MAIN% %ARGS%
+exit /b %errorlevel%

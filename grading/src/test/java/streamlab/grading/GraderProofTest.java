@@ -1,0 +1,139 @@
+package streamlab.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Proof that the grader grades: the reference solutions score everything, the untouched skeletons
+ * score nothing (every test "not implemented", so no test passes on an empty answer and nothing falls
+ * back to a solution), a sample class of three students gets the right table, and every kept wrong
+ * answer is caught by at least one test.
+ */
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
+class GraderProofTest {
+
+    private static final SubmissionGrader.ProgressListener QUIET = new SubmissionGrader.ProgressListener() {
+        @Override
+        public void lab(Submission s, LabCatalog.Lab lab, String state) {}
+
+        @Override
+        public void note(Submission s, String text) {}
+    };
+
+    @TempDir
+    static Path work;
+
+    private static LabCatalog catalog;
+    private static Points points;
+
+    @BeforeAll
+    static void findRepository() {
+        catalog = LabCatalog.find(Path.of(""));
+        points = Points.load(catalog.root().resolve("grading/points.properties"));
+    }
+
+    private static SubmissionGrader grader(int testTimeoutSeconds) {
+        return new SubmissionGrader(catalog, work.resolve("out"), Duration.ofSeconds(testTimeoutSeconds), Duration.ofMinutes(15));
+    }
+
+    private static Map<Outcome.Status, Long> statuses(List<Outcome> outcomes, Predicate<Outcome> which) {
+        return outcomes.stream().filter(which).collect(Collectors.groupingBy(Outcome::status, Collectors.counting()));
+    }
+
+    private static Predicate<Outcome> in(String lab, String api) {
+        return o -> o.lab().equals(lab) && (api == null || o.api().equals(api));
+    }
+
+    @Test
+    void untouched_labs_score_zero_and_every_test_is_not_implemented() {
+        SubmissionGrader.Graded graded = grader(60).grade(Submission.at(catalog.root().resolve("labs")),
+                catalog.labs(), "all", QUIET);
+
+        assertThat(graded.outcomes()).isNotEmpty();
+        assertThat(graded.outcomes())
+                .allSatisfy(o -> assertThat(o.status()).as(o.key() + ": " + o.message())
+                        .isEqualTo(Outcome.Status.NOT_IMPLEMENTED));
+        assertThat(new Scoreboard(graded, points).points()).isZero();
+    }
+
+    @Test
+    void a_sample_class_of_three_gets_the_right_table() throws IOException {
+        Path sample = work.resolve("sample-class");
+        SampleClass.write(catalog, sample);
+        List<LabCatalog.Lab> labs = catalog.labs();
+
+        SubmissionGrader.Graded alice = grader(120).grade(Submission.at(sample.resolve("alice-complete")), labs, "all", QUIET);
+        SubmissionGrader.Graded bob = grader(120).grade(Submission.at(sample.resolve("bob-partial")), labs, "all", QUIET);
+        SubmissionGrader.Graded carol = grader(15).grade(Submission.at(sample.resolve("carol-broken")), labs, "all", QUIET);
+        System.out.printf("one complete submission (every lab, both APIs) took %d s%n", alice.took().toSeconds());
+
+        // alice is the reference solutions: every test passes
+        assertThat(alice.outcomes()).allSatisfy(o ->
+                assertThat(o.status()).as(o.key() + ": " + o.message()).isEqualTo(Outcome.Status.PASSED));
+
+        // bob: lab 01 done, the DStream half of lab 02 done, nothing else
+        assertThat(statuses(bob.outcomes(), in("01", null))).containsOnlyKeys(Outcome.Status.PASSED);
+        if (catalog.lab("02").isPresent()) {
+            assertThat(statuses(bob.outcomes(), in("02", "dstream"))).containsOnlyKeys(Outcome.Status.PASSED);
+            assertThat(statuses(bob.outcomes(), in("02", "structured"))).containsOnlyKeys(Outcome.Status.NOT_IMPLEMENTED);
+        }
+        assertThat(statuses(bob.outcomes(), o -> o.lab().compareTo("02") > 0))
+                .containsOnlyKeys(Outcome.Status.NOT_IMPLEMENTED);
+
+        // carol: a hang (one test over its time limit, the others still run), an exception, and a
+        // lab that does not compile, each reported as such, and the grader goes on
+        List<Outcome> carolDStream = carol.outcomes().stream().filter(in("01", "dstream")).toList();
+        assertThat(carolDStream).anySatisfy(o -> assertThat(o.message()).contains("time limit"));
+        assertThat(carolDStream).anySatisfy(o -> assertThat(o.status()).isEqualTo(Outcome.Status.PASSED));
+        assertThat(carol.outcomes().stream().filter(in("01", "structured")))
+                .allSatisfy(o -> {
+                    assertThat(o.status()).isEqualTo(Outcome.Status.FAILED);
+                    assertThat(o.message()).contains("I have no idea what I am doing");
+                });
+        if (catalog.lab("02").isPresent()) {
+            assertThat(statuses(carol.outcomes(), in("02", null))).containsOnlyKeys(Outcome.Status.DOES_NOT_COMPILE);
+        }
+        assertThat(Files.readString(carol.reportDir().resolve("run.log"))).contains("@@@@ debugging @@@@");
+
+        // the class table: one row per student, alice on top marks, the others below
+        ClassTable table = new ClassTable(List.of(new Scoreboard(alice, points), new Scoreboard(bob, points),
+                new Scoreboard(carol, points)));
+        table.write(work.resolve("out"));
+        List<String> rows = Files.readAllLines(work.resolve("out/class-results.csv"));
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(1)).startsWith("alice-complete,").contains(",100%,");
+        assertThat(rows.get(2)).startsWith("bob-partial,").doesNotContain(",100%,");
+        assertThat(rows.get(3)).startsWith("carol-broken,").contains("does not compile");
+        assertThat(table.markdown()).contains("| alice-complete |", "| bob-partial |", "| carol-broken |");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_kept_wrong_answer_is_caught_by_a_test() {
+        return WrongAnswer.all().stream().map(wrong -> DynamicTest.dynamicTest(wrong.name() + ": " + wrong.why(), () -> {
+            Path submission = wrong.writeSubmission(catalog, work.resolve("wrong-answers"));
+            SubmissionGrader.Graded graded = grader(120).grade(Submission.at(submission),
+                    catalog.select(List.of(wrong.lab())), "all", QUIET);
+            assertThat(graded.outcomes())
+                    .as("the wrong answer '%s' (%s) must fail at least one test", wrong.name(), wrong.why())
+                    .anySatisfy(o -> assertThat(o.status()).isEqualTo(Outcome.Status.FAILED));
+            assertThat(graded.outcomes()).noneSatisfy(o ->
+                    assertThat(o.status()).isIn(Outcome.Status.DOES_NOT_COMPILE, Outcome.Status.NOT_IMPLEMENTED));
+        }));
+    }
+}
