@@ -17,8 +17,11 @@ import java.util.stream.Stream;
  */
 public final class LabCatalog {
 
-    /** One lab: its number ("01"), its folder name, and the folder of its graded tests. */
-    public record Lab(String number, String dirName, Path tests) {}
+    /**
+     * One lab: its number ("01"), its folder name, the folder of its graded tests, and the folder of
+     * its program and given helpers ({@code src/program/java}), which students do not edit.
+     */
+    public record Lab(String number, String dirName, Path tests, Path program) {}
 
     private static final Pattern LAB_DIR = Pattern.compile("lab(\\d\\d)-[a-z0-9-]+");
 
@@ -48,7 +51,8 @@ public final class LabCatalog {
             dirs.sorted().forEach(dir -> {
                 Matcher m = LAB_DIR.matcher(dir.getFileName().toString());
                 if (m.matches() && Files.isDirectory(dir.resolve("src/test/java"))) {
-                    labs.add(new Lab(m.group(1), dir.getFileName().toString(), dir.resolve("src/test/java")));
+                    labs.add(new Lab(m.group(1), dir.getFileName().toString(), dir.resolve("src/test/java"),
+                            dir.resolve("src/program/java")));
                 }
             });
         } catch (IOException e) {

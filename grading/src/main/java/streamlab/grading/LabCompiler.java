@@ -35,10 +35,16 @@ final class LabCompiler {
         }
     }
 
-    Result compile(Path sourceRoot, String classpath, Path outDir) {
-        List<Path> sources = javaFiles(sourceRoot);
+    /** Compiles every .java file under the given folders (those that exist) together. */
+    Result compile(List<Path> sourceRoots, String classpath, Path outDir) {
+        List<Path> sources = new ArrayList<>();
+        for (Path root : sourceRoots) {
+            if (Files.isDirectory(root)) {
+                sources.addAll(javaFiles(root));
+            }
+        }
         if (sources.isEmpty()) {
-            return new Result(false, "no .java files under " + sourceRoot);
+            return new Result(false, "no .java files under " + sourceRoots.get(0));
         }
         try {
             Files.createDirectories(outDir);

@@ -62,14 +62,16 @@ final class SubmissionGrader {
                 continue;
             }
             Path classes = dir.resolve("classes/lab" + lab.number());
-            LabCompiler.Result main = compiler.compile(sources.get(), baseClasspath, classes);
+            // the student's code, with the lab's program and given helpers from this repository
+            LabCompiler.Result main = compiler.compile(List.of(sources.get(), lab.program()), baseClasspath, classes);
             if (!main.ok()) {
                 fill(outcomes, tests, Outcome.Status.DOES_NOT_COMPILE, main.errors());
                 progress.lab(submission, lab, "does not compile");
                 continue;
             }
             Path testClasses = dir.resolve("test-classes/lab" + lab.number());
-            LabCompiler.Result graded = compiler.compile(lab.tests(), baseClasspath + File.pathSeparator + classes, testClasses);
+            LabCompiler.Result graded = compiler.compile(List.of(lab.tests()), baseClasspath + File.pathSeparator + classes,
+                    testClasses);
             if (!graded.ok()) {
                 fill(outcomes, tests, Outcome.Status.DOES_NOT_COMPILE,
                         "the graded tests do not compile against this lab (was a class or a method signature changed?):\n"

@@ -2,8 +2,6 @@ package streamlab.support;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +50,7 @@ public final class LabProgram {
     private boolean recoverable;
     private DStreamWiring dstream;
     private StructuredWiring structured;
+    private final java.util.List<StructuredWiring> moreStructured = new java.util.ArrayList<>();
 
     private LabProgram(String title, LabOptions options, PrintStream out) {
         this.title = title;
@@ -115,6 +114,16 @@ public final class LabProgram {
         return this;
     }
 
+    /**
+     * One more Structured query on the same stream, started after the one of {@link #structured}: a
+     * second result table, such as a running total beside windowed counts (one query has one result
+     * table). It reads its own socket connection and checkpoints to {@code dir}/structured-2, -3, ...
+     */
+    public LabProgram alsoStructured(StructuredWiring wiring) {
+        this.moreStructured.add(wiring);
+        return this;
+    }
+
     /** Runs the lab; returns the process exit status. */
     public int run() {
         try {
@@ -123,6 +132,10 @@ public final class LabProgram {
             System.err.println(e.getMessage());
             return 2;
         } catch (Exception e) {
+            if (causedBy(e, java.net.ConnectException.class)) {
+                System.err.println(nothingListening().getMessage());
+                return 2;
+            }
             if (MissingSolutionException.isMissingSolution(e)) {
                 System.err.println(title + ": " + rootMessage(e));
                 return 1;
@@ -150,9 +163,6 @@ public final class LabProgram {
         try (Replay replay = Replay.startIfAsked(options)) {
             String host = replay != null ? replay.host() : options.host;
             int port = replay != null ? replay.port() : options.port;
-            if (replay == null) {
-                requireListening(host, port);
-            }
             if (options.master != null) {
                 System.setProperty("spark.master", options.master);
             }
@@ -160,6 +170,7 @@ public final class LabProgram {
             SparkSession spark = LabSpark.session(title, master);
             JavaStreamingContext ssc = null;
             StreamingQuery query = null;
+            java.util.List<StreamingQuery> moreQueries = new java.util.ArrayList<>();
             try {
                 out.println("== " + title + " reading " + host + ":" + port + ", batches of " + batch + " s"
                         + (options.seconds > 0 ? ", stopping after " + options.seconds + " s" : ", Ctrl-C to stop"));
@@ -168,16 +179,27 @@ public final class LabProgram {
                 }
                 if (wantStructured) {
                     query = startStructured(spark, host, port, batch);
+                    for (int i = 0; query != null && i < moreStructured.size(); i++) {
+                        Path dir = checkpointOf(Api.STRUCTURED);
+                        StreamingQuery more = startStructured(spark, host, port, batch, moreStructured.get(i),
+                                dir == null ? null : dir.resolveSibling(dir.getFileName() + "-" + (i + 2)));
+                        if (more != null) {
+                            moreQueries.add(more);
+                        }
+                    }
                 }
                 if (ssc == null && query == null) {
                     System.err.println(title + ": nothing to run yet: fill in the TODOs first.");
                     return 1;
                 }
                 if (replay != null) {
-                    replay.startWhenConnected((ssc != null ? 1 : 0) + (query != null ? 1 : 0));
+                    replay.startWhenConnected((ssc != null ? 1 : 0) + (query != null ? 1 : 0) + moreQueries.size());
                 }
-                awaitEnd(ssc, query);
+                awaitEnd(ssc, query, moreQueries);
             } finally {
+                for (StreamingQuery more : moreQueries) {
+                    more.stop();
+                }
                 if (query != null) {
                     query.stop();
                 }
@@ -230,7 +252,13 @@ public final class LabProgram {
     }
 
     private StreamingQuery startStructured(SparkSession spark, String host, int port, int batch)
-            throws TimeoutException {
+            throws TimeoutException, IOException {
+        return startStructured(spark, host, port, batch, structured, checkpointOf(Api.STRUCTURED));
+    }
+
+    private StreamingQuery startStructured(SparkSession spark, String host, int port, int batch,
+                                           StructuredWiring wiring, Path checkpoint)
+            throws TimeoutException, IOException {
         Dataset<Row> lines = spark.readStream().format("socket")
                 .option("host", host)
                 .option("port", port)
@@ -238,17 +266,36 @@ public final class LabProgram {
                 .load();
         DataStreamWriter<Row> writer;
         try {
-            writer = structured.wire(lines);
+            writer = wiring.wire(lines);
         } catch (MissingSolutionException e) {
             System.err.println("Structured side skipped: " + e.getMessage());
             return null;
         }
         writer.trigger(Trigger.ProcessingTime(batch, TimeUnit.SECONDS));
-        Path checkpoint = checkpointOf(Api.STRUCTURED);
         if (checkpoint != null) {
+            forgetEarlierQuery(checkpoint);
             writer.option("checkpointLocation", checkpoint.toString());
         }
         return writer.start();
+    }
+
+    /**
+     * A socket source cannot be replayed: a new connection starts again at offset 0, so a query resumed
+     * from an earlier run's checkpoint fails ("Offsets committed out of order"). Each run of a lab
+     * therefore starts its Structured query afresh; the state lives in the checkpoint while it runs.
+     * Only a directory that looks like a query checkpoint (metadata and offsets/) is removed.
+     */
+    private void forgetEarlierQuery(Path checkpoint) throws IOException {
+        if (!Files.isRegularFile(checkpoint.resolve("metadata")) || !Files.isDirectory(checkpoint.resolve("offsets"))) {
+            return;
+        }
+        try (var files = Files.walk(checkpoint)) {
+            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+        out.println("== Structured: starting afresh in " + checkpoint
+                + " (a socket stream cannot resume an earlier run's query)");
     }
 
     private static boolean hasFiles(Path dir) {
@@ -259,9 +306,17 @@ public final class LabProgram {
         }
     }
 
-    private void awaitEnd(JavaStreamingContext ssc, StreamingQuery query) throws Exception {
+    private void awaitEnd(JavaStreamingContext ssc, StreamingQuery query, java.util.List<StreamingQuery> moreQueries)
+            throws Exception {
+        ReceiverErrors receiverErrors = new ReceiverErrors();
+        if (ssc != null) {
+            ssc.addStreamingListener(receiverErrors);
+        }
         long deadline = options.seconds > 0 ? System.nanoTime() + options.seconds * 1_000_000_000L : Long.MAX_VALUE;
         while (System.nanoTime() < deadline) {
+            if (receiverErrors.cannotConnect) {
+                throw nothingListening();
+            }
             if (ssc != null && ssc.awaitTerminationOrTimeout(100)) {
                 return; // stopped from elsewhere; an error would have been thrown
             }
@@ -271,17 +326,56 @@ public final class LabProgram {
                 }
                 return;
             }
+            for (StreamingQuery more : moreQueries) {
+                if (!more.isActive()) {
+                    if (more.exception().isDefined()) {
+                        throw more.exception().get();
+                    }
+                    return;
+                }
+            }
         }
     }
 
-    private static void requireListening(String host, int port) {
-        try (Socket probe = new Socket()) {
-            probe.connect(new InetSocketAddress(host, port), 2000);
-        } catch (IOException e) {
-            throw new LabUsageException("Nothing is listening on " + host + ":" + port + ". Start a line server first,"
-                    + " in another terminal: netcat-sim/nc -lk " + port
-                    + " (or let the lab start one: --replay datasets/lines/hamlet.txt).");
+    /** The one sentence for a line server that is not there (instead of Spark's stack trace). */
+    private LabUsageException nothingListening() {
+        return new LabUsageException("Nothing is listening on " + options.host + ":" + options.port
+                + ". Start a line server first, in another terminal: netcat-sim/nc -lk " + options.port
+                + " (or let the lab start one: --replay datasets/lines/hamlet.txt).");
+    }
+
+    /**
+     * Notices a DStream receiver that cannot connect (it would retry quietly forever). The Structured
+     * socket source fails its query instead, with a ConnectException: see {@link #run}.
+     */
+    private static final class ReceiverErrors implements org.apache.spark.streaming.scheduler.StreamingListener {
+        volatile boolean cannotConnect;
+
+        @Override
+        public void onReceiverError(org.apache.spark.streaming.scheduler.StreamingListenerReceiverError error) {
+            look(error.receiverInfo().lastErrorMessage());
         }
+
+        /** A receiver that cannot connect is stopped and restarted: the stop carries the reason. */
+        @Override
+        public void onReceiverStopped(org.apache.spark.streaming.scheduler.StreamingListenerReceiverStopped stopped) {
+            look(stopped.receiverInfo().lastErrorMessage());
+        }
+
+        private void look(String message) {
+            if (message != null && message.contains("Error connecting to")) {
+                cannotConnect = true;
+            }
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

@@ -38,8 +38,11 @@ final class Replay implements AutoCloseable {
             throw new LabUsageException("--rate must be more than 0 lines per second, not " + options.rate + ".");
         }
         try {
-            NetcatServer server = NetcatServer.start("127.0.0.1", 0, true);
+            // on --port, like any line server: a DStream recovered from its checkpoint reconnects there
+            NetcatServer server = NetcatServer.start("127.0.0.1", options.port, true);
             return new Replay(server, options.replay, options.rate, options.loop);
+        } catch (java.net.BindException e) {
+            throw new LabUsageException(e.getMessage() + " (--replay starts its line server on --port)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,6 +17,7 @@ import org.apache.spark.streaming.Time;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.scheduler.JobGenerator;
 import org.apache.spark.util.ManualClock;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
@@ -34,16 +35,18 @@ import scala.reflect.ClassTag$;
  *     .runPairs(ExcludeDStream::keptCounts);
  * }</pre>
  *
- * <p>A restart works as a driver failure and {@code JavaStreamingContext.getOrCreate} do: the context
- * checkpoints every batch to a fresh directory; after batch k it is stopped, {@link #onRestart} runs
- * (the test forgets what a new driver JVM would not have: singletons, broadcasts), and a new context is
- * recovered from the checkpoint (its graph, closures and input come from the checkpoint files; the
- * function that would build a new graph must not be called). It shares the test's SparkContext, as a
- * context recovered in a running JVM does. On a ManualClock, Spark sets the recovered context's clock to
- * the time of the last checkpoint and runs again every batch that the checkpoint does not record as
- * finished, which is at least batch k: Spark's own CheckpointSuite expects "the last batch processed
- * before master failure will be re-processed after restart". Those batches appear in the result as
- * steps of their own ("batch k again, after the restart"); then the clock moves on to batch k+1.
+ * <p>A restart works as a driver failure and {@code JavaStreamingContext.getOrCreate} do. The context
+ * checkpoints every batch to a fresh directory, and the run waits for each batch's checkpoint before the
+ * clock moves on, so what the checkpoint holds never depends on thread timing. After batch k the context
+ * is stopped, {@link #onRestart} runs (the test forgets what a new driver JVM would not have: singletons,
+ * broadcasts), and a new context is recovered from the checkpoint: its graph, closures and input come
+ * from the checkpoint files, and the function that would build a new graph must not be called. It
+ * shares the test's SparkContext, as a context recovered in a running JVM does. On a ManualClock, Spark
+ * sets the recovered context's clock to the time of the last checkpoint (batch k) and generates again
+ * the batches from that time to the next batch boundary, plus any the checkpoint lists as pending: so
+ * batch k runs once more, although it had finished. Spark's own CheckpointSuite expects the same: "the
+ * last batch processed before master failure will be re-processed after restart". Those batches appear
+ * in the result as steps of their own ("batch k again, ..."); then the clock moves on to batch k+1.
  *
  * <p>The result has two parts with one step per batch run: {@link Result#output()}, the rows the
  * exercise's DStream gave, and {@link Result#probe()}, one row per step with what the probe read after
@@ -161,6 +164,7 @@ public final class DStreamRecovery<I> {
                 for (int k = 1; k <= firstPart; k++) {
                     clock.advance(batchMs);
                     awaitBatch(ssc, waiter, k, "batch " + k);
+                    awaitCheckpointed(ssc, start + k * batchMs, "batch " + k);
                     probed.add(probe.read(TestSpark.context()));
                 }
                 TreeMap<Long, List<Object>> byTime = Collector.snapshot(runId);
@@ -213,13 +217,17 @@ public final class DStreamRecovery<I> {
             ssc.addStreamingListener(waiter);
             ssc.start();
             ManualClock clock = (ManualClock) ssc.ssc().scheduler().clock();
+            long lastRerun = rerun.last();
             awaitBatch(ssc, waiter, rerun.size(), "the batch run again after the restart");
+            awaitCheckpointed(ssc, lastRerun, "the batch run again after the restart");
             Object probedAfterRerun = probe.read(TestSpark.context());
-            int later = batches.size() - restartAfter;
+            int later = batches.size() - (int) ((lastRerun - start) / batchMs);
             List<Object> probed = new ArrayList<>();
             for (int j = 1; j <= later; j++) {
                 clock.advance(batchMs);
-                awaitBatch(ssc, waiter, rerun.size() + j, "batch " + (restartAfter + j) + " (after the restart)");
+                String what = "batch " + ((lastRerun - start) / batchMs + j) + " (after the restart)";
+                awaitBatch(ssc, waiter, rerun.size() + j, what);
+                awaitCheckpointed(ssc, lastRerun + j * batchMs, what);
                 probed.add(probe.read(TestSpark.context()));
             }
             TreeMap<Long, List<Object>> byTime = Collector.snapshot(runId);
@@ -232,7 +240,6 @@ public final class DStreamRecovery<I> {
                 addSteps(outputSteps, probeSteps, name, k, byTime.getOrDefault(t, List.of()),
                         i == rerun.size() ? probedAfterRerun : "(not read)");
             }
-            long lastRerun = rerun.last();
             for (int j = 1; j <= later; j++) {
                 long t = lastRerun + j * batchMs;
                 int k = (int) ((t - start) / batchMs);
@@ -276,6 +283,35 @@ public final class DStreamRecovery<I> {
                 throw new RuntimeException(e);
             }
             throw new AssertionError(title + ": " + what + " failed: " + waiter.failure());
+        }
+    }
+
+    /**
+     * Waits until Spark has wholly finished batch time {@code timeMs}: after the batch's jobs, the
+     * JobGenerator writes a checkpoint that records it as done and then marks it processed. Without this
+     * wait the next batch could start before that checkpoint, and which batches a recovered context runs
+     * again would depend on thread timing. (A bounded wait for a condition, as Spark's own tests do.)
+     */
+    private void awaitCheckpointed(JavaStreamingContext ssc, long timeMs, String what) {
+        JobGenerator generator = ssc.ssc().scheduler().jobGenerator();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BATCH_WAIT_SECONDS);
+        while (true) {
+            Time done = generator.lastProcessedBatch();
+            if (done != null && done.milliseconds() >= timeMs) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(title + ": the checkpoint of " + what + " was not written within "
+                        + BATCH_WAIT_SECONDS + " s.");
+            }
+            try {
+                if (ssc.awaitTerminationOrTimeout(2)) {
+                    throw new AssertionError(title + ": the streaming context stopped during " + what);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(title + ": interrupted while waiting for " + what, e);
+            }
         }
     }
 

@@ -127,8 +127,8 @@ public final class ObservedScript {
                 metricSteps.add(new StreamResult.Step(name, input, metricRows));
             }
             String header = title + ", output mode " + outputMode;
-            return new Result(new StreamResult(header + ":", outputSteps),
-                    new StreamResult(header + ", observed metric \"" + metric + "\" of each micro-batch:", metricSteps));
+            String metricHeader = header + ", observed metric \"" + metric + "\" of each micro-batch:";
+            return new Result(new StreamResult(header + ":", outputSteps), new StreamResult(metricHeader, metricSteps));
         } catch (Exception e) {
             // processAllAvailable rethrows a failed batch as a StreamingQueryException (undeclared in Java)
             Throwable cause = e instanceof StreamingQueryException && e.getCause() != null ? e.getCause() : e;
@@ -151,19 +151,29 @@ public final class ObservedScript {
         }
     }
 
-    /** The metric row that micro-batch {@code batchId} reported. */
-    private Row observed(StreamingQuery query, long batchId) {
+    /**
+     * The metric row that micro-batch {@code batchId} reported; a row with a note instead when it reported
+     * none of that name (so the test's assertion shows it in the run, next to the expected values).
+     */
+    private Object observed(StreamingQuery query, long batchId) {
         StreamingQueryProgress found = null;
+        boolean reported = false;
         for (StreamingQueryProgress p : query.recentProgress()) {
-            if (p.batchId() == batchId && p.observedMetrics() != null && !p.observedMetrics().isEmpty()) {
-                found = p;
+            if (p.batchId() == batchId) {
+                reported = true;
+                if (p.observedMetrics() != null && !p.observedMetrics().isEmpty()) {
+                    found = p;
+                }
             }
         }
+        if (!reported) {
+            throw new IllegalStateException(title + ": the query has no progress for micro-batch " + batchId
+                    + " after processAllAvailable()");
+        }
         if (found == null || !found.observedMetrics().containsKey(metric)) {
-            String reported = found == null ? "none" : String.join(", ", found.observedMetrics().keySet());
-            throw new AssertionError(title + ": micro-batch " + batchId + " reported no observed metric named \""
-                    + metric + "\" (it reported: " + reported + "). Name it in the query with"
-                    + " Dataset.observe(\"" + metric + "\", ...).");
+            String names = found == null ? "none" : String.join(", ", found.observedMetrics().keySet());
+            return "no observed metric \"" + metric + "\" (metrics reported: " + names
+                    + "; name it with Dataset.observe(\"" + metric + "\", ...))";
         }
         return found.observedMetrics().get(metric);
     }

@@ -1,0 +1,51 @@
+package streamlab.lab05;
+
+import java.util.Set;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import streamlab.support.MissingSolutionException;
+
+/**
+ * Lab 05, DStream API: the exclude list as a broadcast variable, created lazily, once per driver.
+ *
+ * <p>A broadcast variable ships a read-only value to every executor once, instead of with every task.
+ * It is not saved in a checkpoint: a program recovered with {@code JavaStreamingContext.getOrCreate}
+ * gets its DStream graph back, but a {@code Broadcast} captured in that graph names a broadcast that the
+ * new driver never made. So the graph must not hold it. Each batch asks this singleton for it instead,
+ * on the driver, and the first batch after a start (or a restart) creates it.
+ */
+public final class ExcludeList {
+
+    private static volatile Broadcast<Set<String>> instance;
+
+    private ExcludeList() {}
+
+    /**
+     * The broadcast set of {@link ExcludeWords#current()}: created by the first call, the same object
+     * for every later call (from any thread) until the driver ends.
+     */
+    public static Broadcast<Set<String>> getInstance(JavaSparkContext sc) {
+        // TODO 1: if instance is still null, create it: sc.broadcast(...) of a HashSet of
+        //         ExcludeWords.current() (a set: contains() is what the filter asks), and keep it in instance.
+        // TODO 2: two threads may ask at the same moment. Make sure only one broadcast is ever made:
+        //         double-checked locking (check, synchronized (ExcludeList.class), check again, create).
+        //         instance is volatile, so a thread that sees it set also sees the whole broadcast.
+        // TODO 3: return instance.
+        throw new MissingSolutionException("Lab 05, ExcludeList.getInstance: if instance is null, then inside"
+                + " synchronized (ExcludeList.class) check again and set instance = sc.broadcast(new HashSet<>("
+                + "ExcludeWords.current())); return instance.");
+    }
+
+    /**
+     * For the tests: forget the broadcast, and destroy it, as if the driver had restarted (a new driver
+     * has no broadcast at all until {@link #getInstance} makes one).
+     */
+    static void reset() {
+        synchronized (ExcludeList.class) {
+            if (instance != null) {
+                instance.destroy(true); // true: wait until every copy of it is gone
+                instance = null;
+            }
+        }
+    }
+}
