@@ -37,11 +37,45 @@ record WrongAnswer(String name, String why, String lab, String file, String repl
         return answers;
     }
 
-    /** Writes the patched solution of this lab as a one-lab submission under {@code dir}; returns it. */
-    Path writeSubmission(LabCatalog catalog, Path dir) throws IOException {
+    /** The API whose code this answer changes: {@code dstream} or {@code structured}. */
+    String api() {
+        return file.contains("DStream") ? "dstream" : "structured";
+    }
+
+    /**
+     * Packs wrong answers into as few submissions as possible: one API each (so only those tests
+     * run), and no lab twice in one submission.
+     */
+    static List<List<WrongAnswer>> packed(List<WrongAnswer> answers) {
+        List<List<WrongAnswer>> groups = new ArrayList<>();
+        for (WrongAnswer a : answers) {
+            List<WrongAnswer> home = null;
+            for (List<WrongAnswer> g : groups) {
+                if (g.get(0).api().equals(a.api()) && g.stream().noneMatch(b -> b.lab.equals(a.lab))) {
+                    home = g;
+                    break;
+                }
+            }
+            if (home == null) {
+                home = new ArrayList<>();
+                groups.add(home);
+            }
+            home.add(a);
+        }
+        return groups;
+    }
+
+    /** Writes the patched solutions of these answers' labs as one submission; returns its folder. */
+    static Path writeSubmission(List<WrongAnswer> answers, LabCatalog catalog, Path student) throws IOException {
+        for (WrongAnswer a : answers) {
+            a.patchInto(catalog, student);
+        }
+        return student;
+    }
+
+    private void patchInto(LabCatalog catalog, Path student) throws IOException {
         LabCatalog.Lab lab = catalog.lab(this.lab).orElseThrow();
         Path from = catalog.root().resolve("solutions").resolve(lab.dirName()).resolve("src/main/java");
-        Path student = dir.resolve(name);
         Path to = student.resolve(lab.dirName()).resolve("src/main/java");
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -57,6 +91,5 @@ record WrongAnswer(String name, String why, String lab, String file, String repl
                     + " has no '" + replace + "'. Update src/test/resources/wrong-answers/" + name + ".properties.");
         }
         Files.writeString(target, source.replace(replace, with));
-        return student;
     }
 }
