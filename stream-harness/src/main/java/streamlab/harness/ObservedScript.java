@@ -6,14 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 
 /**
@@ -130,23 +128,9 @@ public final class ObservedScript {
             String metricHeader = header + ", observed metric \"" + metric + "\" of each micro-batch:";
             return new Result(new StreamResult(header + ":", outputSteps), new StreamResult(metricHeader, metricSteps));
         } catch (Exception e) {
-            // processAllAvailable rethrows a failed batch as a StreamingQueryException (undeclared in Java)
-            Throwable cause = e instanceof StreamingQueryException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new RuntimeException(cause.getMessage(), cause);
+            throw StructuredScript.unwrap(e);
         } finally {
-            if (query != null) {
-                try {
-                    query.stop();
-                } catch (TimeoutException ignored) {
-                    // stopping a test query: nothing more to do
-                }
-            }
+            StructuredScript.stopQuietly(query);
             Collector.close(runId);
         }
     }

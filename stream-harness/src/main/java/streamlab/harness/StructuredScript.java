@@ -149,24 +149,35 @@ public final class StructuredScript {
             }
             return new StreamResult(title + ", " + modeText + ":", steps);
         } catch (Exception e) {
-            // processAllAvailable rethrows a failed batch as a StreamingQueryException (undeclared in Java)
-            Throwable cause = e instanceof StreamingQueryException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new RuntimeException(cause.getMessage(), cause);
+            throw StructuredScript.unwrap(e);
         } finally {
-            if (query != null) {
-                try {
-                    query.stop();
-                } catch (TimeoutException ignored) {
-                    // stopping a test query: nothing more to do
-                }
-            }
+            StructuredScript.stopQuietly(query);
             Collector.close(runId);
+        }
+    }
+
+    /**
+     * What a test should see of a failed run: {@code processAllAvailable} rethrows a failed batch as a
+     * StreamingQueryException (undeclared in Java), whose cause is the exercise's own exception.
+     */
+    static RuntimeException unwrap(Exception e) {
+        Throwable cause = e instanceof StreamingQueryException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof RuntimeException re) {
+            return re;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        return new RuntimeException(cause.getMessage(), cause);
+    }
+
+    static void stopQuietly(StreamingQuery query) {
+        if (query != null) {
+            try {
+                query.stop();
+            } catch (TimeoutException ignored) {
+                // stopping a test query: nothing more to do
+            }
         }
     }
 
