@@ -17,6 +17,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import streamlab.support.Api;
 
 /**
  * The grader's command line. Grading never falls back to the reference solutions: a submission is
@@ -62,9 +63,9 @@ public final class Grade implements Callable<Integer> {
         @Option(names = "--labs", split = ",", paramLabel = "NN", description = "Only these labs, e.g. 01,03 (default: all).")
         List<String> labs = new ArrayList<>();
 
-        @Option(names = "--api", defaultValue = "all", paramLabel = "dstream|structured|all",
-                description = "Only one API (default: ${DEFAULT-VALUE}).")
-        String api;
+        @Option(names = "--api", defaultValue = "both", paramLabel = "dstream|structured|both",
+                description = "Only one API's tests, or both APIs' and the tests that compare them (default: ${DEFAULT-VALUE}).")
+        Api api;
 
         @Option(names = "--out", paramLabel = "DIR", description = "Where reports go (default: grading-out/ in the repository).")
         Path out;
@@ -84,13 +85,6 @@ public final class Grade implements Callable<Integer> {
             return LabCatalog.find(repo != null ? repo : Path.of("").toAbsolutePath());
         }
 
-        String api() {
-            String a = api.toLowerCase(Locale.ROOT);
-            if (!Set.of("dstream", "structured", "all").contains(a)) {
-                throw new GradingException("--api must be dstream, structured or all, not " + api + ".");
-            }
-            return a;
-        }
 
         Path out(LabCatalog catalog) {
             return out != null ? out.toAbsolutePath() : catalog.root().resolve("grading-out");
@@ -121,7 +115,7 @@ public final class Grade implements Callable<Integer> {
 
     static Scoreboard gradeOne(GradingOptions o, LabCatalog catalog, SubmissionGrader grader, Submission s) {
         OUT.println("Grading " + s.name() + " (" + s.labsDir() + ") ...");
-        SubmissionGrader.Graded graded = grader.grade(s, catalog.select(o.labs), o.api(), progress());
+        SubmissionGrader.Graded graded = grader.grade(s, catalog.select(o.labs), o.api, progress());
         Scoreboard board = new Scoreboard(graded, points(catalog));
         board.write();
         OUT.println(board.render(true));
@@ -189,24 +183,29 @@ public final class Grade implements Callable<Integer> {
             OUT.println(table.markdown());
             OUT.printf(Locale.ROOT, "Graded %d submissions in %.0f s. Class table: %s (and .csv); per student: %s/<student>/%n",
                     boards.size(), (System.nanoTime() - start) / 1e9, out.resolve("class-results.md"), out);
-            warnAboutPoints(catalog);
+            warnAboutPoints(catalog, grader.index());
             return 0;
         }
     }
 
-    static void warnAboutPoints(LabCatalog catalog) {
+    static void warnAboutPoints(LabCatalog catalog, SuiteIndex index) {
+        List<String> unknown = points(catalog).unknownKeys(knownKeys(catalog, index));
+        if (!unknown.isEmpty()) {
+            OUT.println("Note: grading/points.properties names tests that do not exist: " + unknown);
+        }
+    }
+
+    /** Every key points.properties may use: per lab, per lab and API, per test. */
+    static Set<String> knownKeys(LabCatalog catalog, SuiteIndex index) {
         Set<String> known = new HashSet<>();
         for (LabCatalog.Lab lab : catalog.labs()) {
             known.add("lab" + lab.number());
-            for (SuiteIndex.Entry e : SuiteIndex.of(lab, "all")) {
+            for (SuiteIndex.Entry e : index.of(lab, Api.BOTH)) {
                 known.add(e.key());
                 known.add("lab" + e.lab() + "." + e.api());
             }
         }
-        List<String> unknown = points(catalog).unknownKeys(known);
-        if (!unknown.isEmpty()) {
-            OUT.println("Note: grading/points.properties names tests that do not exist: " + unknown);
-        }
+        return known;
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
@@ -215,8 +214,9 @@ public final class Grade implements Callable<Integer> {
         @Parameters(index = "0", arity = "0..1", paramLabel = "LAB", description = "The lab number (default: all labs).")
         String lab;
 
-        @Parameters(index = "1", arity = "0..1", paramLabel = "API", description = "dstream or structured (default: both).")
-        String api = "all";
+        @Parameters(index = "1", arity = "0..1", paramLabel = "API",
+                description = "dstream or structured (default: both, and the tests that compare them).")
+        Api api = Api.BOTH;
 
         @Option(names = "--test-timeout", defaultValue = "120", description = "Time limit of one test in seconds (default: ${DEFAULT-VALUE}).")
         int testTimeout;
@@ -231,7 +231,7 @@ public final class Grade implements Callable<Integer> {
             o.submissionTimeout = 60;
             o.out = catalog.root().resolve("grading-out/check");
             Submission mine = new Submission("your labs", catalog.root().resolve("labs"));
-            SubmissionGrader.Graded graded = o.grader(catalog).grade(mine, catalog.select(o.labs), o.api(), progress());
+            SubmissionGrader.Graded graded = o.grader(catalog).grade(mine, catalog.select(o.labs), o.api, progress());
             return SelfCheck.print(graded, OUT);
         }
     }

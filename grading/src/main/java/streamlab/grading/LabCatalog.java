@@ -18,10 +18,11 @@ import java.util.stream.Stream;
 public final class LabCatalog {
 
     /**
-     * One lab: its number ("01"), its folder name, the folder of its graded tests, and the folder of
-     * its program and given helpers ({@code src/program/java}), which students do not edit.
+     * One lab: its number ("01"), its folder name, the folder of its graded tests, the folder of its
+     * program and given helpers ({@code src/program/java}), which students do not edit, and the folder of
+     * its exercises as this repository has them ({@code src/main/java}).
      */
-    public record Lab(String number, String dirName, Path tests, Path program) {}
+    public record Lab(String number, String dirName, Path tests, Path program, Path skeleton) {}
 
     private static final Pattern LAB_DIR = Pattern.compile("lab(\\d\\d)-[a-z0-9-]+");
 
@@ -52,7 +53,7 @@ public final class LabCatalog {
                 Matcher m = LAB_DIR.matcher(dir.getFileName().toString());
                 if (m.matches() && Files.isDirectory(dir.resolve("src/test/java"))) {
                     labs.add(new Lab(m.group(1), dir.getFileName().toString(), dir.resolve("src/test/java"),
-                            dir.resolve("src/program/java")));
+                            dir.resolve("src/program/java"), dir.resolve("src/main/java")));
                 }
             });
         } catch (IOException e) {

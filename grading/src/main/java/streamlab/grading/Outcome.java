@@ -4,7 +4,7 @@ package streamlab.grading;
  * The result of one graded test for one submission.
  *
  * @param lab      two digits, "01"
- * @param api      "dstream" or "structured"
+ * @param api      "dstream", "structured", or "both" (a test that compares the two APIs)
  * @param test     the test method's name (its snake_case sentence)
  * @param status   see {@link Status}
  * @param message  why it failed, as the test reported it (empty when it passed)

@@ -109,10 +109,10 @@ final class Scoreboard {
         sb.append(String.format(Locale.ROOT, "%s: %s / %s points (%s), graded in %.0f s%n",
                 student(), num(points), num(max), percent(), seconds()));
         Map<String, Map<String, Cell>> byLab = byLab();
-        sb.append(String.format("  %-6s %-34s %-34s%n", "lab", "dstream", "structured"));
+        sb.append(String.format("  %-6s %-30s %-30s %-30s%n", "lab", "dstream", "structured", "both (the APIs compared)"));
         for (Map.Entry<String, Map<String, Cell>> lab : byLab.entrySet()) {
-            sb.append(String.format("  %-6s %-34s %-34s%n", lab.getKey(),
-                    cellText(lab.getValue().get("dstream")), cellText(lab.getValue().get("structured"))));
+            sb.append(String.format("  %-6s %-30s %-30s %-30s%n", lab.getKey(), cellText(lab.getValue().get("dstream")),
+                    cellText(lab.getValue().get("structured")), cellText(lab.getValue().get("both"))));
         }
         if (details) {
             // the grid already says which parts are not implemented or missing: list the real failures
@@ -159,10 +159,11 @@ final class Scoreboard {
             StringBuilder md = new StringBuilder();
             md.append("# ").append(student()).append(": ").append(num(points)).append(" / ").append(num(max))
               .append(" points (").append(percent()).append(")\n\n");
-            md.append("| lab | dstream | structured |\n|---|---|---|\n");
+            md.append("| lab | dstream | structured | both (the APIs compared) |\n|---|---|---|---|\n");
             for (Map.Entry<String, Map<String, Cell>> lab : byLab().entrySet()) {
                 md.append("| ").append(lab.getKey()).append(" | ").append(cellText(lab.getValue().get("dstream")))
-                  .append(" | ").append(cellText(lab.getValue().get("structured"))).append(" |\n");
+                  .append(" | ").append(cellText(lab.getValue().get("structured")))
+                  .append(" | ").append(cellText(lab.getValue().get("both"))).append(" |\n");
             }
             md.append("\n## Tests that did not pass\n");
             for (Cell cell : cells.values()) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import streamlab.support.Api;
 
 /**
  * Grades one submission: compiles each lab of it on its own (a lab that does not compile costs only
@@ -33,16 +34,23 @@ final class SubmissionGrader {
     private final Duration submissionTimeout;
     private final LabCompiler compiler = new LabCompiler();
     private final String baseClasspath;
+    private final SuiteIndex index;
 
     SubmissionGrader(LabCatalog catalog, Path outRoot, Duration testTimeout, Duration submissionTimeout) {
         this.catalog = catalog;
         this.outRoot = outRoot;
         this.testTimeout = testTimeout;
         this.submissionTimeout = submissionTimeout;
-        this.baseClasspath = gradingClasspath();
+        this.baseClasspath = GradingClasspath.current();
+        this.index = new SuiteIndex(catalog, compiler, baseClasspath);
     }
 
-    Graded grade(Submission submission, List<LabCatalog.Lab> labs, String api, ProgressListener progress) {
+    /** The graded tests of this repository, lab by lab. */
+    SuiteIndex index() {
+        return index;
+    }
+
+    Graded grade(Submission submission, List<LabCatalog.Lab> labs, Api api, ProgressListener progress) {
         long start = System.nanoTime();
         Path dir = outRoot.resolve(safeName(submission.name()));
         deleteRecursively(dir);
@@ -51,7 +59,7 @@ final class SubmissionGrader {
         List<String> classpath = new ArrayList<>(List.of(baseClasspath));
 
         for (LabCatalog.Lab lab : labs) {
-            List<SuiteIndex.Entry> tests = SuiteIndex.of(lab, api);
+            List<SuiteIndex.Entry> tests = index.of(lab, api);
             if (tests.isEmpty()) {
                 continue;
             }
@@ -95,7 +103,7 @@ final class SubmissionGrader {
         return new Graded(submission, new ArrayList<>(outcomes.values()), took, dir);
     }
 
-    private List<Outcome> run(Path dir, String classpath, String api, List<String> labs, ProgressListener progress,
+    private List<Outcome> run(Path dir, String classpath, Api api, List<String> labs, ProgressListener progress,
                               Submission submission) {
         Path results = dir.resolve("results.jsonl");
         Path log = dir.resolve("run.log");
@@ -110,7 +118,7 @@ final class SubmissionGrader {
         command.add(SuiteRunner.class.getName());
         command.add(results.toString());
         command.add(dir.resolve("junit").toString());
-        command.add(api);
+        command.add(api.label());
         command.addAll(labs);
         try {
             Files.createDirectories(dir);
@@ -164,25 +172,6 @@ final class SubmissionGrader {
         for (SuiteIndex.Entry t : tests) {
             outcomes.put(t.key(), new Outcome(t.lab(), t.api(), t.test(), status, message, 0));
         }
-    }
-
-    /**
-     * This JVM's classpath (Spark, the harness, lab-support, JUnit) as the graded run's classpath. It
-     * must not hold any lab or solution classes: the student's own classes are added per lab.
-     */
-    static String gradingClasspath() {
-        List<String> kept = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            String unix = entry.replace('\\', '/');
-            if (unix.contains("/solutions/") || unix.contains("-solution") || unix.contains("/labs/lab")) {
-                continue; // never let a graded run find a reference answer or a skeleton
-            }
-            if (unix.endsWith("/test-classes") && unix.contains("/grading/")) {
-                continue;
-            }
-            kept.add(entry);
-        }
-        return String.join(File.pathSeparator, kept);
     }
 
     static String safeName(String name) {

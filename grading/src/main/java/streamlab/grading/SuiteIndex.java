@@ -1,20 +1,38 @@
 package streamlab.grading;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import streamlab.harness.LabTest;
+import streamlab.support.Api;
 
 /**
- * The graded tests of a lab, read from the test sources: so a lab that is missing or does not compile
- * still gets a row per test on the scoreboard (with zero points) and the maximum stays the same for
- * every student.
+ * The graded tests of each lab, as JUnit finds them in the repository's own build of the lab (its
+ * skeleton, program and tests, compiled once and kept under {@code grading-out/.index}): so a lab that is
+ * missing from a submission, or does not compile, still gets a row per test on the scoreboard (with zero
+ * points), and the maximum is the same for every student.
  */
 final class SuiteIndex {
 
@@ -25,34 +43,96 @@ final class SuiteIndex {
         }
     }
 
-    private static final Pattern LAB_TEST = Pattern.compile(
-            "@LabTest\\s*\\(\\s*lab\\s*=\\s*\"(\\d\\d)\"\\s*,\\s*api\\s*=\\s*(?:Api\\.)?(DSTREAM|STRUCTURED)\\s*\\)");
-    private static final Pattern TEST_METHOD = Pattern.compile(
-            "@(?:Test|ParameterizedTest|RepeatedTest)\\b[^;{]*?\\bvoid\\s+(\\w+)\\s*\\(", Pattern.DOTALL);
+    private final LabCatalog catalog;
+    private final LabCompiler compiler;
+    private final String classpath;
+    private final Map<String, List<Entry>> byLab = new LinkedHashMap<>();
 
-    private SuiteIndex() {}
+    SuiteIndex(LabCatalog catalog, LabCompiler compiler, String classpath) {
+        this.catalog = catalog;
+        this.compiler = compiler;
+        this.classpath = classpath;
+    }
 
-    static List<Entry> of(LabCatalog.Lab lab, String apiFilter) {
-        List<Entry> entries = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(lab.tests())) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
-                String source = Files.readString(file);
-                Matcher labTest = LAB_TEST.matcher(source);
-                if (!labTest.find()) {
-                    continue;
-                }
-                String api = labTest.group(2).toLowerCase(Locale.ROOT);
-                if (!apiFilter.equals("all") && !apiFilter.equals(api)) {
-                    continue;
-                }
-                Matcher method = TEST_METHOD.matcher(source);
-                while (method.find()) {
-                    entries.add(new Entry(labTest.group(1), api, method.group(1)));
+    /** The graded tests of {@code lab} that a choice of {@code api} includes. */
+    List<Entry> of(LabCatalog.Lab lab, Api api) {
+        return byLab.computeIfAbsent(lab.number(), n -> discover(lab)).stream()
+                .filter(e -> api.includes(Api.of(e.api())))
+                .toList();
+    }
+
+    private List<Entry> discover(LabCatalog.Lab lab) {
+        Path dir = catalog.root().resolve("grading-out/.index").resolve(lab.dirName() + "-" + fingerprint(lab));
+        Path classes = dir.resolve("classes");
+        Path testClasses = dir.resolve("test-classes");
+        if (!Files.isDirectory(testClasses)) {
+            SubmissionGrader.deleteRecursively(dir);
+            compileOrFail(List.of(lab.skeleton(), lab.program()), classpath, classes, lab);
+            compileOrFail(List.of(lab.tests()), classpath + File.pathSeparator + classes, testClasses, lab);
+        }
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(urls(testClasses, classes), SuiteIndex.class.getClassLoader())) {
+            Thread.currentThread().setContextClassLoader(loader);
+            TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClasspathRoots(Set.of(testClasses)))
+                    .filters(TagFilter.includeTags("graded"))
+                    .build());
+            Map<String, Entry> entries = new LinkedHashMap<>();
+            for (TestIdentifier root : plan.getRoots()) {
+                for (TestIdentifier id : plan.getDescendants(root)) {
+                    if (id.getSource().orElse(null) instanceof MethodSource m) {
+                        LabTest labTest = m.getJavaClass().getAnnotation(LabTest.class);
+                        if (labTest != null) {
+                            Entry e = new Entry(labTest.lab(), labTest.api().label(), m.getMethodName());
+                            entries.putIfAbsent(e.key(), e);
+                        }
+                    }
                 }
             }
+            return List.copyOf(entries.values());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
         }
-        return entries;
+    }
+
+    private void compileOrFail(List<Path> sources, String cp, Path out, LabCatalog.Lab lab) {
+        LabCompiler.Result result = compiler.compile(sources, cp, out);
+        if (!result.ok()) {
+            throw new GradingException("The repository's own " + lab.dirName() + " does not compile, so its graded"
+                    + " tests cannot be listed:\n" + result.errors());
+        }
+    }
+
+    /** A hash of the lab's sources: the index is made again when any of them changes. */
+    private static String fingerprint(LabCatalog.Lab lab) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Path root : List.of(lab.skeleton(), lab.program(), lab.tests())) {
+                if (!Files.isDirectory(root)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.walk(root)) {
+                    for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        sha.update(root.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        sha.update(Files.readAllBytes(f));
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static URL[] urls(Path... dirs) throws MalformedURLException {
+        List<URL> urls = new ArrayList<>();
+        for (Path d : dirs) {
+            urls.add(d.toUri().toURL());
+        }
+        return urls.toArray(URL[]::new);
     }
 }

@@ -32,6 +32,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
 import streamlab.harness.LabTest;
+import streamlab.support.Api;
 import streamlab.support.MissingSolutionException;
 
 /**
@@ -39,7 +40,7 @@ import streamlab.support.MissingSolutionException;
  * Platform, writing one JSON line per test to the results file as soon as the test ends (so a JVM that
  * has to be stopped still leaves the results it had) and JUnit XML reports beside it.
  *
- * <p>Arguments: {@code RESULTS_FILE XML_DIR API|all LAB...}.
+ * <p>Arguments: {@code RESULTS_FILE XML_DIR dstream|structured|both LAB...}.
  */
 public final class SuiteRunner {
 
@@ -51,7 +52,7 @@ public final class SuiteRunner {
     public static void main(String[] args) throws IOException {
         Path results = Path.of(args[0]);
         Path xmlDir = Path.of(args[1]);
-        String api = args[2];
+        Api api = Api.of(args[2]);
         List<String> labs = List.of(args).subList(3, args.length);
         Files.createDirectories(xmlDir);
 
@@ -71,14 +72,11 @@ public final class SuiteRunner {
         System.exit(0); // the shared Spark's non-daemon threads must not keep this JVM alive
     }
 
-    private static PostDiscoveryFilter onlyApi(String api) {
+    private static PostDiscoveryFilter onlyApi(Api api) {
         return descriptor -> {
-            if (api.equals("all")) {
-                return FilterResult.included("all APIs");
-            }
             Optional<LabTest> labTest = labTestOf(descriptor.getSource().orElse(null));
-            boolean keep = labTest.map(t -> t.api().label().equals(api)).orElse(true);
-            return FilterResult.includedIf(keep, () -> "API " + api, () -> "not API " + api);
+            boolean keep = labTest.map(t -> api.includes(t.api())).orElse(true);
+            return FilterResult.includedIf(keep, () -> "API " + api.label(), () -> "not API " + api.label());
         };
     }
 
@@ -181,12 +179,9 @@ public final class SuiteRunner {
             if (t == null) {
                 return "";
             }
-            if (MissingSolutionException.isMissingSolution(t)) {
-                for (Throwable c = t; c != null; c = c.getCause()) {
-                    if (c instanceof MissingSolutionException) {
-                        return c.getMessage();
-                    }
-                }
+            String missing = MissingSolutionException.messageOf(t);
+            if (missing != null) {
+                return missing;
             }
             if (t instanceof TimeoutException) {
                 return "time limit exceeded: " + t.getMessage() + " (does the exercise block or loop forever?)";

@@ -6,37 +6,36 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import streamlab.support.Api;
 
 class GraderUnitTest {
 
     private final LabCatalog catalog = LabCatalog.find(Path.of(""));
 
+    private static final SuiteIndex INDEX =
+            new SuiteIndex(LabCatalog.find(Path.of("")), new LabCompiler(), System.getProperty("java.class.path"));
+
     @Test
-    void every_lab_has_graded_tests_for_both_apis() {
+    void every_lab_has_graded_tests_for_both_apis_found_by_junit() {
         assertThat(catalog.labs()).isNotEmpty();
         for (LabCatalog.Lab lab : catalog.labs()) {
-            List<SuiteIndex.Entry> tests = SuiteIndex.of(lab, "all");
+            List<SuiteIndex.Entry> tests = INDEX.of(lab, Api.BOTH);
             assertThat(tests).as("lab " + lab.number()).extracting(SuiteIndex.Entry::api)
                     .contains("dstream", "structured");
+            assertThat(INDEX.of(lab, Api.DSTREAM)).extracting(SuiteIndex.Entry::api).containsOnly("dstream");
         }
+        // a class that compares the two APIs is indexed in a column of its own
+        assertThat(INDEX.of(catalog.lab("02").orElseThrow(), Api.BOTH)).extracting(SuiteIndex.Entry::key)
+                .contains("lab02.both.dstream_update_state_by_key_equals_the_structured_complete_table_after_every_batch");
     }
 
     @Test
     void the_points_file_names_only_tests_that_exist() {
-        Set<String> known = new HashSet<>();
-        for (LabCatalog.Lab lab : catalog.labs()) {
-            known.add("lab" + lab.number());
-            for (SuiteIndex.Entry e : SuiteIndex.of(lab, "all")) {
-                known.add(e.key());
-                known.add("lab" + e.lab() + "." + e.api());
-            }
-        }
-        assertThat(Points.load(catalog.root().resolve("grading/points.properties")).unknownKeys(known)).isEmpty();
+        assertThat(Points.load(catalog.root().resolve("grading/points.properties"))
+                .unknownKeys(Grade.knownKeys(catalog, INDEX))).isEmpty();
     }
 
     @Test
@@ -59,8 +58,14 @@ class GraderUnitTest {
     }
 
     @Test
-    void the_graded_classpath_never_holds_labs_or_solutions() {
-        assertThat(SubmissionGrader.gradingClasspath()).doesNotContain("/solutions/", "-solution", "/labs/lab");
+    void the_graded_classpath_is_checked_by_what_it_holds_not_where_it_is(@TempDir Path dir) throws IOException {
+        assertThat(GradingClasspath.current()).isEqualTo(System.getProperty("java.class.path"));
+        // a folder named like the repository's is fine; one that holds lab classes is not
+        Path innocent = Files.createDirectories(dir.resolve("solutions/labs/lab01/target/classes/streamlab/harness"));
+        assertThat(GradingClasspath.holdsLabClasses(innocent.getParent().getParent())).isFalse();
+        Path labClasses = Files.createDirectories(dir.resolve("elsewhere/streamlab/lab01"));
+        Files.writeString(labClasses.resolve("WordCountDStream.class"), "");
+        assertThat(GradingClasspath.holdsLabClasses(dir.resolve("elsewhere"))).isTrue();
     }
 
     @Test

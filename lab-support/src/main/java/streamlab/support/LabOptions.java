@@ -6,12 +6,9 @@ import picocli.CommandLine.Option;
 /** The command-line options every lab program shares (a picocli mixin). */
 public final class LabOptions {
 
-    /** Which API to run. */
-    public enum Which { dstream, structured, both }
-
     @Option(names = "--api", paramLabel = "dstream|structured|both", defaultValue = "both",
             description = "Which API to run (default: ${DEFAULT-VALUE}). With both, the two read the same stream.")
-    public Which api;
+    public Api api;
 
     @Option(names = "--host", defaultValue = "localhost",
             description = "Host of the line server (default: ${DEFAULT-VALUE}).")
@@ -27,7 +24,7 @@ public final class LabOptions {
 
     @Option(names = "--batch", paramLabel = "SECONDS",
             description = "Batch interval of the DStream and trigger interval of the Structured query.")
-    public Integer batchSeconds;
+    public Integer batch;
 
     @Option(names = "--master",
             description = "Spark master, e.g. local[4] (default: spark-submit's, else local[2]; local[3] with --api both).")
@@ -48,7 +45,17 @@ public final class LabOptions {
     @Option(names = "--loop", description = "With --replay: start the file again at its end.")
     public boolean loop;
 
-    public boolean runs(Api which) {
-        return api == Which.both || api.name().equals(which.label());
+    /** The batch (and trigger) interval in seconds: {@code --batch}, or the lab's own default. */
+    public int batchSeconds(int labDefault) {
+        int seconds = batch != null ? batch : labDefault;
+        if (seconds < 1) {
+            throw new LabUsageException("--batch must be at least 1 second, not " + seconds + ".");
+        }
+        return seconds;
+    }
+
+    /** The checkpoint directory: {@code --checkpoint}, or the lab's own default. */
+    public Path checkpoint(String labDefault) {
+        return checkpoint != null ? checkpoint : Path.of(labDefault);
     }
 }

@@ -6,9 +6,10 @@ import org.apache.spark.sql.SparkSession;
 /**
  * How every lab program gets its Spark.
  *
- * <p>The master is never forced: {@code spark-submit --master ...} and {@code -Dspark.master=...} win.
- * Only when nobody names one does a lab run on this machine, with {@code local[2]} (a DStream receiver
- * holds one core for itself, so {@code local[1]} would receive but never compute).
+ * <p>The master is never forced: {@code spark-submit --master ...} and {@code -Dspark.master=...} win,
+ * then {@code --master}. Only when nobody names one does a lab run on this machine, with
+ * {@code local[2]} (a DStream receiver holds one core for itself, so {@code local[1]} would receive but
+ * never compute), or {@code local[3]} when both APIs run side by side.
  */
 public final class LabSpark {
 
@@ -16,6 +17,20 @@ public final class LabSpark {
     public static final String DEFAULT_MASTER = "local[2]";
 
     private LabSpark() {}
+
+    /** The lab's SparkSession, with its web UI's address printed. */
+    public static SparkSession start(String title, LabOptions options) {
+        if (options.seconds < 0) {
+            throw new LabUsageException("--seconds must be 0 (run until Ctrl-C) or more, not " + options.seconds + ".");
+        }
+        if (options.master != null) {
+            System.setProperty("spark.master", options.master);
+        }
+        SparkSession spark = session(title, options.api == Api.BOTH ? "local[3]" : DEFAULT_MASTER);
+        String ui = spark.sparkContext().uiWebUrl().isDefined() ? spark.sparkContext().uiWebUrl().get() : "off";
+        System.out.println("== " + title + " on " + spark.sparkContext().master() + ", Spark UI: " + ui);
+        return spark;
+    }
 
     /**
      * A SparkConf that honours spark-submit, with friendly local defaults.

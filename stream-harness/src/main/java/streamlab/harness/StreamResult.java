@@ -10,6 +10,10 @@ import org.opentest4j.AssertionFailedError;
  * What a scripted run produced, step by step: each step is one input batch and the rows the exercise
  * output for it. Assertions compare a step's rows as a multiset (order does not matter) and, when they
  * fail, print the whole run with input, expected and actual side by side.
+ *
+ * <p>A run may also have read something after every step, beside the output: a DStream run's probe (an
+ * accumulator's value, say) or a Structured run's observed metric. That is {@link #observed()}, a
+ * result of the same kind with one step per step of the run.
  */
 public final class StreamResult {
 
@@ -18,10 +22,16 @@ public final class StreamResult {
 
     private final String title;
     private final List<Step> steps;
+    private final StreamResult observed;
 
     StreamResult(String title, List<Step> steps) {
+        this(title, steps, null);
+    }
+
+    StreamResult(String title, List<Step> steps, StreamResult observed) {
         this.title = title;
         this.steps = List.copyOf(steps);
+        this.observed = observed;
     }
 
     public List<Step> steps() {
@@ -38,6 +48,20 @@ public final class StreamResult {
         return steps.get(steps.size() - 1).output();
     }
 
+    /**
+     * What the run read after each step beside its output: the probe of a DStream run, the observed
+     * metric of a Structured run.
+     *
+     * @throws IllegalStateException when the run was not asked to read anything
+     */
+    public StreamResult observed() {
+        if (observed == null) {
+            throw new IllegalStateException(title + " read nothing beside its output: give the script a probe"
+                    + " (DStreamScript.probe) or a metric (StructuredScript.metric)");
+        }
+        return observed;
+    }
+
     /** Every step must produce exactly these rows: one argument per step, in order. */
     @SafeVarargs
     public final StreamResult assertBatches(List<List<Object>>... expected) {
@@ -49,13 +73,13 @@ public final class StreamResult {
         for (int i = 0; i < expected.length; i++) {
             byStep.put(i + 1, expected[i]);
         }
-        return check(byStep);
+        return check(byStep, null);
     }
 
     /** Step {@code k} (from 1) must produce exactly these rows. */
     public StreamResult assertBatch(int k, List<List<Object>> expected) {
         step(k);
-        return check(Map.of(k, expected));
+        return check(Map.of(k, expected), null);
     }
 
     /** The last step must produce exactly these rows. */
@@ -63,17 +87,21 @@ public final class StreamResult {
         return assertBatch(steps.size(), expected);
     }
 
-    /** Each step, in order, must produce exactly the rows the other run produced at the same step. */
-    public StreamResult assertSameAs(String otherName, List<List<List<Object>>> other) {
+    /**
+     * Each step must produce exactly the rows that step of {@code other} produced: the same exercise in
+     * the other API, say, on the same input. {@code otherName} says in a failure report where the
+     * expected rows come from.
+     */
+    public StreamResult assertSameAs(String otherName, StreamResult other) {
+        if (other.steps.size() != steps.size()) {
+            throw new AssertionFailedError(title + "\nhas " + steps.size() + " steps, but " + otherName + " has "
+                    + other.steps.size() + ": the two runs must be given the same input batches.");
+        }
         Map<Integer, List<List<Object>>> byStep = new HashMap<>();
-        for (int i = 0; i < other.size(); i++) {
-            byStep.put(i + 1, other.get(i));
+        for (int i = 0; i < other.steps.size(); i++) {
+            byStep.put(i + 1, other.steps.get(i).output());
         }
         return check(byStep, otherName);
-    }
-
-    private StreamResult check(Map<Integer, List<List<Object>>> expected) {
-        return check(expected, null);
     }
 
     private StreamResult check(Map<Integer, List<List<Object>>> expected, String expectedFrom) {
@@ -92,7 +120,7 @@ public final class StreamResult {
      *
      * @param expectedFrom where the expected rows come from when they are another run's output, or null
      */
-    public String report(Map<Integer, List<List<Object>>> expected, int failing, String expectedFrom) {
+    String report(Map<Integer, List<List<Object>>> expected, int failing, String expectedFrom) {
         StringBuilder sb = new StringBuilder();
         Step bad = steps.get(failing - 1);
         sb.append(title).append('\n')

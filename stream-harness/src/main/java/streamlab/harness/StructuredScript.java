@@ -1,15 +1,17 @@
 package streamlab.harness;
 
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -33,7 +35,10 @@ import scala.Tuple2;
  * }</pre>
  *
  * <p>The input DataFrame has the socket source's schema: a column {@code value} with the line, and for
- * {@link #events} also a column {@code timestamp} with the event time the test chose.
+ * {@link #events} also a column {@code timestamp} with the event time the test chose. Options:
+ * {@link #metric} reads a {@code Dataset.observe} metric of every micro-batch (the result's
+ * {@link StreamResult#observed()}); {@link #restartAfter} stops the query after step k and starts it
+ * again from its checkpoint, as a restarted program does.
  */
 public final class StructuredScript {
 
@@ -49,6 +54,8 @@ public final class StructuredScript {
     private final List<List<Event>> eventBatches;
     private String outputMode = "append";
     private String title = "Structured run";
+    private String metric;
+    private int restartAfter;
 
     private StructuredScript(List<List<String>> lineBatches, List<List<Event>> eventBatches) {
         this.lineBatches = lineBatches;
@@ -88,6 +95,18 @@ public final class StructuredScript {
         return this;
     }
 
+    /** Reads the observed metric {@code name} (the first argument of {@code observe}) of every micro-batch. */
+    public StructuredScript metric(String name) {
+        this.metric = name;
+        return this;
+    }
+
+    /** Stops the query after step {@code k} and starts a new one on the same checkpoint for the rest. */
+    public StructuredScript restartAfter(int k) {
+        this.restartAfter = k;
+        return this;
+    }
+
     /** Runs the exercise; step k's rows are all the rows its micro-batches wrote (complete: the last table). */
     public StreamResult run(Function<Dataset<Row>, Dataset<Row>> exercise) {
         return start(in -> {
@@ -116,51 +135,68 @@ public final class StructuredScript {
 
     private StreamResult start(Function<Dataset<Row>, DataStreamWriter<Row>> wiring, boolean lastTableOnly,
                                String modeText) {
-        SparkSession spark = TestSpark.session();
+        Input input = input(TestSpark.session());
+        if (restartAfter != 0 && (restartAfter < 1 || restartAfter >= input.size())) {
+            throw new IllegalArgumentException("restartAfter(" + restartAfter + "): the script has steps 1 to "
+                    + input.size() + ", and a restart needs a step after it");
+        }
         String runId = UUID.randomUUID().toString();
+        Path checkpoint = TestSpark.newDirectory("query-checkpoint-");
         Collector.open(runId);
         StreamingQuery query = null;
         try {
-            Feeder feeder = feeder(spark);
-            query = wiring.apply(feeder.frame())
-                    .option("checkpointLocation", TestSpark.newDirectory("query-checkpoint-").toString())
-                    .foreachBatch((Dataset<Row> batch, Long id) -> Collector.add(runId, id, batch.collectAsList()))
-                    .start();
-            List<StreamResult.Step> steps = new ArrayList<>();
+            query = startQuery(wiring, input.frame(), checkpoint, runId);
+            Steps steps = new Steps();
             long seen = -1;
-            for (int k = 1; k <= feeder.size(); k++) {
-                feeder.add(k - 1);
+            for (int k = 1; k <= input.size(); k++) {
+                input.add(k - 1);
                 query.processAllAvailable();
-                TreeMap<Long, List<Object>> all = Collector.snapshot(runId);
-                List<List<Object>> rows = new ArrayList<>();
+                List<Object> rows = new ArrayList<>();
+                List<Object> metrics = new ArrayList<>();
                 List<Long> ids = new ArrayList<>();
-                for (Map.Entry<Long, List<Object>> e : all.tailMap(seen, false).entrySet()) {
+                for (Map.Entry<Long, List<Object>> e : Collector.snapshot(runId).tailMap(seen, false).entrySet()) {
                     ids.add(e.getKey());
                     if (lastTableOnly) {
                         rows.clear();
                     }
-                    for (Object r : e.getValue()) {
-                        rows.add(Rows.asRow(r));
+                    rows.addAll(e.getValue());
+                    if (metric != null) {
+                        metrics.add(ObservedMetric.of(query, e.getKey(), metric, title));
                     }
                     seen = e.getKey();
                 }
-                steps.add(new StreamResult.Step("step " + k + " (micro-batch" + (ids.size() == 1 ? " " : "es ")
-                        + ids + ")", feeder.describe(k - 1), rows));
+                String after = restartAfter > 0 && k > restartAfter ? ", after the restart" : "";
+                steps.add("step " + k + " (micro-batch" + (ids.size() == 1 ? " " : "es ") + ids + after + ")",
+                        input.describe(k - 1), rows, metrics);
+                if (k == restartAfter) {
+                    stopQuietly(query);
+                    query = startQuery(wiring, input.frame(), checkpoint, runId);
+                }
             }
-            return new StreamResult(title + ", " + modeText + ":", steps);
+            String restarted = restartAfter > 0 ? ", restarted from the checkpoint after step " + restartAfter : "";
+            return steps.result(title + ", " + modeText + restarted,
+                    metric == null ? null : "observed metric \"" + metric + "\" of each micro-batch");
         } catch (Exception e) {
-            throw StructuredScript.unwrap(e);
+            throw unwrap(e);
         } finally {
-            StructuredScript.stopQuietly(query);
+            stopQuietly(query);
             Collector.close(runId);
         }
+    }
+
+    private static StreamingQuery startQuery(Function<Dataset<Row>, DataStreamWriter<Row>> wiring, Dataset<Row> frame,
+                                             Path checkpoint, String runId) throws TimeoutException {
+        return wiring.apply(frame)
+                .option("checkpointLocation", checkpoint.toString())
+                .foreachBatch((Dataset<Row> batch, Long id) -> Collector.add(runId, id, batch.collectAsList()))
+                .start();
     }
 
     /**
      * What a test should see of a failed run: {@code processAllAvailable} rethrows a failed batch as a
      * StreamingQueryException (undeclared in Java), whose cause is the exercise's own exception.
      */
-    static RuntimeException unwrap(Exception e) {
+    private static RuntimeException unwrap(Exception e) {
         Throwable cause = e instanceof StreamingQueryException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof RuntimeException re) {
             return re;
@@ -171,7 +207,7 @@ public final class StructuredScript {
         return new RuntimeException(cause.getMessage(), cause);
     }
 
-    static void stopQuietly(StreamingQuery query) {
+    private static void stopQuietly(StreamingQuery query) {
         if (query != null) {
             try {
                 query.stop();
@@ -181,16 +217,16 @@ public final class StructuredScript {
         }
     }
 
-    private Feeder feeder(SparkSession spark) {
+    private Input input(SparkSession spark) {
         if (lineBatches != null) {
             MemoryInput<String> in = MemoryInput.of(Encoders.STRING(), spark);
-            return new Feeder(in.toDF(), lineBatches.size(), i -> in.add(lineBatches.get(i)),
+            return new Input(in.toDF(), lineBatches.size(), i -> in.add(lineBatches.get(i)),
                     i -> new ArrayList<>(lineBatches.get(i)));
         }
         MemoryInput<Tuple2<Timestamp, String>> in =
                 MemoryInput.of(Encoders.tuple(Encoders.TIMESTAMP(), Encoders.STRING()), spark);
         Dataset<Row> frame = in.toDF().selectExpr("_2 AS value", "_1 AS timestamp");
-        return new Feeder(frame, eventBatches.size(), i -> {
+        return new Input(frame, eventBatches.size(), i -> {
             List<Tuple2<Timestamp, String>> batch = new ArrayList<>();
             for (Event e : eventBatches.get(i)) {
                 batch.add(new Tuple2<>(Timestamp.from(e.time()), e.line()));
@@ -199,8 +235,8 @@ public final class StructuredScript {
         }, i -> eventBatches.get(i).stream().map(Event::toString).toList());
     }
 
-    private record Feeder(Dataset<Row> frame, int size,
-                          java.util.function.IntConsumer adder, java.util.function.IntFunction<List<String>> describer) {
+    /** The script's input: a streaming DataFrame, and how to add and describe step i's batch. */
+    private record Input(Dataset<Row> frame, int size, IntConsumer adder, IntFunction<List<String>> describer) {
         void add(int i) {
             adder.accept(i);
         }

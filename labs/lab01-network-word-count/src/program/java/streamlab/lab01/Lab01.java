@@ -1,11 +1,26 @@
 package streamlab.lab01;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.api.java.JavaDStream;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import streamlab.support.Api;
+import streamlab.support.LabMain;
 import streamlab.support.LabOptions;
-import streamlab.support.LabProgram;
+import streamlab.support.LabSpark;
+import streamlab.support.LineServer;
+import streamlab.support.Running;
 
 /** Lab 01: counts the words of a socket stream, in either API or both side by side. */
 @Command(name = "Lab01", mixinStandardHelpOptions = true,
@@ -27,18 +42,47 @@ public final class Lab01 implements Callable<Integer> {
     Mode mode;
 
     @Override
-    public Integer call() {
-        return LabProgram.of("Lab 01 network word count", options)
-                .dstream((ssc, lines) -> WordCountDStream.wordCounts(lines).print())
-                .structured(lines -> WordCountStructured.wordCounts(lines)
-                        .writeStream()
-                        .outputMode(mode.name())
-                        .format("console")
-                        .option("truncate", false))
-                .run();
+    public Integer call() throws Exception {
+        try (SparkSession spark = LabSpark.start("Lab 01 network word count", options);
+             LineServer server = LineServer.from(options);
+             Running running = Running.of(options)) {
+            running.start(Api.DSTREAM, () -> dstream(spark, server));
+            running.start(Api.STRUCTURED, () -> structured(spark, server));
+            server.replayTo(running.readers());
+            running.awaitEnd();
+        }
+        return 0;
+    }
+
+    /** DStream: the counts of each batch, printed at the end of the batch. */
+    private JavaStreamingContext dstream(SparkSession spark, LineServer server) {
+        JavaStreamingContext ssc = new JavaStreamingContext(JavaSparkContext.fromSparkContext(spark.sparkContext()),
+                Durations.seconds(options.batchSeconds(5)));
+        // MEMORY_AND_DISK_SER: one copy of each received block (the default asks for a second copy,
+        // on another executor, which one machine does not have)
+        JavaDStream<String> lines = ssc.socketTextStream(server.host(), server.port(), StorageLevel.MEMORY_AND_DISK_SER());
+        WordCountDStream.wordCounts(lines).print();
+        ssc.start();
+        return ssc;
+    }
+
+    /** Structured: the counts of the whole stream, on the console after every trigger. */
+    private StreamingQuery structured(SparkSession spark, LineServer server) throws Exception {
+        Dataset<Row> lines = spark.readStream()
+                .format("socket")
+                .option("host", server.host())
+                .option("port", server.port())
+                .load();
+        return WordCountStructured.wordCounts(lines)
+                .writeStream()
+                .outputMode(mode.name())
+                .format("console")
+                .option("truncate", false)
+                .trigger(Trigger.ProcessingTime(options.batchSeconds(5), TimeUnit.SECONDS))
+                .start();
     }
 
     public static void main(String[] args) {
-        LabProgram.exit(new Lab01(), args);
+        LabMain.run(new Lab01(), args);
     }
 }

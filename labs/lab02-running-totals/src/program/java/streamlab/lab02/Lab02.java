@@ -2,15 +2,32 @@ package streamlab.lab02;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamWriter;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import scala.Tuple2;
+import streamlab.support.Api;
+import streamlab.support.Checkpoints;
+import streamlab.support.LabMain;
 import streamlab.support.LabOptions;
-import streamlab.support.LabProgram;
+import streamlab.support.LabSpark;
+import streamlab.support.LineServer;
+import streamlab.support.Running;
 
 /** Lab 02: running word totals over the whole stream, in either API or both side by side. */
 @Command(name = "Lab02", mixinStandardHelpOptions = true,
@@ -43,43 +60,66 @@ public final class Lab02 implements Callable<Integer> {
     boolean withState;
 
     @Override
-    public Integer call() {
-        return LabProgram.of("Lab 02 running totals", options)
-                .checkpointing("checkpoints/lab02")
-                .dstream((ssc, lines) -> {
-                    JavaPairDStream<String, Long> totals = mode == Mode.complete
-                            ? RunningTotalsDStream.totals(lines)
-                            : RunningTotalsDStream.updatedTotals(lines);
-                    JavaDStream<Long> wordsSoFar = RunningTotalsDStream.wordsSoFar(lines);
-                    biggestFirst(totals).print(SHOWN);
-                    wordsSoFar.foreachRDD(rdd -> rdd.collect().forEach(n -> System.out.println("words so far: " + n)));
-                })
-                .structured(lines -> {
-                    if (withState) {
-                        return RunningTotalsStructured.totalsWithState(lines)
-                                .writeStream().outputMode("update")
-                                .format("console").option("truncate", false).option("numRows", SHOWN);
-                    }
-                    if (mode == Mode.update) {
-                        return RunningTotalsStructured.updatedTotals(lines)
-                                .format("console").option("truncate", false).option("numRows", SHOWN);
-                    }
-                    // complete mode may sort the result table: show the biggest totals first
-                    return RunningTotalsStructured.totals(lines)
-                            .orderBy(col("count").desc(), col("word"))
-                            .writeStream().outputMode("complete")
-                            .format("console").option("truncate", false).option("numRows", SHOWN);
-                })
-                .run();
+    public Integer call() throws Exception {
+        Path checkpoint = options.checkpoint("checkpoints/lab02");
+        try (SparkSession spark = LabSpark.start("Lab 02 running totals", options);
+             LineServer server = LineServer.from(options);
+             Running running = Running.of(options)) {
+            running.start(Api.DSTREAM, () -> dstream(spark, server, checkpoint.resolve("dstream")));
+            running.start(Api.STRUCTURED, () -> structured(spark, server, checkpoint.resolve("structured")));
+            server.replayTo(running.readers());
+            running.awaitEnd();
+        }
+        return 0;
+    }
+
+    /** DStream: the totals (updateStateByKey, or mapWithState with --mode update) and the words so far. */
+    private JavaStreamingContext dstream(SparkSession spark, LineServer server, Path checkpoint) {
+        JavaStreamingContext ssc = new JavaStreamingContext(JavaSparkContext.fromSparkContext(spark.sparkContext()),
+                Durations.seconds(options.batchSeconds(5)));
+        ssc.checkpoint(checkpoint.toString()); // where the state of every key is saved
+        JavaDStream<String> lines = ssc.socketTextStream(server.host(), server.port(), StorageLevel.MEMORY_AND_DISK_SER());
+        JavaPairDStream<String, Long> totals = mode == Mode.complete
+                ? RunningTotalsDStream.totals(lines)
+                : RunningTotalsDStream.updatedTotals(lines);
+        biggestFirst(totals).print(SHOWN);
+        RunningTotalsDStream.wordsSoFar(lines).map(n -> "words so far: " + n).print();
+        ssc.start();
+        return ssc;
+    }
+
+    /** Structured: the totals in complete or update mode, or kept by flatMapGroupsWithState. */
+    private StreamingQuery structured(SparkSession spark, LineServer server, Path checkpoint) throws Exception {
+        Dataset<Row> lines = spark.readStream()
+                .format("socket")
+                .option("host", server.host())
+                .option("port", server.port())
+                .load();
+        DataStreamWriter<Row> writer;
+        if (withState) {
+            writer = RunningTotalsStructured.totalsWithState(lines).writeStream().outputMode("update");
+        } else if (mode == Mode.update) {
+            writer = RunningTotalsStructured.updatedTotals(lines); // the exercise picks update mode itself
+        } else {
+            // complete mode may sort the result table: show the biggest totals first
+            writer = RunningTotalsStructured.totals(lines).orderBy(col("count").desc(), col("word"))
+                    .writeStream().outputMode("complete");
+        }
+        return writer
+                .format("console")
+                .option("truncate", false)
+                .option("numRows", SHOWN)
+                .option("checkpointLocation", Checkpoints.freshForSocket(checkpoint)) // where the state is saved
+                .trigger(Trigger.ProcessingTime(options.batchSeconds(5), TimeUnit.SECONDS))
+                .start();
     }
 
     /** Sorts each batch's pairs by total, biggest first, so print() shows the top words. */
     private static JavaPairDStream<String, Long> biggestFirst(JavaPairDStream<String, Long> totals) {
-        return totals.transformToPair(rdd -> rdd
-                .mapToPair(Tuple2::swap).sortByKey(false).mapToPair(Tuple2::swap));
+        return totals.transformToPair(rdd -> rdd.mapToPair(Tuple2::swap).sortByKey(false).mapToPair(Tuple2::swap));
     }
 
     public static void main(String[] args) {
-        LabProgram.exit(new Lab02(), args);
+        LabMain.run(new Lab02(), args);
     }
 }

@@ -6,9 +6,7 @@ import static streamlab.harness.Rows.rows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import streamlab.harness.DStreamScript;
 import streamlab.harness.LabTest;
-import streamlab.harness.StreamResult;
 import streamlab.harness.StructuredScript;
 import streamlab.support.Api;
 
@@ -18,10 +16,6 @@ class Lab02StructuredTest {
     /** Three batches, the middle one empty. */
     private static final List<List<String>> HELLO_WORLD =
             List.of(List.of("hello world", "hello"), List.of(), List.of("world"));
-
-    /** Input for both APIs: punctuation, mixed case, a word twice in one batch, an empty batch. */
-    private static final List<List<String>> CATS_AND_DOGS =
-            List.of(List.of("the cat", "The dog"), List.of(), List.of("a cat, a CAT!"), List.of("dog"));
 
     private static StructuredScript script(String function, List<List<String>> batches) {
         return StructuredScript.linesFrom(batches).title("Lab 02 RunningTotalsStructured." + function);
@@ -90,37 +84,5 @@ class Lab02StructuredTest {
                 .outputMode("complete")
                 .run(RunningTotalsStructured::wordsSoFar)
                 .assertBatches(rows(row(0)), rows(row(3)), rows(row(8)));
-    }
-
-    // ---- the two APIs side by side ----
-
-    @Test
-    void dstream_update_state_by_key_equals_the_structured_complete_table_after_every_batch() {
-        StreamResult structured = script("totals", CATS_AND_DOGS)
-                .outputMode("complete")
-                .run(RunningTotalsStructured::totals)
-                .assertLast(rows(row("the", 2), row("cat", 3), row("dog", 2), row("a", 2)));
-        DStreamScript.linesFrom(CATS_AND_DOGS)
-                .title("Lab 02 RunningTotalsDStream.totals")
-                .checkpointing()
-                .runPairs(RunningTotalsDStream::totals)
-                .assertSameAs("RunningTotalsStructured.totals in complete mode", outputs(structured));
-    }
-
-    @Test
-    void dstream_map_with_state_equals_structured_flat_map_groups_with_state_after_every_batch() {
-        StreamResult structured = script("totalsWithState", CATS_AND_DOGS)
-                .outputMode("update")
-                .run(RunningTotalsStructured::totalsWithState)
-                .assertBatch(3, rows(row("a", 2), row("cat", 3)));
-        DStreamScript.linesFrom(CATS_AND_DOGS)
-                .title("Lab 02 RunningTotalsDStream.updatedTotals")
-                .checkpointing()
-                .runPairs(RunningTotalsDStream::updatedTotals)
-                .assertSameAs("RunningTotalsStructured.totalsWithState in update mode", outputs(structured));
-    }
-
-    private static List<List<List<Object>>> outputs(StreamResult result) {
-        return result.steps().stream().map(StreamResult.Step::output).toList();
     }
 }

@@ -35,17 +35,4 @@ public final class ExcludeList {
                 + " synchronized (ExcludeList.class) check again and set instance = sc.broadcast(new HashSet<>("
                 + "ExcludeWords.current())); return instance.");
     }
-
-    /**
-     * For the tests: forget the broadcast, and destroy it, as if the driver had restarted (a new driver
-     * has no broadcast at all until {@link #getInstance} makes one).
-     */
-    static void reset() {
-        synchronized (ExcludeList.class) {
-            if (instance != null) {
-                instance.destroy(true); // true: wait until every copy of it is gone
-                instance = null;
-            }
-        }
-    }
 }

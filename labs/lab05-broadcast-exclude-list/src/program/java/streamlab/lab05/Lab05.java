@@ -4,23 +4,30 @@ import static org.apache.spark.sql.functions.col;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.api.java.JavaPairRDD;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.streaming.StreamingQueryListener;
-import org.apache.spark.streaming.Time;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.api.java.JavaDStream;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import scala.Tuple2;
+import streamlab.support.Api;
+import streamlab.support.Checkpoints;
+import streamlab.support.LabMain;
 import streamlab.support.LabOptions;
-import streamlab.support.LabProgram;
+import streamlab.support.LabSpark;
+import streamlab.support.LabUsageException;
+import streamlab.support.LineServer;
+import streamlab.support.Running;
 
 /** Lab 05: word counts without the words of an exclude list, and a count of the words left out. */
 @Command(name = "Lab05", mixinStandardHelpOptions = true,
@@ -36,12 +43,6 @@ import streamlab.support.LabProgram;
                 "  ./lab 05 --replay datasets/lines/hamlet.txt --seconds 30"})
 public final class Lab05 implements Callable<Integer> {
 
-    /** How many words a batch prints, biggest counts first. */
-    private static final int SHOWN = 10;
-
-    /** The DStream side's dropped total after the previous batch (driver memory, like the accumulator). */
-    private static long droppedBefore;
-
     @Mixin
     LabOptions options;
 
@@ -51,83 +52,73 @@ public final class Lab05 implements Callable<Integer> {
     Path exclude;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if (exclude != null) {
             if (!Files.isRegularFile(exclude) || !Files.isReadable(exclude)) {
-                System.err.println("Cannot read " + exclude + ": no such file (paths are relative to "
+                throw new LabUsageException("Cannot read " + exclude + ": no such file (paths are relative to "
                         + System.getProperty("user.dir") + ").");
-                return 2;
             }
             ExcludeWords.use(ExcludeWords.load(exclude));
         }
         List<String> words = ExcludeWords.current();
-        System.out.println("== Leaving out " + words.size() + " words: " + String.join(" ",
+        System.out.println("== leaving out " + words.size() + " words: " + String.join(" ",
                 words.size() <= 20 ? words : words.subList(0, 20)) + (words.size() > 20 ? " ..." : ""));
-        return LabProgram.of("Lab 05 broadcast exclude list", options)
-                .checkpointing("checkpoints/lab05")
-                .recoverable()
-                .dstream((ssc, lines) -> ExcludeDStream.keptCounts(lines).foreachRDD(Lab05::printBatch))
-                .structured(lines -> {
-                    SparkSession spark = lines.sparkSession();
-                    Dataset<Row> kept =
-                            ExcludeStructured.keptCounts(lines, ExcludeWords.table(spark, ExcludeWords.current()));
-                    spark.streams().addListener(new DroppedWordsPrinter());
-                    // complete mode may sort the result table: show the biggest counts first
-                    return kept.orderBy(col("count").desc(), col("word"))
-                            .writeStream().outputMode("complete")
-                            .format("console").option("truncate", false).option("numRows", SHOWN);
-                })
-                .run();
+        Path checkpoint = options.checkpoint("checkpoints/lab05");
+        try (SparkSession spark = LabSpark.start("Lab 05 broadcast exclude list", options);
+             LineServer server = LineServer.from(options);
+             Running running = Running.of(options)) {
+            running.start(Api.DSTREAM, () -> dstream(spark, server, checkpoint.resolve("dstream")));
+            running.start(Api.STRUCTURED, () -> structured(spark, server, checkpoint.resolve("structured")));
+            server.replayTo(running.readers());
+            running.awaitEnd();
+        }
+        return 0;
     }
 
     /**
-     * The DStream output: one action (collect) runs the batch, so the accumulator is up to date only
-     * after it. Reading it before would show the previous batch's total.
+     * DStream: a context recovered from its checkpoint when there is one (the graph, the batches in
+     * flight), else a new one. The broadcast and the accumulator are not in the checkpoint: the
+     * exercise's singletons make them again after a restart.
      */
-    private static void printBatch(JavaPairRDD<String, Long> keptCounts, Time time) {
-        List<Tuple2<String, Long>> kept = new ArrayList<>(keptCounts.collect());
-        long droppedSoFar = DroppedWords.getInstance(JavaSparkContext.fromSparkContext(keptCounts.context())).value();
-        long droppedNow = droppedSoFar - droppedBefore;
-        droppedBefore = droppedSoFar;
-        kept.sort(Comparator.comparing((Tuple2<String, Long> t) -> -t._2()).thenComparing(Tuple2::_1));
-        StringBuilder out = new StringBuilder()
-                .append("-------------------------------------------\n")
-                .append("Time: ").append(time.milliseconds()).append(" ms (DStream)\n")
-                .append("-------------------------------------------\n");
-        for (Tuple2<String, Long> t : kept.subList(0, Math.min(SHOWN, kept.size()))) {
-            out.append('(').append(t._1()).append(',').append(t._2()).append(")\n");
+    private JavaStreamingContext dstream(SparkSession spark, LineServer server, Path checkpoint) {
+        boolean resuming = Files.isDirectory(checkpoint);
+        JavaStreamingContext ssc = JavaStreamingContext.getOrCreate(checkpoint.toString(), () -> {
+            JavaStreamingContext created = new JavaStreamingContext(
+                    JavaSparkContext.fromSparkContext(spark.sparkContext()), Durations.seconds(options.batchSeconds(5)));
+            created.checkpoint(checkpoint.toString());
+            JavaDStream<String> lines = created.socketTextStream(server.host(), server.port(),
+                    StorageLevel.MEMORY_AND_DISK_SER());
+            ExcludeDStream.keptCounts(lines).foreachRDD(Lab05Output::printBatch);
+            return created;
+        });
+        if (resuming) {
+            System.out.println("== DStream: recovered from the checkpoint in " + checkpoint + " (delete it to start afresh)");
         }
-        if (kept.size() > SHOWN) {
-            out.append("... and ").append(kept.size() - SHOWN).append(" more words\n");
-        }
-        out.append("dropped ").append(droppedNow).append(" words in this batch, ").append(droppedSoFar)
-                .append(" since the driver started\n");
-        System.out.println(out);
+        ssc.start();
+        return ssc;
     }
 
-    /** The Structured output of the metric: the query reports it with each micro-batch's progress. */
-    private static final class DroppedWordsPrinter extends StreamingQueryListener {
-        private long total;
-
-        @Override
-        public void onQueryProgress(QueryProgressEvent event) {
-            Row metric = event.progress().observedMetrics().get(ExcludeStructured.METRIC);
-            if (metric != null) {
-                long dropped = metric.getLong(0);
-                total += dropped;
-                System.out.println("Batch: " + event.progress().batchId() + " (Structured) dropped " + dropped
-                        + " words in this micro-batch, " + total + " since the query started");
-            }
-        }
-
-        @Override
-        public void onQueryStarted(QueryStartedEvent event) {}
-
-        @Override
-        public void onQueryTerminated(QueryTerminatedEvent event) {}
+    /** Structured: a broadcast join with the exclude table; the dropped words as an observed metric. */
+    private StreamingQuery structured(SparkSession spark, LineServer server, Path checkpoint) throws Exception {
+        Dataset<Row> lines = spark.readStream()
+                .format("socket")
+                .option("host", server.host())
+                .option("port", server.port())
+                .load();
+        Dataset<Row> kept = ExcludeStructured.keptCounts(lines, ExcludeWords.table(spark, ExcludeWords.current()));
+        spark.streams().addListener(new Lab05Output.DroppedWordsPrinter()); // prints the metric of each micro-batch
+        return kept.orderBy(col("count").desc(), col("word")) // complete mode may sort: biggest counts first
+                .writeStream()
+                .outputMode("complete")
+                .format("console")
+                .option("truncate", false)
+                .option("numRows", Lab05Output.SHOWN)
+                .option("checkpointLocation", Checkpoints.freshForSocket(checkpoint))
+                .trigger(Trigger.ProcessingTime(options.batchSeconds(5), TimeUnit.SECONDS))
+                .start();
     }
 
     public static void main(String[] args) {
-        LabProgram.exit(new Lab05(), args);
+        LabMain.run(new Lab05(), args);
     }
 }

@@ -23,66 +23,68 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 import org.apache.spark.util.LongAccumulator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import streamlab.harness.DStreamRecovery;
+import streamlab.harness.DStreamScript;
+import streamlab.harness.DriverSingletons;
 import streamlab.harness.LabTest;
+import streamlab.harness.StreamResult;
 import streamlab.harness.TestSpark;
 import streamlab.support.Api;
 
 @LabTest(lab = "05", api = Api.DSTREAM)
 class Lab05DStreamTest {
 
-    /** Every test starts as a new driver would: default words, no broadcast, no accumulator yet. */
+    /** Every test starts as a new driver would: no broadcast, no accumulator yet. */
+    @RegisterExtension
+    static final DriverSingletons SINGLETONS = DriverSingletons.of(ExcludeList.class, DroppedWords.class);
+
     @BeforeEach
-    @AfterEach
-    void forget_the_singletons() {
+    void default_words() {
         ExcludeWords.useDefault();
-        ExcludeList.reset();
-        DroppedWords.reset();
     }
 
     @SafeVarargs
-    private static DStreamRecovery<String> script(List<String>... batches) {
-        return DStreamRecovery.lines(batches)
+    private static DStreamScript<String> script(List<String>... batches) {
+        return DStreamScript.lines(batches)
                 .title("Lab 05 ExcludeDStream.keptCounts (default exclude list: a an and in is it of the to)")
                 .probe("DroppedWords.getInstance(sc).value()", sc -> DroppedWords.getInstance(sc).value());
     }
 
     @Test
     void leaves_out_the_excluded_words_and_counts_them_in_the_accumulator() {
-        DStreamRecovery.Result run = script(
+        StreamResult run = script(
                 List.of("The cat and the hat", "a cat"),
                 List.of(),
                 List.of("to be or not to be"))
                 .runPairs(ExcludeDStream::keptCounts);
-        run.output().assertBatches(
+        run.assertBatches(
                 rows(row("cat", 2), row("hat", 1)),
                 none(),
                 rows(row("be", 2), row("or", 1), row("not", 1)));
         // the accumulator is a running total: the, and, the, a; nothing; to, to
-        run.probe().assertBatches(rows(row(4)), rows(row(4)), rows(row(6)));
+        run.observed().assertBatches(rows(row(4)), rows(row(4)), rows(row(6)));
     }
 
     @Test
     void matches_whole_words_whatever_the_case_punctuation_script_or_line_length() {
         String longLine = "the ".repeat(20_000) + "end";
-        DStreamRecovery.Result run = script(List.of(
+        StreamResult run = script(List.of(
                 "The THE the, theatre Then", "ANd an't an", "", "  \t ", "It's it in Inn", "Ça, c'est à toi 東京",
                 longLine))
                 .runPairs(ExcludeDStream::keptCounts);
-        run.output().assertBatches(rows(row("theatre", 1), row("then", 1), row("an't", 1), row("it's", 1),
+        run.assertBatches(rows(row("theatre", 1), row("then", 1), row("an't", 1), row("it's", 1),
                 row("inn", 1), row("ça", 1), row("c'est", 1), row("à", 1), row("toi", 1), row("東京", 1),
                 row("end", 1)));
         // the x3, and, an, it, in, and 20,000 times the
-        run.probe().assertBatches(rows(row(20_007)));
+        run.observed().assertBatches(rows(row(20_007)));
     }
 
     @Test
     void counts_each_dropped_word_once_even_when_two_output_operations_use_the_counts() {
-        DStreamRecovery.Result run = script(List.of("the cat and the hat"), List.of("a dog in the fog"))
+        StreamResult run = script(List.of("the cat and the hat"), List.of("a dog in the fog"))
                 .runPairs(lines -> {
                     JavaPairDStream<String, Long> kept = ExcludeDStream.keptCounts(lines);
                     // a second output operation, as a program that prints and also saves the counts has:
@@ -92,10 +94,10 @@ class Lab05DStreamTest {
                     });
                     return kept;
                 });
-        run.output().assertBatches(
+        run.assertBatches(
                 rows(row("cat", 1), row("hat", 1)),
                 rows(row("dog", 1), row("fog", 1)));
-        run.probe().assertBatches(rows(row(3)), rows(row(6)));
+        run.observed().assertBatches(rows(row(3)), rows(row(6)));
     }
 
     @Test
@@ -104,12 +106,12 @@ class Lab05DStreamTest {
         Files.writeString(file, "# words about this course\nSpark\n\n  streaming, DStream  # and more\n",
                 StandardCharsets.UTF_8);
         ExcludeWords.use(ExcludeWords.load(file));
-        DStreamRecovery.Result run = script(List.of("Spark Streaming is fun"), List.of("the SPARK of DStreams"))
+        StreamResult run = script(List.of("Spark Streaming is fun"), List.of("the SPARK of DStreams"))
                 .runPairs(ExcludeDStream::keptCounts);
-        run.output().assertBatches(
+        run.assertBatches(
                 rows(row("is", 1), row("fun", 1)),
                 rows(row("the", 1), row("of", 1), row("dstreams", 1)));
-        run.probe().assertBatches(rows(row(2)), rows(row(3)));
+        run.observed().assertBatches(rows(row(2)), rows(row(3)));
     }
 
     @Test
@@ -124,8 +126,7 @@ class Lab05DStreamTest {
         assertThat(dropped.value()).as("a new accumulator").isZero();
 
         // Two batches, or a batch and the program's output, may ask at the same moment: still one of each.
-        ExcludeList.reset();
-        DroppedWords.reset();
+        SINGLETONS.forget();
         int threads = 8;
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -157,7 +158,7 @@ class Lab05DStreamTest {
     void a_restart_from_the_checkpoint_creates_the_exclude_list_again_and_goes_on_counting() {
         JavaSparkContext sc = TestSpark.context();
         long[] broadcastBeforeRestart = {-1};
-        DStreamRecovery.Result run = script(
+        StreamResult run = script(
                 List.of("the cat sat on the mat"),
                 List.of("a dog and a cat"),
                 List.of("the cat came back"),
@@ -166,20 +167,19 @@ class Lab05DStreamTest {
                 .onRestart(() -> {
                     // A new driver JVM has neither: the old broadcast is gone, the total is lost.
                     broadcastBeforeRestart[0] = ExcludeList.getInstance(sc).id();
-                    ExcludeList.reset();
-                    DroppedWords.reset();
+                    SINGLETONS.forget();
                     // And the program is started again with an exclude file that now also lists "cat".
                     ExcludeWords.use(List.of("a", "an", "and", "in", "is", "it", "of", "the", "to", "cat"));
                 })
                 .runPairs(ExcludeDStream::keptCounts);
-        run.output().assertBatches(
+        run.assertBatches(
                 rows(row("cat", 1), row("sat", 1), row("on", 1), row("mat", 1)),
                 rows(row("dog", 1), row("cat", 1)),
                 rows(row("dog", 1)),   // batch 2 again (the checkpoint did not record it as done), new list
                 rows(row("came", 1), row("back", 1)),
                 rows(row("what", 1)));
         // 2, then 3 more; after the restart a new accumulator counts batch 2 again (4), then 2 and 4 more
-        run.probe().assertBatches(rows(row(2)), rows(row(5)), rows(row(4)), rows(row(6)), rows(row(10)));
+        run.observed().assertBatches(rows(row(2)), rows(row(5)), rows(row(4)), rows(row(6)), rows(row(10)));
         assertThat(ExcludeList.getInstance(sc).id()).as("the broadcast after the restart")
                 .isNotEqualTo(broadcastBeforeRestart[0]);
     }

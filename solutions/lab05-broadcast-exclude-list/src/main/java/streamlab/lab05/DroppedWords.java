@@ -34,11 +34,4 @@ public final class DroppedWords {
         }
         return made;
     }
-
-    /** For the tests: forget the accumulator, as if the driver had restarted. */
-    static void reset() {
-        synchronized (DroppedWords.class) {
-            instance = null;
-        }
-    }
 }

@@ -37,17 +37,4 @@ public final class ExcludeList {
         }
         return made;
     }
-
-    /**
-     * For the tests: forget the broadcast, and destroy it, as if the driver had restarted (a new driver
-     * has no broadcast at all until {@link #getInstance} makes one).
-     */
-    static void reset() {
-        synchronized (ExcludeList.class) {
-            if (instance != null) {
-                instance.destroy(true); // true: wait until every copy of it is gone
-                instance = null;
-            }
-        }
-    }
 }
