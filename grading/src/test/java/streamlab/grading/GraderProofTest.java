@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -142,25 +145,55 @@ class GraderProofTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> every_kept_wrong_answer_is_caught_by_a_test() {
+    Stream<DynamicTest> every_kept_wrong_answer_is_caught_by_the_tests_it_names() {
         List<List<WrongAnswer>> submissions = WrongAnswer.packed(WrongAnswer.all());
         return Stream.iterate(0, i -> i < submissions.size(), i -> i + 1).map(i -> {
             List<WrongAnswer> wrongs = submissions.get(i);
             String names = wrongs.stream().map(WrongAnswer::name).collect(Collectors.joining(", "));
             return DynamicTest.dynamicTest(names, () -> {
                 Path submission = WrongAnswer.writeSubmission(wrongs, catalog, work.resolve("wrong-answers-" + i));
-                List<String> labs = wrongs.stream().map(WrongAnswer::lab).toList();
+                List<String> labs = wrongs.stream().map(WrongAnswer::lab).distinct().toList();
+                Set<String> named = wrongs.stream().flatMap(w -> w.testKeys().stream()).collect(Collectors.toSet());
                 SubmissionGrader.Graded graded = grader(120).grade(Submission.at(submission), catalog.select(labs),
-                        Api.of(wrongs.get(0).api()), QUIET);
+                        Api.BOTH, named, QUIET);
+                Map<String, Outcome> byKey = graded.outcomes().stream()
+                        .collect(Collectors.toMap(Outcome::key, o -> o, (a, b) -> a));
                 for (WrongAnswer wrong : wrongs) {
-                    List<Outcome> ofThisLab = graded.outcomes().stream().filter(in(wrong.lab(), wrong.api())).toList();
-                    assertThat(ofThisLab)
-                            .as("the wrong answer '%s' (%s) must fail at least one test", wrong.name(), wrong.why())
-                            .anySatisfy(o -> assertThat(o.status()).isEqualTo(Outcome.Status.FAILED))
-                            .noneSatisfy(o -> assertThat(o.status())
-                                    .isIn(Outcome.Status.DOES_NOT_COMPILE, Outcome.Status.NOT_IMPLEMENTED));
+                    assertThat(wrong.caughtBy()).as("%s names the tests that catch it (caught_by)", wrong.name()).isNotEmpty();
+                    for (String key : wrong.testKeys()) {
+                        assertThat(byKey).as("%s names %s, which is not a graded test", wrong.name(), key).containsKey(key);
+                        assertThat(byKey.get(key).status())
+                                .as("the wrong answer '%s' (%s) must fail %s: %s", wrong.name(), wrong.why(), key,
+                                        byKey.get(key).message())
+                                .isEqualTo(Outcome.Status.FAILED);
+                    }
                 }
             });
         });
+    }
+
+    @Test
+    void every_graded_exercise_has_a_kept_wrong_answer() throws IOException {
+        // an exercise: a public static method of a solution's exercise class
+        Pattern exercise = Pattern.compile("public static [^=;(]+? (\\w+)\\(");
+        List<WrongAnswer> wrongs = WrongAnswer.all();
+        List<String> without = new java.util.ArrayList<>();
+        for (LabCatalog.Lab lab : catalog.labs()) {
+            Path solution = catalog.root().resolve("solutions").resolve(lab.dirName()).resolve("src/main/java");
+            try (Stream<Path> files = Files.walk(solution)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                    String file = solution.relativize(f).toString().replace('\\', '/');
+                    Matcher m = exercise.matcher(Files.readString(f));
+                    while (m.find()) {
+                        String method = m.group(1);
+                        if (wrongs.stream().noneMatch(w -> w.lab().equals(lab.number()) && w.file().equals(file)
+                                && w.exercise().equals(method))) {
+                            without.add("lab " + lab.number() + " " + file + " " + method);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(without).as("graded exercises without a kept wrong answer (" + WrongAnswer.DIR + ")").isEmpty();
     }
 }

@@ -8,28 +8,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * A deliberately wrong answer: a reference solution with one patch (replace a piece of text with
- * another), kept in src/test/resources/wrong-answers/*.properties with the mistake it models.
+ * A deliberately wrong answer: a reference solution with one patch (replace a piece of text, which must
+ * stand there exactly once, with another), kept in src/test/resources/wrong-answers/*.properties with
+ * the mistake it models and the graded tests that must catch it.
  */
-record WrongAnswer(String name, String why, String lab, String file, String replace, String with) {
+record WrongAnswer(String name, String why, String lab, String api, String file, String exercise, String replace,
+                   String with, List<String> caughtBy) {
+
+    static final Path DIR = Path.of("src/test/resources/wrong-answers");
 
     static List<WrongAnswer> all() {
-        Path dir = Path.of("src/test/resources/wrong-answers");
         List<WrongAnswer> answers = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.list(DIR)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) {
                 Properties p = new Properties();
                 try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
                     p.load(r);
                 }
                 answers.add(new WrongAnswer(f.getFileName().toString().replace(".properties", ""),
-                        p.getProperty("why"), p.getProperty("lab"), p.getProperty("file"),
-                        p.getProperty("replace"), p.getProperty("with")));
+                        p.getProperty("why"), p.getProperty("lab"), p.getProperty("api"), p.getProperty("file"),
+                        p.getProperty("exercise"),
+                        p.getProperty("replace"), p.getProperty("with", ""),
+                        Arrays.stream(p.getProperty("caught_by", "").split(",")).map(String::strip)
+                                .filter(s -> !s.isEmpty()).toList()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -37,21 +44,21 @@ record WrongAnswer(String name, String why, String lab, String file, String repl
         return answers;
     }
 
-    /** The API whose code this answer changes: {@code dstream} or {@code structured}. */
-    String api() {
-        return file.contains("DStream") ? "dstream" : "structured";
+    /** The keys of the graded tests that must catch it: {@code lab01.dstream.some_test}. */
+    List<String> testKeys() {
+        return caughtBy.stream().map(t -> "lab" + lab + "." + api + "." + t).toList();
     }
 
     /**
-     * Packs wrong answers into as few submissions as possible: one API each (so only those tests
-     * run), and no lab twice in one submission.
+     * Packs wrong answers into as few submissions as possible: one wrong answer per lab and API in each
+     * (an API's tests use only that API's exercises, so the two APIs' mistakes of one lab do not meet).
      */
     static List<List<WrongAnswer>> packed(List<WrongAnswer> answers) {
         List<List<WrongAnswer>> groups = new ArrayList<>();
         for (WrongAnswer a : answers) {
             List<WrongAnswer> home = null;
             for (List<WrongAnswer> g : groups) {
-                if (g.get(0).api().equals(a.api()) && g.stream().noneMatch(b -> b.lab.equals(a.lab))) {
+                if (g.stream().noneMatch(b -> b.lab.equals(a.lab) && (b.api.equals(a.api) || b.file.equals(a.file)))) {
                     home = g;
                     break;
                 }
@@ -65,15 +72,18 @@ record WrongAnswer(String name, String why, String lab, String file, String repl
         return groups;
     }
 
-    /** Writes the patched solutions of these answers' labs as one submission; returns its folder. */
+    /** Writes the reference solutions of these answers' labs, each patched, as one submission. */
     static Path writeSubmission(List<WrongAnswer> answers, LabCatalog catalog, Path student) throws IOException {
         for (WrongAnswer a : answers) {
-            a.patchInto(catalog, student);
+            a.copySolution(catalog, student);
+        }
+        for (WrongAnswer a : answers) {
+            a.patch(catalog, student);
         }
         return student;
     }
 
-    private void patchInto(LabCatalog catalog, Path student) throws IOException {
+    private void copySolution(LabCatalog catalog, Path student) throws IOException {
         LabCatalog.Lab lab = catalog.lab(this.lab).orElseThrow();
         Path from = catalog.root().resolve("solutions").resolve(lab.dirName()).resolve("src/main/java");
         Path to = student.resolve(lab.dirName()).resolve("src/main/java");
@@ -84,11 +94,16 @@ record WrongAnswer(String name, String why, String lab, String file, String repl
                 Files.copy(f, dest, StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        Path target = to.resolve(file);
+    }
+
+    private void patch(LabCatalog catalog, Path student) throws IOException {
+        LabCatalog.Lab lab = catalog.lab(this.lab).orElseThrow();
+        Path target = student.resolve(lab.dirName()).resolve("src/main/java").resolve(file);
         String source = Files.readString(target);
-        if (!source.contains(replace)) {
-            throw new IllegalStateException("The wrong answer " + name + " no longer applies: " + file
-                    + " has no '" + replace + "'. Update src/test/resources/wrong-answers/" + name + ".properties.");
+        int first = source.indexOf(replace);
+        if (first < 0 || source.indexOf(replace, first + 1) >= 0) {
+            throw new IllegalStateException("The wrong answer " + name + " no longer applies: " + file + " must hold '"
+                    + replace + "' exactly once. Update " + DIR.resolve(name + ".properties") + ".");
         }
         Files.writeString(target, source.replace(replace, with));
     }

@@ -6,11 +6,16 @@ import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.streaming.runtime.MemoryStream;
+import org.apache.spark.sql.execution.streaming.runtime.MemoryStream$;
+import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * A streaming source the test fills by hand: Spark's MemoryStream, kept behind this one class because
  * its package moves between Spark versions (4.1 has it in {@code execution.streaming.runtime}).
+ *
+ * <p>Each batch is spread over {@value #PARTITIONS} partitions, row by row in turn, as a DStream test's
+ * batch is: an answer that is right only while a key stays in one partition is caught.
  */
 public final class MemoryInput<T> {
 
@@ -20,8 +25,13 @@ public final class MemoryInput<T> {
         this.stream = stream;
     }
 
+    /** How many partitions each batch is spread over. */
+    public static final int PARTITIONS = 2;
+
     public static <T> MemoryInput<T> of(Encoder<T> encoder, SparkSession spark) {
-        return new MemoryInput<>(MemoryStream.apply(encoder, spark));
+        MemoryStream$ streams = MemoryStream$.MODULE$;
+        int id = streams.memoryStreamId().getAndIncrement();
+        return new MemoryInput<>(streams.apply(id, spark, Option.apply((Object) PARTITIONS), encoder));
     }
 
     /** The stream as an untyped DataFrame (one column {@code value} for simple types). */

@@ -49,4 +49,16 @@ class Lab01DStreamTest {
                 .runPairs(WordCountDStream::wordCounts)
                 .assertBatches(rows(row("spark", 20_000), row("streaming", 1)));
     }
+
+    /**
+     * The same word many times in both partitions of a batch (each batch is spread over two), and again
+     * in the next batch: partial counts of one word meet, so only a true sum adds them up right.
+     */
+    @Test
+    void adds_up_a_word_counted_in_both_partitions_of_a_batch() {
+        script(List.of("spark spark", "spark spark", "spark spark", "spark spark streaming"),
+                List.of("spark spark", "spark", "spark spark", "spark"))
+                .runPairs(WordCountDStream::wordCounts)
+                .assertBatches(rows(row("spark", 8), row("streaming", 1)), rows(row("spark", 6)));
+    }
 }

@@ -117,4 +117,36 @@ class Lab02DStreamTest {
                 .run(RunningTotalsDStream::wordsSoFar)
                 .assertBatches(rows(row(3)), rows(row(20_006)));
     }
+
+    /** The same word many times in both partitions of a batch (each batch is spread over two), over batches. */
+    private static final List<List<String>> SPREAD = List.of(
+            List.of("spark spark", "spark spark", "spark spark", "spark spark streaming"),
+            List.of(),
+            List.of("spark spark", "spark", "spark spark", "spark"));
+
+    private static DStreamScript<String> spread(String function) {
+        return DStreamScript.linesFrom(SPREAD).title("Lab 02 RunningTotalsDStream." + function).checkpointing();
+    }
+
+    @Test
+    void totals_add_up_a_word_counted_in_both_partitions_of_a_batch() {
+        spread("totals")
+                .runPairs(RunningTotalsDStream::totals)
+                .assertBatches(rows(row("spark", 8), row("streaming", 1)), rows(row("spark", 8), row("streaming", 1)),
+                        rows(row("spark", 14), row("streaming", 1)));
+    }
+
+    @Test
+    void updated_totals_add_up_a_word_counted_in_both_partitions_of_a_batch() {
+        spread("updatedTotals")
+                .runPairs(RunningTotalsDStream::updatedTotals)
+                .assertBatches(rows(row("spark", 8), row("streaming", 1)), none(), rows(row("spark", 14)));
+    }
+
+    @Test
+    void words_so_far_add_up_the_words_of_both_partitions_of_a_batch() {
+        spread("wordsSoFar")
+                .run(RunningTotalsDStream::wordsSoFar)
+                .assertBatches(rows(row(9)), rows(row(9)), rows(row(15)));
+    }
 }

@@ -85,4 +85,35 @@ class Lab02StructuredTest {
                 .run(RunningTotalsStructured::wordsSoFar)
                 .assertBatches(rows(row(0)), rows(row(3)), rows(row(8)));
     }
+
+    /** The same word many times in both partitions of a batch (each batch is spread over two), over batches. */
+    private static final List<List<String>> SPREAD = List.of(
+            List.of("spark spark", "spark spark", "spark spark", "spark spark streaming"),
+            List.of(),
+            List.of("spark spark", "spark", "spark spark", "spark"));
+
+    @Test
+    void totals_add_up_a_word_counted_in_both_partitions_of_a_batch() {
+        script("totals", SPREAD)
+                .outputMode("complete")
+                .run(RunningTotalsStructured::totals)
+                .assertBatches(rows(row("spark", 8), row("streaming", 1)), rows(row("spark", 8), row("streaming", 1)),
+                        rows(row("spark", 14), row("streaming", 1)));
+    }
+
+    @Test
+    void totals_with_state_add_up_a_word_counted_in_both_partitions_of_a_batch() {
+        script("totalsWithState", SPREAD)
+                .outputMode("update")
+                .run(RunningTotalsStructured::totalsWithState)
+                .assertBatches(rows(row("spark", 8), row("streaming", 1)), none(), rows(row("spark", 14)));
+    }
+
+    @Test
+    void words_so_far_add_up_the_words_of_both_partitions_of_a_batch() {
+        script("wordsSoFar", SPREAD)
+                .outputMode("complete")
+                .run(RunningTotalsStructured::wordsSoFar)
+                .assertBatches(rows(row(9)), rows(row(9)), rows(row(15)));
+    }
 }

@@ -159,4 +159,31 @@ class Lab03DStreamTest {
         }
         return error;
     }
+
+    /** The same word many times in both partitions of each batch, in two batches of one window. */
+    private static final List<List<String>> SPREAD = List.of(
+            List.of("spark spark", "spark spark", "spark spark", "spark spark streaming"),
+            List.of("spark spark", "spark", "spark spark", "spark"));
+
+    @Test
+    void adds_up_a_word_counted_in_both_partitions_of_every_batch_of_the_window() {
+        DStreamScript.linesFrom(SPREAD).title("Lab 03 SlidingWindowsDStream.windowCounts")
+                .runPairs(SlidingWindowsDStream::windowCounts)
+                .assertBatches(none(), rows(row("spark", 14), row("streaming", 1)));
+    }
+
+    @Test
+    void the_incremental_counts_add_and_subtract_partial_counts_of_both_partitions() {
+        DStreamScript.linesFrom(SPREAD).title("Lab 03 SlidingWindowsDStream.incrementalCounts")
+                .thenEmptyBatches(4)
+                .checkpointing()
+                .runPairs(SlidingWindowsDStream::incrementalCounts)
+                .assertBatches(
+                        none(),
+                        rows(row("spark", 14), row("streaming", 1)),
+                        none(),
+                        rows(row("spark", 14), row("streaming", 1)),
+                        none(),
+                        rows(row("spark", 6), row("streaming", 0)));   // t=6: batch 1 left the window
+    }
 }

@@ -111,4 +111,20 @@ class Lab03StructuredTest {
                                 row(window(18, 23), "spark", 2),
                                 row(window(20, 25), "spark", 1)));
     }
+
+    @Test
+    void adds_up_a_word_counted_in_both_partitions_of_every_micro_batch() {
+        script("windowCounts",
+                List.of(event(at(11), "spark spark"), event(at(11), "spark spark"), event(at(11), "spark spark"),
+                        event(at(11), "spark spark streaming")),
+                List.of(event(at(11.5), "spark spark"), event(at(11.5), "spark"), event(at(11.5), "spark spark"),
+                        event(at(11.5), "spark")))
+                .outputMode("complete")
+                .run(SlidingWindowsStructured::windowCounts)
+                .assertBatches(
+                        rows(row(window(8, 13), "spark", 8), row(window(8, 13), "streaming", 1),
+                                row(window(10, 15), "spark", 8), row(window(10, 15), "streaming", 1)),
+                        rows(row(window(8, 13), "spark", 14), row(window(8, 13), "streaming", 1),
+                                row(window(10, 15), "spark", 14), row(window(10, 15), "streaming", 1)));
+    }
 }

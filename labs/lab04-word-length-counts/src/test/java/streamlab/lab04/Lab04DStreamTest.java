@@ -102,4 +102,24 @@ class Lab04DStreamTest {
                 .run(WordLengthsDStream::totalWords)
                 .assertBatches(rows(row(0)), rows(row(0)), rows(row(2)));
     }
+
+    /** The same word many times in both partitions of each batch, in two batches of one window. */
+    private static final List<List<String>> SPREAD = List.of(
+            List.of("spark spark", "spark spark", "spark spark", "spark spark streaming"),
+            List.of("spark spark", "spark", "spark spark", "spark"));
+
+    @Test
+    void adds_up_a_length_counted_in_both_partitions_of_every_batch_of_the_window() {
+        DStreamScript.linesFrom(SPREAD).title("Lab 04 WordLengthsDStream.lengthCounts")
+                .runPairs(WordLengthsDStream::lengthCounts)
+                .assertBatches(none(), rows(row(5, 14), row(9, 1)));
+    }
+
+    @Test
+    void the_running_total_adds_up_the_words_of_both_partitions_of_every_batch() {
+        DStreamScript.linesFrom(SPREAD).title("Lab 04 WordLengthsDStream.totalWords")
+                .checkpointing()
+                .run(WordLengthsDStream::totalWords)
+                .assertBatches(rows(row(9)), rows(row(15)));
+    }
 }

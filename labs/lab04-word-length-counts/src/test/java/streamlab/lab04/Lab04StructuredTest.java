@@ -87,4 +87,31 @@ class Lab04StructuredTest {
                         rows(row(4)),
                         rows(row(8)));
     }
+
+    /** The same word many times in both partitions of each micro-batch, in two micro-batches of one window. */
+    private static final List<List<Event>> SPREAD = List.of(
+            List.of(event(at(11), "spark spark"), event(at(11), "spark spark"), event(at(11), "spark spark"),
+                    event(at(11), "spark spark streaming")),
+            List.of(event(at(11.5), "spark spark"), event(at(11.5), "spark"), event(at(11.5), "spark spark"),
+                    event(at(11.5), "spark")));
+
+    @Test
+    void adds_up_a_length_counted_in_both_partitions_of_every_micro_batch() {
+        StructuredScript.events(SPREAD.get(0), SPREAD.get(1)).title("Lab 04 WordLengthsStructured.lengthCounts")
+                .outputMode("complete")
+                .run(WordLengthsStructured::lengthCounts)
+                .assertBatches(
+                        rows(row(window(8, 13), 5, 8), row(window(8, 13), 9, 1),
+                                row(window(10, 15), 5, 8), row(window(10, 15), 9, 1)),
+                        rows(row(window(8, 13), 5, 14), row(window(8, 13), 9, 1),
+                                row(window(10, 15), 5, 14), row(window(10, 15), 9, 1)));
+    }
+
+    @Test
+    void the_running_total_adds_up_the_words_of_both_partitions_of_every_micro_batch() {
+        StructuredScript.events(SPREAD.get(0), SPREAD.get(1)).title("Lab 04 WordLengthsStructured.totalWords")
+                .outputMode("complete")
+                .run(WordLengthsStructured::totalWords)
+                .assertBatches(rows(row(9)), rows(row(15)));
+    }
 }

@@ -183,4 +183,14 @@ class Lab05DStreamTest {
         assertThat(ExcludeList.getInstance(sc).id()).as("the broadcast after the restart")
                 .isNotEqualTo(broadcastBeforeRestart[0]);
     }
+
+    @Test
+    void counts_kept_and_dropped_words_of_both_partitions_of_a_batch() {
+        StreamResult run = script(
+                List.of("the cat the cat", "the cat the cat", "the cat the cat", "the cat the cat"),
+                List.of("cat the", "cat", "the cat the cat", "cat"))
+                .runPairs(ExcludeDStream::keptCounts);
+        run.assertBatches(rows(row("cat", 8)), rows(row("cat", 5)));
+        run.observed().assertBatches(rows(row(8)), rows(row(11)));
+    }
 }

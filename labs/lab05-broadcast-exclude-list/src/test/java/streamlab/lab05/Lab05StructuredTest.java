@@ -85,4 +85,15 @@ class Lab05StructuredTest {
                 rows(row("is", 1), row("fun", 1), row("the", 1), row("of", 1), row("dstreams", 1)));
         run.observed().assertBatches(rows(row(2)), rows(row(1)));
     }
+
+    @Test
+    void counts_kept_and_dropped_words_of_both_partitions_of_every_micro_batch() {
+        StreamResult run = script(
+                List.of("the cat the cat", "the cat the cat", "the cat the cat", "the cat the cat"),
+                List.of("cat the", "cat", "the cat the cat", "cat"))
+                .outputMode("complete")
+                .run(Lab05StructuredTest::keptCounts);
+        run.assertBatches(rows(row("cat", 8)), rows(row("cat", 13)));
+        run.observed().assertBatches(rows(row(8)), rows(row(3)));
+    }
 }
