@@ -22,12 +22,17 @@ final class GradingClasspath {
 
     private GradingClasspath() {}
 
-    /** This JVM's classpath, checked. */
+    /** This JVM's classpath, checked, with absolute paths (the graded run starts in another folder). */
     static String current() {
-        String classpath = System.getProperty("java.class.path");
+        List<String> entries = new ArrayList<>();
         List<String> withLabClasses = new ArrayList<>();
-        for (String entry : classpath.split(File.pathSeparator)) {
-            if (holdsLabClasses(Path.of(entry))) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            Path path = Path.of(entry).toAbsolutePath();
+            entries.add(path.toString());
+            if (holdsLabClasses(path)) {
                 withLabClasses.add(entry);
             }
         }
@@ -35,7 +40,7 @@ final class GradingClasspath {
             throw new GradingException("The grader's classpath holds lab classes (" + String.join(", ", withLabClasses)
                     + "): a graded run must find only the student's. Run the grader with ./grade, from its own module.");
         }
-        return classpath;
+        return String.join(File.pathSeparator, entries);
     }
 
     static boolean holdsLabClasses(Path entry) {

@@ -108,6 +108,7 @@ final class Scoreboard {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s: %s / %s points (%s), graded in %.0f s%n",
                 student(), num(points), num(max), percent(), seconds()));
+        sb.append("  median seconds per test that ran: ").append(medians()).append('\n');
         Map<String, Map<String, Cell>> byLab = byLab();
         sb.append(String.format("  %-6s %-30s %-30s %-30s%n", "lab", "dstream", "structured", "both (the APIs compared)"));
         for (Map.Entry<String, Map<String, Cell>> lab : byLab.entrySet()) {
@@ -127,6 +128,30 @@ final class Scoreboard {
             }
         }
         return sb.toString();
+    }
+
+    /** The median time of a test that ran (passed or failed), per API: {@code dstream 0.2 s, ...}. */
+    String medians() {
+        List<String> parts = new ArrayList<>();
+        for (String api : List.of("dstream", "structured", "both")) {
+            List<Double> seconds = new ArrayList<>();
+            for (Cell cell : cells.values()) {
+                if (cell.api.equals(api)) {
+                    for (Outcome o : cell.outcomes) {
+                        if (o.status() == Outcome.Status.PASSED || o.status() == Outcome.Status.FAILED) {
+                            seconds.add(o.seconds());
+                        }
+                    }
+                }
+            }
+            if (!seconds.isEmpty()) {
+                seconds.sort(null);
+                int n = seconds.size();
+                double median = n % 2 == 1 ? seconds.get(n / 2) : (seconds.get(n / 2 - 1) + seconds.get(n / 2)) / 2;
+                parts.add(String.format(Locale.ROOT, "%s %.2f s (%d tests)", api, median, n));
+            }
+        }
+        return parts.isEmpty() ? "none ran" : String.join(", ", parts);
     }
 
     private static String cellText(Cell cell) {

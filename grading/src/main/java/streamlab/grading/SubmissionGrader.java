@@ -121,6 +121,7 @@ final class SubmissionGrader {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx2g");
+        command.add("-XX:TieredStopAtLevel=1"); // a test run is short: C2's compile threads cost more than they give
         command.add("@" + catalog.root().resolve(".mvn/spark-jvm.options")); // Spark's module options
         command.add("-Djunit.jupiter.execution.timeout.default=" + testTimeout.toSeconds() + " s");
         command.add("-Djunit.jupiter.execution.timeout.thread.mode.default=SEPARATE_THREAD");
@@ -147,6 +148,10 @@ final class SubmissionGrader {
                 process.destroyForcibly().waitFor();
                 progress.note(submission, "stopped after " + submissionTimeout.toMinutes()
                         + " min; the tests that had not finished count as not run (see " + log + ")");
+            } else if (process.exitValue() != 0 && !Files.exists(results)) {
+                throw new GradingException("The grading JVM could not run the tests (exit " + process.exitValue()
+                        + "): " + Files.readAllLines(log).stream().filter(l -> !l.isBlank()).findFirst().orElse("")
+                        + " (see " + log + ")");
             }
         } catch (IOException e) {
             throw new GradingException("Cannot start the grading JVM: " + e.getMessage(), e);

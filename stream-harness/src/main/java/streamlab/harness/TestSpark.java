@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import streamlab.support.LabSpark;
 
 /**
  * The one Spark of a test JVM: started once, shared by every test (a new StreamingContext per test
@@ -36,7 +37,11 @@ public final class TestSpark {
                     .set("spark.driver.host", "127.0.0.1")
                     .set("spark.driver.bindAddress", "127.0.0.1")
                     .set("spark.sql.streaming.forceDeleteTempCheckpointLocation", "true")
-                    .set("spark.sql.warehouse.dir", scratch().resolve("warehouse").toString());
+                    .set("spark.sql.warehouse.dir", scratch().resolve("warehouse").toString())
+                    // a test's micro-batches are tiny: compiling Java code for each plan costs more than it saves
+                    .set("spark.sql.codegen.wholeStage", "false")
+                    .set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
+            LabSpark.localFilesInJava(conf);
             session = SparkSession.builder().config(conf).getOrCreate();
             session.sparkContext().setLogLevel("ERROR");
             Runtime.getRuntime().addShutdownHook(new Thread(TestSpark::shutdown, "stop-test-spark"));
