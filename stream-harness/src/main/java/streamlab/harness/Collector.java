@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Collector {
 
     private static final Map<String, TreeMap<Long, List<Object>>> RUNS = new ConcurrentHashMap<>();
+    private static final Map<String, List<String>> COLUMNS = new ConcurrentHashMap<>();
 
     private Collector() {}
 
@@ -30,6 +31,16 @@ final class Collector {
         }
     }
 
+    /** The column names of a run's output (a Structured micro-batch's schema). */
+    static void columns(String runId, String[] names) {
+        COLUMNS.put(runId, List.of(names));
+    }
+
+    /** The column names recorded for a run, or null when none were. */
+    static List<String> columnsOf(String runId) {
+        return COLUMNS.get(runId);
+    }
+
     /** Everything collected so far, in key order. */
     static TreeMap<Long, List<Object>> snapshot(String runId) {
         TreeMap<Long, List<Object>> run = RUNS.get(runId);
@@ -40,5 +51,6 @@ final class Collector {
 
     static void close(String runId) {
         RUNS.remove(runId);
+        COLUMNS.remove(runId);
     }
 }

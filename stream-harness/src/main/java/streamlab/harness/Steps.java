@@ -31,9 +31,14 @@ final class Steps {
      * nothing was.
      */
     StreamResult result(String header, String observedLabel) {
+        return result(header, observedLabel, null, null);
+    }
+
+    /** The result, with the column names of the output and of what was read beside it (or nulls). */
+    StreamResult result(String header, String observedLabel, List<String> columns, List<String> observedColumns) {
         StreamResult readBeside = observedLabel == null ? null
-                : new StreamResult(header + ", " + observedLabel + ":", observed);
-        return new StreamResult(header + ":", output, readBeside);
+                : new StreamResult(header + ", " + observedLabel + ":", observed, null, observedColumns);
+        return new StreamResult(header + ":", output, readBeside, columns);
     }
 
     private static List<List<Object>> rows(List<?> elements) {

@@ -23,15 +23,35 @@ public final class StreamResult {
     private final String title;
     private final List<Step> steps;
     private final StreamResult observed;
+    private final List<String> columns;
 
     StreamResult(String title, List<Step> steps) {
-        this(title, steps, null);
+        this(title, steps, null, null);
     }
 
-    StreamResult(String title, List<Step> steps, StreamResult observed) {
+    StreamResult(String title, List<Step> steps, StreamResult observed, List<String> columns) {
         this.title = title;
         this.steps = List.copyOf(steps);
         this.observed = observed;
+        this.columns = columns;
+    }
+
+    /** The names of the output's columns, as a Structured query's schema has them (null for a DStream). */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** The output's columns must have these names, in this order (a Structured result table's schema). */
+    public StreamResult assertColumns(String... expected) {
+        if (columns == null) {
+            throw new IllegalStateException(title + " has no column names: only a Structured run's output has them");
+        }
+        if (!columns.equals(List.of(expected))) {
+            throw new AssertionFailedError(title + "\nThe output's columns must be named " + List.of(expected)
+                    + ", but they are " + columns + ". Name them with as(...), alias(...) or toDF(...).",
+                    List.of(expected).toString(), columns.toString());
+        }
+        return this;
     }
 
     public List<Step> steps() {

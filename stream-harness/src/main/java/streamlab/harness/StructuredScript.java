@@ -147,6 +147,7 @@ public final class StructuredScript {
         try {
             query = startQuery(wiring, input.frame(), checkpoint, runId);
             Steps steps = new Steps();
+            List<String> metricColumns = null;
             long seen = -1;
             for (int k = 1; k <= input.size(); k++) {
                 input.add(k - 1);
@@ -161,7 +162,11 @@ public final class StructuredScript {
                     }
                     rows.addAll(e.getValue());
                     if (metric != null) {
-                        metrics.add(ObservedMetric.of(query, e.getKey(), metric, title));
+                        Object read = ObservedMetric.of(query, e.getKey(), metric, title);
+                        metrics.add(read);
+                        if (read instanceof Row r && r.schema() != null) {
+                            metricColumns = List.of(r.schema().fieldNames());
+                        }
                     }
                     seen = e.getKey();
                 }
@@ -175,7 +180,8 @@ public final class StructuredScript {
             }
             String restarted = restartAfter > 0 ? ", restarted from the checkpoint after step " + restartAfter : "";
             return steps.result(title + ", " + modeText + restarted,
-                    metric == null ? null : "observed metric \"" + metric + "\" of each micro-batch");
+                    metric == null ? null : "observed metric \"" + metric + "\" of each micro-batch",
+                    Collector.columnsOf(runId), metricColumns);
         } catch (Exception e) {
             throw unwrap(e);
         } finally {
@@ -188,7 +194,10 @@ public final class StructuredScript {
                                              Path checkpoint, String runId) throws TimeoutException {
         return wiring.apply(frame)
                 .option("checkpointLocation", checkpoint.toString())
-                .foreachBatch((Dataset<Row> batch, Long id) -> Collector.add(runId, id, batch.collectAsList()))
+                .foreachBatch((Dataset<Row> batch, Long id) -> {
+                    Collector.add(runId, id, batch.collectAsList());
+                    Collector.columns(runId, batch.columns());
+                })
                 .start();
     }
 

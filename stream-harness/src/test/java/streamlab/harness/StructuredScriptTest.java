@@ -37,7 +37,9 @@ class StructuredScriptTest {
                 .assertBatches(rows(row("a", 2), row("b", 1)), rows(row("a", 2), row("b", 1)),
                         rows(row("a", 2), row("b", 2)));
         StreamResult update = StructuredScript.linesFrom(INPUT).outputMode("update").run(StructuredScriptTest::counts);
-        update.assertBatches(rows(row("a", 2), row("b", 1)), none(), rows(row("b", 2)));
+        update.assertBatches(rows(row("a", 2), row("b", 1)), none(), rows(row("b", 2))).assertColumns("value", "count");
+        assertThatThrownBy(() -> update.assertColumns("word", "count"))
+                .isInstanceOf(AssertionFailedError.class).hasMessageContaining("must be named [word, count]");
         assertThatThrownBy(() -> update.assertBatches(rows(row("a", 2), row("b", 1)), none(),
                 rows(row("a", 2), row("b", 2))))
                 .isInstanceOf(AssertionFailedError.class).hasMessageContaining("missing    (a, 2)");
@@ -67,7 +69,7 @@ class StructuredScriptTest {
                 .outputMode("update")
                 .run(lines -> counts(lines.observe("lines", count(col("value")).as("n"))));
         // an empty step still runs a micro-batch (the memory stream's offset moves), which drops nothing
-        run.observed().assertBatches(rows(row(3)), rows(row(0)), rows(row(1)));
+        run.observed().assertBatches(rows(row(3)), rows(row(0)), rows(row(1))).assertColumns("n");
         assertThatThrownBy(() -> run.observed().assertBatches(rows(row(3)), rows(row(0)), rows(row(2))))
                 .isInstanceOf(AssertionFailedError.class).hasMessageContaining("observed metric \"lines\"");
     }

@@ -25,7 +25,8 @@ class Lab01StructuredTest {
                 .assertBatches(
                         rows(row("hello", 2), row("world", 1)),
                         rows(row("hello", 2), row("world", 1)),
-                        rows(row("hello", 2), row("world", 2)));
+                        rows(row("hello", 2), row("world", 2)))
+                .assertColumns("word", "count");
     }
 
     @Test

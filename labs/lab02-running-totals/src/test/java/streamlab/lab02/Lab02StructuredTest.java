@@ -31,7 +31,8 @@ class Lab02StructuredTest {
                 .assertBatches(
                         rows(row("hello", 2), row("world", 1)),
                         rows(row("hello", 2), row("world", 1)),
-                        rows(row("hello", 2), row("world", 2)));
+                        rows(row("hello", 2), row("world", 2)))
+                .assertColumns("word", "count");
     }
 
     @Test
@@ -57,7 +58,8 @@ class Lab02StructuredTest {
                 .assertBatches(
                         rows(row("hello", 2), row("world", 1)),
                         none(),
-                        rows(row("world", 2)));
+                        rows(row("world", 2)))
+                .assertColumns("word", "count");
     }
 
     // ---- totalsWithState: flatMapGroupsWithState ----
@@ -70,7 +72,8 @@ class Lab02StructuredTest {
                 .assertBatches(
                         rows(row("hello", 2), row("world", 1)),
                         none(),
-                        rows(row("world", 2)));
+                        rows(row("world", 2)))
+                .assertColumns("word", "count");
     }
 
     // ---- wordsSoFar: one total for all words ----
@@ -83,7 +86,8 @@ class Lab02StructuredTest {
                         List.of("Hello,  hello\tWORLD!", "", "   ", "...", "東京 don't")))
                 .outputMode("complete")
                 .run(RunningTotalsStructured::wordsSoFar)
-                .assertBatches(rows(row(0)), rows(row(3)), rows(row(8)));
+                .assertBatches(rows(row(0)), rows(row(3)), rows(row(8)))
+                .assertColumns("words");
     }
 
     /** The same word many times in both partitions of a batch (each batch is spread over two), over batches. */

@@ -43,7 +43,8 @@ class Lab03StructuredTest {
                                 row(window(10, 15), "hello", 2),
                                 row(window(10, 15), "world", 1),
                                 row(window(12, 17), "hello", 1),
-                                row(window(12, 17), "world", 1)));
+                                row(window(12, 17), "world", 1)))
+                .assertColumns("window", "word", "count");
     }
 
     @Test
@@ -92,7 +93,8 @@ class Lab03StructuredTest {
                         rows(row(window(8, 13), "hello", 1),
                                 row(window(10, 15), "hello", 1),
                                 row(window(10, 15), "world", 1),
-                                row(window(12, 17), "world", 1)));
+                                row(window(12, 17), "world", 1)))
+                .assertColumns("window", "word", "count");
     }
 
     @Test

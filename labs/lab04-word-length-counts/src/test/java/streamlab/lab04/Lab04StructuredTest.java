@@ -40,7 +40,8 @@ class Lab04StructuredTest {
                                 row(window(10, 15), 4, 1), row(window(10, 15), 5, 3)),
                         rows(row(window(6, 11), 4, 1), row(window(6, 11), 5, 3),
                                 row(window(8, 13), 4, 1), row(window(8, 13), 5, 4),
-                                row(window(10, 15), 4, 1), row(window(10, 15), 5, 4)));
+                                row(window(10, 15), 4, 1), row(window(10, 15), 5, 4)))
+                .assertColumns("window", "length", "count");
     }
 
     @Test
@@ -85,7 +86,8 @@ class Lab04StructuredTest {
                 .assertBatches(
                         rows(row(4)),
                         rows(row(4)),
-                        rows(row(8)));
+                        rows(row(8)))
+                .assertColumns("words");
     }
 
     /** The same word many times in both partitions of each micro-batch, in two micro-batches of one window. */

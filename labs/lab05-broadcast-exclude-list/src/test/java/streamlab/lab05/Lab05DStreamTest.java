@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -192,5 +194,42 @@ class Lab05DStreamTest {
                 .runPairs(ExcludeDStream::keptCounts);
         run.assertBatches(rows(row("cat", 8)), rows(row("cat", 5)));
         run.observed().assertBatches(rows(row(8)), rows(row(11)));
+    }
+
+    @Test
+    void two_threads_that_both_found_no_instance_still_get_one_broadcast_and_one_accumulator() throws Exception {
+        // The lock getInstance creates the singleton under is held here, so both threads find no instance,
+        // then wait at the lock: the one that enters second must see what the first one made.
+        JavaSparkContext sc = TestSpark.context();
+        Map<Class<?>, Callable<Object>> getInstance = Map.of(
+                ExcludeList.class, () -> ExcludeList.getInstance(sc),
+                DroppedWords.class, () -> DroppedWords.getInstance(sc));
+        for (Map.Entry<Class<?>, Callable<Object>> singleton : getInstance.entrySet()) {
+            SINGLETONS.forget();
+            List<FutureTask<Object>> asked = List.of(new FutureTask<>(singleton.getValue()),
+                    new FutureTask<>(singleton.getValue()));
+            List<Thread> threads = asked.stream().map(Thread::new).toList();
+            synchronized (singleton.getKey()) {
+                threads.forEach(Thread::start);
+                awaitBlockedOrDone(threads);
+            }
+            try {
+                Object first = asked.get(0).get(60, TimeUnit.SECONDS);
+                Object second = asked.get(1).get(60, TimeUnit.SECONDS);
+                assertThat(second).as("%s.getInstance in two threads that both found no instance",
+                        singleton.getKey().getSimpleName()).isSameAs(first);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+    }
+
+    /** Until each thread waits at a monitor or has ended (a getInstance that takes no lock), 10 s at most. */
+    private static void awaitBlockedOrDone(List<Thread> threads) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && !threads.stream().allMatch(
+                t -> t.getState() == Thread.State.BLOCKED || t.getState() == Thread.State.TERMINATED)) {
+            Thread.onSpinWait();
+        }
     }
 }

@@ -41,7 +41,8 @@ class Lab05StructuredTest {
                 rows(row("cat", 2), row("hat", 1)),
                 rows(row("cat", 3), row("hat", 1), row("be", 2), row("or", 1), row("not", 1)));
         // per micro-batch, not a running total: the, and, the, a; nothing; to, to, the
-        run.observed().assertBatches(rows(row(4)), rows(row(0)), rows(row(3)));
+        run.observed().assertBatches(rows(row(4)), rows(row(0)), rows(row(3))).assertColumns("words");
+        run.assertColumns("word", "count");
     }
 
     @Test
