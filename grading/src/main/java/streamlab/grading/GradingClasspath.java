@@ -43,6 +43,38 @@ final class GradingClasspath {
         return String.join(File.pathSeparator, entries);
     }
 
+    /**
+     * The classpath with each folder of classes (the project's own modules, when the grader runs from a
+     * build) replaced by a copy under {@code snapshotDir}: a rebuild of the project while a class is graded
+     * then cannot pull classes away from under a graded run.
+     */
+    static String snapshot(String classpath, Path snapshotDir) {
+        List<String> entries = new ArrayList<>();
+        int n = 0;
+        for (String entry : classpath.split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (!Files.isDirectory(path)) {
+                entries.add(entry);
+                continue;
+            }
+            Path copy = snapshotDir.resolve(String.valueOf(n++));
+            try (Stream<Path> files = Files.walk(path)) {
+                for (Path f : files.toList()) {
+                    Path dest = copy.resolve(path.relativize(f).toString());
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(dest);
+                    } else {
+                        Files.copy(f, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            entries.add(copy.toString());
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
     static boolean holdsLabClasses(Path entry) {
         if (Files.isDirectory(entry)) {
             Path streamlab = entry.resolve("streamlab");

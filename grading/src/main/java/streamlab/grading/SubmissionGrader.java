@@ -42,7 +42,9 @@ final class SubmissionGrader {
         this.outRoot = outRoot;
         this.testTimeout = testTimeout;
         this.submissionTimeout = submissionTimeout;
-        this.baseClasspath = GradingClasspath.current();
+        Path snapshot = outRoot.resolve(".classpath");
+        deleteRecursively(snapshot);
+        this.baseClasspath = GradingClasspath.snapshot(GradingClasspath.current(), snapshot);
         this.index = new SuiteIndex(catalog, compiler, baseClasspath);
     }
 

@@ -36,9 +36,17 @@ final class Steps {
 
     /** The result, with the column names of the output and of what was read beside it (or nulls). */
     StreamResult result(String header, String observedLabel, List<String> columns, List<String> observedColumns) {
+        return result(header, observedLabel, columns, observedColumns, null);
+    }
+
+    /** The result, with its micro-batches as a result of their own (a Structured run), or null. */
+    StreamResult result(String header, String observedLabel, List<String> columns, List<String> observedColumns,
+                        Steps microBatches) {
         StreamResult readBeside = observedLabel == null ? null
-                : new StreamResult(header + ", " + observedLabel + ":", observed, null, observedColumns);
-        return new StreamResult(header + ":", output, readBeside, columns);
+                : new StreamResult(header + ", " + observedLabel + ":", observed, null, observedColumns, null);
+        StreamResult batches = microBatches == null ? null
+                : new StreamResult(header + ", micro-batch by micro-batch:", microBatches.output, null, columns, null);
+        return new StreamResult(header + ":", output, readBeside, columns, batches);
     }
 
     private static List<List<Object>> rows(List<?> elements) {

@@ -24,16 +24,30 @@ public final class StreamResult {
     private final List<Step> steps;
     private final StreamResult observed;
     private final List<String> columns;
+    private final StreamResult microBatches;
 
     StreamResult(String title, List<Step> steps) {
-        this(title, steps, null, null);
+        this(title, steps, null, null, null);
     }
 
-    StreamResult(String title, List<Step> steps, StreamResult observed, List<String> columns) {
+    StreamResult(String title, List<Step> steps, StreamResult observed, List<String> columns,
+                 StreamResult microBatches) {
         this.title = title;
         this.steps = List.copyOf(steps);
         this.observed = observed;
         this.columns = columns;
+        this.microBatches = microBatches;
+    }
+
+    /**
+     * A Structured run's output micro-batch by micro-batch (a step may run several, or none): one step
+     * per micro-batch, named by its id, with what that micro-batch alone wrote.
+     */
+    public StreamResult microBatches() {
+        if (microBatches == null) {
+            throw new IllegalStateException(title + " has no micro-batches: only a Structured run has them");
+        }
+        return microBatches;
     }
 
     /** The names of the output's columns, as a Structured query's schema has them (null for a DStream). */
