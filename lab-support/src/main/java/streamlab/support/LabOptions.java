@@ -1,7 +1,10 @@
 package streamlab.support;
 
 import java.nio.file.Path;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+import streamlab.netcat.IntRange;
 
 /** The command-line options every lab program shares (a picocli mixin). */
 public final class LabOptions {
@@ -38,8 +41,14 @@ public final class LabOptions {
             description = "Start a built-in netcat-sim that replays FILE, instead of connecting to --host/--port.")
     public Path replay;
 
+    @Option(names = "--random", paramLabel = "LO..HI", converter = RandomRange.class,
+            description = "Start a built-in netcat-sim that sends random whole numbers from LO to HI (both included),"
+                    + " --rate a second, instead of connecting to --host/--port.")
+    public IntRange random;
+
     @Option(names = "--rate", defaultValue = "4",
-            description = "With --replay: lines per second (default: ${DEFAULT-VALUE}).")
+            description = "With --replay or --random: lines per second, e.g. 0.5 for one every 2 s"
+                    + " (default: ${DEFAULT-VALUE}).")
     public double rate;
 
     @Option(names = "--loop", description = "With --replay: start the file again at its end.")
@@ -57,5 +66,17 @@ public final class LabOptions {
     /** The checkpoint directory: {@code --checkpoint}, or the lab's own default. */
     public Path checkpoint(String labDefault) {
         return checkpoint != null ? checkpoint : Path.of(labDefault);
+    }
+
+    /** Reads {@code --random 0..10}. */
+    static final class RandomRange implements ITypeConverter<IntRange> {
+        @Override
+        public IntRange convert(String value) {
+            try {
+                return IntRange.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import streamlab.netcat.Feeder;
+import streamlab.netcat.LineSource;
 import streamlab.netcat.NetcatServer;
 
 /**
  * Where a lab reads its lines: the line server at {@code --host}/{@code --port} (netcat-sim, nc), or,
  * with {@code --replay FILE}, a built-in netcat-sim on {@code --port} of this machine that replays the
- * file once every reader of the lab has connected, so that no API misses the first lines.
+ * file once every reader of the lab has connected, so that no API misses the first lines; with
+ * {@code --random LO..HI}, the same server sends random numbers instead.
  */
 public final class LineServer implements AutoCloseable {
 
@@ -27,11 +29,14 @@ public final class LineServer implements AutoCloseable {
 
     /** The line server the options name; a started replay server with {@code --replay}. */
     public static LineServer from(LabOptions options) {
-        if (options.replay == null) {
+        if (options.replay != null && options.random != null) {
+            throw new LabUsageException("Give either --replay FILE or --random LO..HI, not both.");
+        }
+        if (options.replay == null && options.random == null) {
             System.out.println("== reading lines from " + options.host + ":" + options.port);
             return new LineServer(options, null);
         }
-        if (!Files.isRegularFile(options.replay) || !Files.isReadable(options.replay)) {
+        if (options.replay != null && (!Files.isRegularFile(options.replay) || !Files.isReadable(options.replay))) {
             throw new LabUsageException("Cannot read " + options.replay + ": no such file (paths are relative to "
                     + System.getProperty("user.dir") + ").");
         }
@@ -41,7 +46,8 @@ public final class LineServer implements AutoCloseable {
         try {
             // on --port, like any line server: a DStream recovered from its checkpoint reconnects there
             NetcatServer server = NetcatServer.start("127.0.0.1", options.port, true);
-            System.out.println("== replaying " + options.replay + " at " + options.rate + " lines/s on 127.0.0.1:"
+            System.out.println("== " + (options.replay != null ? "replaying " + options.replay
+                    : "sending random numbers " + options.random) + " at " + options.rate + " lines/s on 127.0.0.1:"
                     + server.port() + (options.loop ? ", in a loop" : ""));
             return new LineServer(options, server);
         } catch (java.net.BindException e) {
@@ -72,7 +78,10 @@ public final class LineServer implements AutoCloseable {
                     + " readers connected to the replay; replaying anyway.");
         }
         try {
-            feeder = replayServer.replay(options.replay, options.rate, options.loop);
+            feeder = options.replay != null
+                    ? replayServer.replay(options.replay, options.rate, options.loop)
+                    : replayServer.feed(LineSource.randomInts(options.random,
+                            Duration.ofNanos(Math.round(1e9 / options.rate))));
         } catch (IOException e) {
             throw new LabUsageException("Cannot read " + options.replay + ": " + e.getMessage());
         }

@@ -25,6 +25,13 @@ public final class TestSpark {
     private TestSpark() {}
 
     public static synchronized SparkSession session() {
+        if (session != null && session.sparkContext().isStopped()) {
+            // a test's code stopped the SparkContext (a StreamingContext stopped with its SparkContext, say):
+            // start a new one, so that the tests after it run on a working Spark
+            SparkSession.clearActiveSession();
+            SparkSession.clearDefaultSession();
+            session = null;
+        }
         if (session == null) {
             SparkConf conf = new SparkConf(false)
                     .setMaster("local[2]")
@@ -33,6 +40,8 @@ public final class TestSpark {
                     .set("spark.ui.enabled", "false")
                     .set("spark.ui.showConsoleProgress", "false")
                     .set("spark.sql.shuffle.partitions", "2")
+                    // hours and minutes read from a timestamp (hour(), date_format) are the same on every machine
+                    .set("spark.sql.session.timeZone", "UTC")
                     .set("spark.default.parallelism", "2")
                     .set("spark.driver.host", "127.0.0.1")
                     .set("spark.driver.bindAddress", "127.0.0.1")
@@ -55,7 +64,7 @@ public final class TestSpark {
 
     /** Stops an active StreamingContext and every active query, and cancels running jobs. */
     public static synchronized void stopEverythingRunning() {
-        if (session == null) {
+        if (session == null || session.sparkContext().isStopped()) {
             return;
         }
         org.apache.spark.streaming.StreamingContext.getActive().foreach(ssc -> {
