@@ -1,9 +1,8 @@
 package streamlab.support;
 
 import java.nio.file.Path;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
+import streamlab.netcat.CliConverters;
 import streamlab.netcat.IntRange;
 
 /** The command-line options every lab program shares (a picocli mixin). */
@@ -41,7 +40,7 @@ public final class LabOptions {
             description = "Start a built-in netcat-sim that replays FILE, instead of connecting to --host/--port.")
     public Path replay;
 
-    @Option(names = "--random", paramLabel = "LO..HI", converter = RandomRange.class,
+    @Option(names = "--random", paramLabel = "LO..HI", converter = CliConverters.RangeConverter.class,
             description = "Start a built-in netcat-sim that sends random whole numbers from LO to HI (both included),"
                     + " --rate a second, instead of connecting to --host/--port.")
     public IntRange random;
@@ -66,17 +65,5 @@ public final class LabOptions {
     /** The checkpoint directory: {@code --checkpoint}, or the lab's own default. */
     public Path checkpoint(String labDefault) {
         return checkpoint != null ? checkpoint : Path.of(labDefault);
-    }
-
-    /** Reads {@code --random 0..10}. */
-    static final class RandomRange implements ITypeConverter<IntRange> {
-        @Override
-        public IntRange convert(String value) {
-            try {
-                return IntRange.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

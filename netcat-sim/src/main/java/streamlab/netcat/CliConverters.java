@@ -4,8 +4,8 @@ import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Picocli converters that turn bad values into one clear sentence. */
-final class CliConverters {
+/** Picocli converters that turn bad values into one clear sentence (the lab programs use them too). */
+public final class CliConverters {
 
     private CliConverters() {
     }
@@ -23,7 +23,7 @@ final class CliConverters {
     }
 
     /** {@code LO..HI}. */
-    static final class RangeConverter implements ITypeConverter<IntRange> {
+    public static final class RangeConverter implements ITypeConverter<IntRange> {
         @Override
         public IntRange convert(String value) {
             try {
