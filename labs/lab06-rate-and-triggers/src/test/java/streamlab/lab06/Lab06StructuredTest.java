@@ -141,7 +141,7 @@ class Lab06StructuredTest {
     // ---- trigger ----
 
     @Test
-    void trigger_names_the_four_triggers_of_spark_4() {
+    void trigger_names_the_four_triggers_of_this_lab() {
         assertThat(RateTriggersStructured.trigger("default", 10)).as("trigger(\"default\", 10)")
                 .isEqualTo(Trigger.ProcessingTime(0L));
         assertThat(RateTriggersStructured.trigger("processing", 10)).as("trigger(\"processing\", 10)")

@@ -1,0 +1,39 @@
+package streamlab.lab09;
+
+import streamlab.support.MissingSolutionException;
+
+/**
+ * Lab 09, Structured Streaming API: the output-mode matrix. For each kind of query and each output
+ * mode, what the query writes after every trigger, or that Spark refuses to start it.
+ */
+public final class OutputModes {
+
+    /** What a query writes in an output mode. */
+    public enum Outcome {
+        /** Each new result row once, when it comes. */
+        NEW_ROWS,
+        /** Each result row once, when the watermark shows it can no longer change. */
+        FINAL_ROWS,
+        /** The result rows that changed in this trigger, with their new values. */
+        CHANGED_ROWS,
+        /** The whole result table, after every trigger. */
+        WHOLE_TABLE,
+        /** Spark does not start the query: {@code start()} throws an AnalysisException. */
+        REFUSED
+    }
+
+    private OutputModes() {}
+
+    /** What {@code query} does in {@code mode} ("append", "update" or "complete"). */
+    public static Outcome outcome(MatrixQuery query, String mode) {
+        // TODO 1: one answer for each of the 15 cells (see MatrixQuery for the five queries), e.g.
+        //           return switch (query) {
+        //               case AGGREGATION -> switch (mode) { case "append" -> ...; case "update" -> ...; default -> ...; };
+        //               ...
+        //           };
+        //         Think of what each mode promises: append writes a row once and never changes it, update
+        //         writes what changed, complete writes the whole result table. Which promise can Spark keep?
+        throw new MissingSolutionException("Lab 09, OutputModes.outcome: return the Outcome of each query in each"
+                + " mode, e.g. a switch on query with a switch on mode inside.");
+    }
+}
