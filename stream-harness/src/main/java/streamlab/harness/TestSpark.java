@@ -46,6 +46,9 @@ public final class TestSpark {
                     .set("spark.driver.host", "127.0.0.1")
                     .set("spark.driver.bindAddress", "127.0.0.1")
                     .set("spark.sql.streaming.forceDeleteTempCheckpointLocation", "true")
+                    // "Task not serializable" at once: without Spark's module options its serialization
+                    // debugger cannot look inside the task and holds the batch for a minute first
+                    .set("spark.serializer.extraDebugInfo", "false")
                     .set("spark.sql.warehouse.dir", scratch().resolve("warehouse").toString())
                     // a test's micro-batches are tiny: compiling Java code for each plan costs more than it saves
                     .set("spark.sql.codegen.wholeStage", "false")

@@ -1,0 +1,30 @@
+package streamlab.lab10;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.streaming.api.java.JavaDStream;
+import org.apache.spark.streaming.api.java.JavaPairDStream;
+import streamlab.support.MissingSolutionException;
+
+/**
+ * Lab 10, DStream API: the word counts of each batch, without the words of a static spam list, joined
+ * in with {@code transform} (the course notes' {@code wordCounts.transform(rdd -> rdd.join(spamInfoRDD)...)}).
+ *
+ * <p>Input: the lines of one batch, and a static RDD of spam words (lower-case, each once), made once on
+ * the driver. Output: {@code (word, count)} for every word of this batch that is not a spam word.
+ */
+public final class SpamFilterDStream {
+
+    private SpamFilterDStream() {}
+
+    public static JavaPairDStream<String, Long> countsWithoutSpam(JavaDStream<String> lines, JavaRDD<String> spamWords) {
+        // TODO 1: make the spam words a pair RDD, once: spamWords.mapToPair(word -> new Tuple2<>(word, true)).
+        // TODO 2: lines.transformToPair(rdd -> ...): transform hands you each batch's RDD, so every RDD
+        //         operation is yours, also those a DStream does not have, like joins with a static RDD.
+        //         In it: split the lines into words (Tokens.split), count them (mapToPair (word, 1L),
+        //         reduceByKey), then drop the spam words: subtractByKey(spam), or leftOuterJoin(spam) and
+        //         keep the pairs whose right side is empty.
+        throw new MissingSolutionException("Lab 10, SpamFilterDStream.countsWithoutSpam: spam = spamWords.mapToPair"
+                + " (word, true); lines.transformToPair(rdd -> rdd.flatMap(Tokens.split).mapToPair(word, 1L)"
+                + ".reduceByKey(Long::sum).subtractByKey(spam)).");
+    }
+}

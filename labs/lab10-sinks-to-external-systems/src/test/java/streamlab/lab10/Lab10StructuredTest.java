@@ -1,0 +1,168 @@
+package streamlab.lab10;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static streamlab.harness.Rows.row;
+import static streamlab.harness.Rows.rows;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import streamlab.harness.LabTest;
+import streamlab.support.Api;
+
+@LabTest(lab = "10", api = Api.STRUCTURED)
+class Lab10StructuredTest {
+
+    @RegisterExtension
+    final LabDatabase database = LabDatabase.create();
+
+    private QueryRun countsQuery(DbSettings db) {
+        return QueryRun.of("Lab 10 WordCountsStructured.sink, into the table " + db.table() + " (batch_id, word, count)",
+                lines -> WordCountsStructured.sink(lines, db));
+    }
+
+    private QueryRun totalsQuery(DbSettings db) {
+        return QueryRun.of("Lab 10 WordCountsStructured.totalsSink with a TotalsWriter, into the table " + db.table()
+                + " (word, count)", lines -> WordCountsStructured.totalsSink(lines, db));
+    }
+
+    @Test
+    void each_micro_batch_writes_its_word_counts_under_its_batch_id() throws Exception {
+        DbSettings db = database.counts();
+        try (QueryRun run = countsQuery(db)) {
+            run.step("Hello, world!", "hello");
+            run.assertTable(db.table(), rows(row(0, "hello", 2), row(0, "world", 1)), WordTables.readCounts(db));
+            run.step();
+            run.step("world world", "The WORLD");
+            run.assertTable(db.table(), rows(row(0, "hello", 2), row(0, "world", 1),
+                    row(2, "world", 3), row(2, "the", 1)), WordTables.readCounts(db));
+            assertThat(run.committed()).as("batches committed to the checkpoint").containsExactly(0L, 1L, 2L);
+            assertThat(Connections.openSessions(db)).as("connections still open after the micro-batches"
+                    + " (close the connection of each batch)").isZero();
+        }
+    }
+
+    @Test
+    void a_batch_that_fails_half_way_leaves_no_rows_and_is_written_once_after_the_restart() throws Exception {
+        DbSettings db = database.counts();
+        try (QueryRun run = countsQuery(db)) {
+            run.step("to be or not to be");
+            database.failAtRow(db, 2);
+            run.failingStep("the database fails at the 2nd row written", "that is the question", "whether tis nobler");
+            // all or nothing: a reader never sees half a batch
+            run.assertTable(db.table(), rows(row(0, "to", 2), row(0, "be", 2), row(0, "or", 1), row(0, "not", 1)),
+                    WordTables.readCounts(db));
+            assertThat(run.planned()).as("batches the checkpoint planned (offsets/)").containsExactly(0L, 1L);
+            assertThat(run.committed()).as("batches the checkpoint committed (commits/): not the failed one")
+                    .containsExactly(0L);
+            run.restart();
+            run.step("to be");
+            run.assertTable(db.table(), rows(row(0, "to", 2), row(0, "be", 2), row(0, "or", 1), row(0, "not", 1),
+                    row(1, "that", 1), row(1, "is", 1), row(1, "the", 1), row(1, "question", 1),
+                    row(1, "whether", 1), row(1, "tis", 1), row(1, "nobler", 1),
+                    row(2, "to", 1), row(2, "be", 1)), WordTables.readCounts(db));
+        }
+    }
+
+    @Test
+    void a_batch_written_but_not_committed_is_written_again_without_duplicates() throws Exception {
+        DbSettings db = database.counts();
+        AtomicLong crashAfter = new AtomicLong(-1);
+        try (QueryRun run = QueryRun.of("Lab 10 WordCountsStructured.writeBatch, into the table " + db.table()
+                        + " (batch_id, word, count), with a driver that crashes after writing batch 1",
+                lines -> lines.writeStream().foreachBatch((Dataset<Row> batch, Long id) -> {
+                    WordCountsStructured.writeBatch(batch, id, db);
+                    if (id == crashAfter.get()) {
+                        throw new IllegalStateException("the driver crashes after writing batch " + id
+                                + ", before Spark commits it");
+                    }
+                }))) {
+            run.step("a rose is a rose");
+            crashAfter.set(1);
+            run.failingStep("the driver crashes after the write, before Spark's commit", "is a rose", "a rose");
+            run.assertTable(db.table(), rows(row(0, "a", 2), row(0, "rose", 2), row(0, "is", 1),
+                    row(1, "is", 1), row(1, "a", 2), row(1, "rose", 2)), WordTables.readCounts(db));
+            assertThat(run.committed()).as("batches the checkpoint committed (commits/)").containsExactly(0L);
+            crashAfter.set(-1);
+            run.restart(); // Spark runs batch 1 again: its rows must not be there twice
+            run.assertTable(db.table(), rows(row(0, "a", 2), row(0, "rose", 2), row(0, "is", 1),
+                    row(1, "is", 1), row(1, "a", 2), row(1, "rose", 2)), WordTables.readCounts(db));
+            assertThat(run.committed()).as("batches committed after the restart").containsExactly(0L, 1L);
+        }
+    }
+
+    @Test
+    void a_missing_table_stops_the_query_before_the_batch_is_committed() throws Exception {
+        DbSettings db = database.counts();
+        database.dropCountsTable();
+        try (QueryRun run = countsQuery(db)) {
+            Throwable failure = run.failingStep("the table is missing", "hello world", "hello");
+            assertThat((Throwable) Connections.sqlCause(failure)).as("the database's own error, in the failure's causes: "
+                    + failure).isNotNull();
+            assertThat(run.planned()).as("batches the checkpoint planned (offsets/)").containsExactly(0L);
+            assertThat(run.committed()).as("batches the checkpoint committed (commits/): none was written").isEmpty();
+            database.createCountsTable();
+            run.restart();
+            run.assertTable(db.table(), rows(row(0, "hello", 2), row(0, "world", 1)), WordTables.readCounts(db));
+        }
+    }
+
+    @Test
+    void the_foreach_writer_keeps_the_running_total_of_every_word_and_writes_only_the_changed_ones() throws Exception {
+        DbSettings db = database.totals();
+        database.watch(db);
+        try (QueryRun run = totalsQuery(db)) {
+            run.step("hello world", "Hello");
+            run.assertTable(db.table(), rows(row("hello", 2), row("world", 1)), WordTables.readTotals(db));
+            assertThat(RowTrigger.written(db.table())).as("rows written by step 1").isEqualTo(2);
+            run.step("world");
+            run.assertTable(db.table(), rows(row("hello", 2), row("world", 2)), WordTables.readTotals(db));
+            assertThat(RowTrigger.written(db.table())).as("rows written by steps 1 and 2: update mode sends only the"
+                    + " words whose total changed").isEqualTo(3);
+            run.step("new words", "hello");
+            run.assertTable(db.table(), rows(row("hello", 3), row("world", 2), row("new", 1), row("words", 1)),
+                    WordTables.readTotals(db));
+            assertThat(RowTrigger.written(db.table())).as("rows written by steps 1 to 3").isEqualTo(6);
+        }
+    }
+
+    @Test
+    void the_foreach_writer_opens_a_connection_per_partition_and_epoch_and_closes_every_one() throws Exception {
+        DbSettings db = database.totals();
+        try (QueryRun run = totalsQuery(db)) {
+            List<String> steps = List.of("one two three four five six seven eight", "a b c d e f g", "one a two b");
+            int epochs = 0;
+            for (String line : steps) {
+                run.step(line, line);
+                epochs++;
+                long opened = Connections.opened(db);
+                assertThat(opened).as(run.report("connections opened after " + epochs + " epochs of 2 partitions"
+                        + " (one per partition and epoch, in open(), at most)", null, null)).isBetween(1L, 2L * epochs);
+                assertThat(Connections.openSessions(db)).as(run.report("connections still open after epoch " + epochs
+                        + ": close(...) must close the connection, in every case", null, null)).isZero();
+            }
+            run.assertTable(db.table(), rows(row("one", 4), row("two", 4), row("three", 2), row("four", 2),
+                    row("five", 2), row("six", 2), row("seven", 2), row("eight", 2), row("a", 4), row("b", 4),
+                    row("c", 2), row("d", 2), row("e", 2), row("f", 2), row("g", 2)), WordTables.readTotals(db));
+        }
+    }
+
+    @Test
+    void the_foreach_writer_writes_a_failed_epoch_again_after_the_restart() throws Exception {
+        DbSettings db = database.totals();
+        try (QueryRun run = totalsQuery(db)) {
+            run.step("a b c d e f");
+            database.failAtRow(db, 2);
+            run.failingStep("the database fails at the 2nd row written", "a b c d e f g");
+            assertThat(run.committed()).as("epochs the checkpoint committed (commits/): not the failed one")
+                    .containsExactly(0L);
+            run.restart();
+            run.assertTable(db.table(), rows(row("a", 2), row("b", 2), row("c", 2), row("d", 2), row("e", 2),
+                    row("f", 2), row("g", 1)), WordTables.readTotals(db));
+            assertThat(Connections.openSessions(db)).as("connections still open after the restart").isZero();
+        }
+    }
+}
