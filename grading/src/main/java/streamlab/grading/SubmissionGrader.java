@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import streamlab.harness.Repository;
 import streamlab.support.Api;
 
 /**
@@ -125,6 +126,7 @@ final class SubmissionGrader {
         command.add("-Xmx2g");
         command.add("-XX:TieredStopAtLevel=1"); // a test run is short: C2's compile threads cost more than they give
         command.add("@" + catalog.root().resolve(".mvn/spark-jvm.options")); // Spark's module options
+        command.add("-D" + Repository.PROPERTY + "=" + catalog.root().toAbsolutePath()); // tests that read datasets/
         command.add("-Djunit.jupiter.execution.timeout.default=" + testTimeout.toSeconds() + " s");
         command.add("-Djunit.jupiter.execution.timeout.thread.mode.default=SEPARATE_THREAD");
         if (!onlyTests.isEmpty()) {

@@ -1,0 +1,110 @@
+package streamlab.lab07;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamWriter;
+import org.apache.spark.sql.types.StructType;
+import streamlab.support.MissingSolutionException;
+
+/**
+ * Lab 07, Structured Streaming API: a folder of JSON-lines files read as a stream, and a folder of
+ * Parquet files written as one.
+ *
+ * <p>A file source lists its folder at every trigger and reads the files it has not read yet; its
+ * checkpoint remembers which ones it read. The Parquet sink writes each micro-batch's files, then
+ * lists them in its own log, {@code _spark_metadata}: a file not in the log is not part of the output.
+ */
+public final class FileSourcesStructured {
+
+    /** The column where PERMISSIVE mode puts the text of a line it could not parse. */
+    public static final String CORRUPT_RECORD = "_corrupt_record";
+
+    /** The name of the observed metric of {@link #countingBadLines}. */
+    public static final String LINES_METRIC = "lines";
+
+    private FileSourcesStructured() {}
+
+    /**
+     * The schema of {@code datasets/zipcodes}, the seed's 16 fields in the files' order: {@code RecordNumber}
+     * an integer, then {@code Zipcode, ZipCodeType, City, State, LocationType, Lat, Long, Xaxis, Yaxis,
+     * Zaxis, WorldRegion, Country, LocationText, Location, Decommisioned} (the seed's spelling), all
+     * strings, all nullable.
+     */
+    public static StructType zipcodeSchema() {
+        // TODO 1: new StructType().add("RecordNumber", DataTypes.IntegerType, true), then .add(name,
+        //         DataTypes.StringType, true) for each of the 15 other fields, in the order above. Copy the
+        //         names exactly: a field whose name is not in the JSON is simply null in every row.
+        throw new MissingSolutionException("Lab 07, FileSourcesStructured.zipcodeSchema: a StructType of RecordNumber"
+                + " (IntegerType) and the 15 string fields of the Javadoc, in that order.");
+    }
+
+    /**
+     * The JSON-lines files of {@code dir} as a stream with the given schema, at most
+     * {@code filesPerTrigger} new files in each micro-batch.
+     */
+    public static Dataset<Row> jsonFiles(SparkSession spark, StructType schema, String dir, int filesPerTrigger) {
+        // TODO 2: spark.readStream().schema(schema), the option "maxFilesPerTrigger", then .json(dir).
+        throw new MissingSolutionException("Lab 07, FileSourcesStructured.jsonFiles: spark.readStream().schema(schema)"
+                + ".option(\"maxFilesPerTrigger\", filesPerTrigger).json(dir).");
+    }
+
+    /**
+     * The schema Spark finds in the files already in {@code dir}, with a static read: what Spark's
+     * "Schema must be specified" error proposes.
+     */
+    public static StructType inferredSchema(SparkSession spark, String dir) {
+        // TODO 3: a static read (spark.read(), not readStream()) of the JSON files, and its schema().
+        throw new MissingSolutionException("Lab 07, FileSourcesStructured.inferredSchema: spark.read().json(dir).schema().");
+    }
+
+    /**
+     * As {@link #jsonFiles}, in PERMISSIVE mode with the column {@value #CORRUPT_RECORD} after the
+     * schema's columns: a line that does not fit the schema is kept as a row whose
+     * {@value #CORRUPT_RECORD} holds the line's text (its other columns hold what could be read, or null);
+     * for a good line that column is null.
+     */
+    public static Dataset<Row> withCorruptRecords(SparkSession spark, StructType schema, String dir,
+                                                  int filesPerTrigger) {
+        // TODO 4: Spark fills the corrupt-record column only if the schema has it: read with
+        //         schema.add(CORRUPT_RECORD, DataTypes.StringType, true), the options "mode" PERMISSIVE,
+        //         "columnNameOfCorruptRecord" CORRUPT_RECORD and "maxFilesPerTrigger".
+        throw new MissingSolutionException("Lab 07, FileSourcesStructured.withCorruptRecords: the schema plus a string"
+                + " column CORRUPT_RECORD, mode PERMISSIVE, columnNameOfCorruptRecord CORRUPT_RECORD, maxFilesPerTrigger.");
+    }
+
+    /** As {@link #jsonFiles}, in DROPMALFORMED mode: a line that does not fit the schema is left out. */
+    public static Dataset<Row> dropMalformed(SparkSession spark, StructType schema, String dir, int filesPerTrigger) {
+        // TODO 5: as jsonFiles, with the option "mode" "DROPMALFORMED".
+        throw new MissingSolutionException("Lab 07, FileSourcesStructured.dropMalformed: jsonFiles' reader with"
+                + " .option(\"mode\", \"DROPMALFORMED\").");
+    }
+
+    /**
+     * The same rows, observed: every micro-batch reports the metric {@value #LINES_METRIC} with the
+     * columns {@code lines} (the rows it read) and {@code bad} (those with a {@value #CORRUPT_RECORD}).
+     */
+    public static Dataset<Row> countingBadLines(Dataset<Row> rows) {
+        // TODO 6: rows.observe(LINES_METRIC, <lines>, <bad>) with functions.count: count(lit(1)) counts
+        //         every row, count(column) only the rows where that column is not null.
+        throw new MissingSolutionException("Lab 07, FileSourcesStructured.countingBadLines: rows.observe(LINES_METRIC,"
+                + " count(lit(1)).as(\"lines\"), count(col(CORRUPT_RECORD)).as(\"bad\")).");
+    }
+
+    /** The events whose {@code danger_level} is exactly {@code HIGH}, with all their columns. */
+    public static Dataset<Row> highDanger(Dataset<Row> events) {
+        // TODO 7: the seed's filter: events.filter("danger_level = 'HIGH'") (or the same with col(...)).
+        throw new MissingSolutionException("Lab 07, FileSourcesStructured.highDanger: events.filter(\"danger_level = 'HIGH'\").");
+    }
+
+    /**
+     * Appends {@code rows} to Parquet files in {@code outputDir}, with the query's checkpoint in
+     * {@code checkpointDir}. The caller adds the trigger and starts it.
+     */
+    public static DataStreamWriter<Row> parquetSink(Dataset<Row> rows, String outputDir, String checkpointDir) {
+        // TODO 8: rows.writeStream() in format "parquet", output mode "append", with the options "path" and
+        //         "checkpointLocation".
+        throw new MissingSolutionException("Lab 07, FileSourcesStructured.parquetSink: rows.writeStream()"
+                + ".format(\"parquet\").option(\"path\", ...).option(\"checkpointLocation\", ...).");
+    }
+}

@@ -1,0 +1,71 @@
+package streamlab.lab07;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Collections;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.streaming.api.java.JavaDStream;
+import org.apache.spark.streaming.api.java.JavaPairDStream;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import scala.Tuple2;
+
+/**
+ * Lab 07, DStream API: a watched folder of text files.
+ *
+ * <p>At every batch a file stream lists its folder and reads the files whose modification time is
+ * newer than what it has already seen (and not later than the batch's time). It knows nothing of JSON
+ * or of a schema: it gives lines, and what a line means is up to your code.
+ */
+public final class FileSourcesDStream {
+
+    /** Suffix of a file {@code hdfs dfs -put} (or {@code -copyFromLocal}) is still writing; renamed at the end. */
+    public static final String COPYING_SUFFIX = "._COPYING_";
+
+    /** Reads JSON into Java objects; fields an IotEvent does not have are ignored. Built once per JVM. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private FileSourcesDStream() {}
+
+    /** The lines of the files that appear in {@code dir} after the start; the files already there are ignored. */
+    public static JavaDStream<String> newFiles(JavaStreamingContext ssc, String dir) {
+        return ssc.textFileStream(dir);
+    }
+
+    /**
+     * The lines of new files, and also of the files that were in {@code dir} at the start (as far back as
+     * the stream's remember window, 60 s). Skips the files that are not finished: hidden names (starting
+     * with {@code .}) and names ending in {@value #COPYING_SUFFIX}.
+     */
+    public static JavaDStream<String> existingAndNewFiles(JavaStreamingContext ssc, String dir) {
+        return ssc.fileStream(dir, LongWritable.class, Text.class, TextInputFormat.class,
+                        path -> !path.getName().startsWith(".") && !path.getName().endsWith(COPYING_SUFFIX), false)
+                .map(keyAndLine -> keyAndLine._2().toString());
+    }
+
+    /**
+     * Each line read as an {@link IotEvent} with Jackson. A line that is not an event (not JSON, cut
+     * short, a value of the wrong type) is dropped; fields an event does not have are ignored, and a
+     * field the line does not have is null.
+     */
+    public static JavaDStream<IotEvent> events(JavaDStream<String> lines) {
+        return lines.flatMap(line -> {
+            try {
+                IotEvent event = JSON.readValue(line, IotEvent.class);
+                return event == null ? Collections.emptyIterator() : Collections.singletonList(event).iterator();
+            } catch (JsonProcessingException notAnEvent) {
+                return Collections.emptyIterator();
+            }
+        });
+    }
+
+    /** {@code (deviceId, number of HIGH events)} of each batch, for the devices with at least one. */
+    public static JavaPairDStream<String, Long> highPerDevice(JavaDStream<IotEvent> events) {
+        return events.filter(event -> "HIGH".equals(event.dangerLevel()))
+                .mapToPair(event -> new Tuple2<>(event.deviceId(), 1L))
+                .reduceByKey(Long::sum);
+    }
+}
