@@ -34,4 +34,16 @@ public final class StreamJoinsDStream {
         // TODO 3: the join that keeps every pair of both streams.
         throw new MissingSolutionException("Lab 09, StreamJoinsDStream.fullJoined: phone.fullOuterJoin(watch).");
     }
+
+    /**
+     * The inner join over windows of the last 2 s (2 batches), sliding every batch: pairs up to one batch
+     * apart match, and a pair that stays in both windows is joined again at the next batch.
+     */
+    public static JavaPairDStream<String, Tuple2<String, String>> windowJoined(JavaPairDStream<String, String> phone,
+                                                                              JavaPairDStream<String, String> watch) {
+        // TODO 4: window both streams over 2 seconds (window(Durations.seconds(2)) slides every batch), then
+        //         join them as in joined.
+        throw new MissingSolutionException("Lab 09, StreamJoinsDStream.windowJoined:"
+                + " phone.window(Durations.seconds(2)).join(watch.window(Durations.seconds(2))).");
+    }
 }

@@ -144,4 +144,13 @@ class Lab09DStreamTest {
                         rows(row("c", row(Optional.of("sit"), Optional.empty()))),
                         rows(row("c", row(Optional.empty(), Optional.of("sit")))));
     }
+
+    @Test
+    void a_join_over_windows_of_two_batches_matches_pairs_one_batch_apart_and_repeats_them_while_they_stay() {
+        twoStreams("windowJoined", StreamJoinsDStream::windowJoined, PHONE, WATCH)
+                .assertBatches(
+                        rows(row("a", row("walk", "walk")), row("a", row("bike", "walk"))),
+                        rows(row("a", row("walk", "walk")), row("a", row("bike", "walk"))), // still in both windows
+                        rows(row("c", row("sit", "sit"))));                                 // one batch apart
+    }
 }

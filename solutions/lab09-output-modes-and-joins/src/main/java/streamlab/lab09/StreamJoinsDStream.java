@@ -1,6 +1,7 @@
 package streamlab.lab09;
 
 import org.apache.spark.api.java.Optional;
+import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 import scala.Tuple2;
 
@@ -29,5 +30,14 @@ public final class StreamJoinsDStream {
     public static JavaPairDStream<String, Tuple2<Optional<String>, Optional<String>>> fullJoined(
             JavaPairDStream<String, String> phone, JavaPairDStream<String, String> watch) {
         return phone.fullOuterJoin(watch);
+    }
+
+    /**
+     * The inner join over windows of the last 2 s (2 batches), sliding every batch: pairs up to one batch
+     * apart match, and a pair that stays in both windows is joined again at the next batch.
+     */
+    public static JavaPairDStream<String, Tuple2<String, String>> windowJoined(JavaPairDStream<String, String> phone,
+                                                                              JavaPairDStream<String, String> watch) {
+        return phone.window(Durations.seconds(2)).join(watch.window(Durations.seconds(2)));
     }
 }
