@@ -4,23 +4,9 @@ import streamlab.support.MissingSolutionException;
 
 /**
  * Lab 09, Structured Streaming API: the output-mode matrix. For each kind of query and each output
- * mode, what the query writes after every trigger, or that Spark refuses to start it.
+ * mode, what the query writes after every trigger, or that Spark refuses to start it: an {@link Outcome}.
  */
 public final class OutputModes {
-
-    /** What a query writes in an output mode. */
-    public enum Outcome {
-        /** Each new result row once, when it comes. */
-        NEW_ROWS,
-        /** Each result row once, when the watermark shows it can no longer change. */
-        FINAL_ROWS,
-        /** The result rows that changed in this trigger, with their new values. */
-        CHANGED_ROWS,
-        /** The whole result table, after every trigger. */
-        WHOLE_TABLE,
-        /** Spark does not start the query: {@code start()} throws an AnalysisException. */
-        REFUSED
-    }
 
     private OutputModes() {}
 

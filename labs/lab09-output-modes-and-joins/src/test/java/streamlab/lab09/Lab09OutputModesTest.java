@@ -9,11 +9,11 @@ import static streamlab.harness.Rows.row;
 import static streamlab.harness.Rows.rows;
 import static streamlab.harness.Rows.window;
 import static streamlab.harness.StructuredScript.event;
-import static streamlab.lab09.OutputModes.Outcome.CHANGED_ROWS;
-import static streamlab.lab09.OutputModes.Outcome.FINAL_ROWS;
-import static streamlab.lab09.OutputModes.Outcome.NEW_ROWS;
-import static streamlab.lab09.OutputModes.Outcome.REFUSED;
-import static streamlab.lab09.OutputModes.Outcome.WHOLE_TABLE;
+import static streamlab.lab09.Outcome.CHANGED_ROWS;
+import static streamlab.lab09.Outcome.FINAL_ROWS;
+import static streamlab.lab09.Outcome.NEW_ROWS;
+import static streamlab.lab09.Outcome.REFUSED;
+import static streamlab.lab09.Outcome.WHOLE_TABLE;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,13 +51,13 @@ class Lab09OutputModesTest {
                     .title("Lab 09 MatrixQuery." + query + " in " + mode + " mode").outputMode(mode);
         }
 
-        private void expect(String mode, OutputModes.Outcome outcome) {
+        private void expect(String mode, Outcome outcome) {
             assertEquals(outcome, OutputModes.outcome(query, mode),
                     "OutputModes.outcome(" + query + ", \"" + mode + "\")");
         }
 
         /** In {@code mode} the query writes these rows at steps 1 and 2. */
-        Matrix writes(String mode, OutputModes.Outcome outcome, List<List<Object>> step1, List<List<Object>> step2) {
+        Matrix writes(String mode, Outcome outcome, List<List<Object>> step1, List<List<Object>> step2) {
             expect(mode, outcome);
             script(mode).run(query::on).assertBatches(step1, step2);
             return this;

@@ -6,20 +6,6 @@ package streamlab.lab09;
  */
 public final class OutputModes {
 
-    /** What a query writes in an output mode. */
-    public enum Outcome {
-        /** Each new result row once, when it comes. */
-        NEW_ROWS,
-        /** Each result row once, when the watermark shows it can no longer change. */
-        FINAL_ROWS,
-        /** The result rows that changed in this trigger, with their new values. */
-        CHANGED_ROWS,
-        /** The whole result table, after every trigger. */
-        WHOLE_TABLE,
-        /** Spark does not start the query: {@code start()} throws an AnalysisException. */
-        REFUSED
-    }
-
     private OutputModes() {}
 
     /** What {@code query} does in {@code mode} ("append", "update" or "complete"). */
