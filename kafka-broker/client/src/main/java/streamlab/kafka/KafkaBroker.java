@@ -1,0 +1,48 @@
+package streamlab.kafka;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * A real Apache Kafka broker (one node, KRaft mode) for the labs: a child JVM started from Maven
+ * Central's jars, or a Testcontainers container where a Docker engine answers. Choose with the system
+ * property {@code streamlab.kafka} or the environment variable {@code STREAMLAB_KAFKA}: {@code jars},
+ * {@code docker} or {@code auto} (the default: Docker when it answers, else the jars).
+ */
+public interface KafkaBroker extends AutoCloseable {
+
+    /** The {@code bootstrap.servers} of the broker, e.g. {@code 127.0.0.1:40123}. */
+    String bootstrapServers();
+
+    /** Which kind of broker this is: "jars" or "docker". */
+    String kind();
+
+    /** Stops the broker cleanly; {@link #start()} brings it back on the same address, with its topics. */
+    void stop();
+
+    /** Stops the broker at once, like a crash ({@code kill -9}); {@link #start()} brings it back. */
+    void kill();
+
+    /** Starts the broker again after {@link #stop()} or {@link #kill()} and waits until it answers. */
+    void start();
+
+    /** Stops the broker and removes what it kept. */
+    @Override
+    void close();
+
+    /**
+     * Starts a broker of the chosen kind, keeping its data under {@code dataDir}, and waits until it
+     * answers.
+     */
+    static KafkaBroker start(Path dataDir) {
+        String choice = System.getProperty("streamlab.kafka", System.getenv().getOrDefault("STREAMLAB_KAFKA", "auto"))
+                .toLowerCase(Locale.ROOT);
+        return switch (choice) {
+            case "jars" -> BrokerProcess.launch(dataDir);
+            case "docker" -> DockerBroker.launch();
+            case "auto" -> DockerBroker.dockerAnswers() ? DockerBroker.launch() : BrokerProcess.launch(dataDir);
+            default -> throw new IllegalArgumentException(
+                    "streamlab.kafka must be jars, docker or auto, not \"" + choice + "\".");
+        };
+    }
+}
