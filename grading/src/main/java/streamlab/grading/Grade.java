@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,47 +55,6 @@ public final class Grade implements Callable<Integer> {
             throw e;
         });
         return cli.execute(args);
-    }
-
-    /** Options shared by the grading commands. */
-    static final class GradingOptions {
-        @Option(names = "--labs", split = ",", paramLabel = "NN", description = "Only these labs, e.g. 01,03 (default: all).")
-        List<String> labs = new ArrayList<>();
-
-        @Option(names = "--api", defaultValue = "both", paramLabel = "dstream|structured|both",
-                description = "Only one API's tests, or both APIs' and the tests that compare them (default: ${DEFAULT-VALUE}).")
-        Api api;
-
-        @Option(names = "--out", paramLabel = "DIR", description = "Where reports go (default: grading-out/ in the repository).")
-        Path out;
-
-        @Option(names = "--test-timeout", defaultValue = "60", paramLabel = "SECONDS",
-                description = "Time limit of one test (default: ${DEFAULT-VALUE} s).")
-        int testTimeout;
-
-        @Option(names = "--submission-timeout", defaultValue = "20", paramLabel = "MINUTES",
-                description = "Time limit of one submission's whole run (default: ${DEFAULT-VALUE} min).")
-        int submissionTimeout;
-
-        @Option(names = "--repo", paramLabel = "DIR", description = "The lab repository (default: the one around the current folder).")
-        Path repo;
-
-        LabCatalog catalog() {
-            return LabCatalog.find(repo != null ? repo : Path.of("").toAbsolutePath());
-        }
-
-
-        Path out(LabCatalog catalog) {
-            return out != null ? out.toAbsolutePath() : catalog.root().resolve("grading-out");
-        }
-
-        SubmissionGrader grader(LabCatalog catalog) {
-            if (testTimeout < 1 || submissionTimeout < 1) {
-                throw new GradingException("--test-timeout and --submission-timeout must be at least 1.");
-            }
-            return new SubmissionGrader(catalog, out(catalog), Duration.ofSeconds(testTimeout),
-                    Duration.ofMinutes(submissionTimeout));
-        }
     }
 
     static SubmissionGrader.ProgressListener progress() {

@@ -34,12 +34,19 @@ final class SubmissionGrader {
     private final Path outRoot;
     private final Duration testTimeout;
     private final Duration submissionTimeout;
+    private final int jvms;
     private final LabCompiler compiler = new LabCompiler();
     private final String baseClasspath;
     private final SuiteIndex index;
 
     SubmissionGrader(LabCatalog catalog, Path outRoot, Duration testTimeout, Duration submissionTimeout) {
+        this(catalog, outRoot, testTimeout, submissionTimeout, 2);
+    }
+
+    /** {@code jvms}: how many grading JVMs share the labs of one submission, side by side. */
+    SubmissionGrader(LabCatalog catalog, Path outRoot, Duration testTimeout, Duration submissionTimeout, int jvms) {
         this.catalog = catalog;
+        this.jvms = jvms;
         this.outRoot = outRoot;
         this.testTimeout = testTimeout;
         this.submissionTimeout = submissionTimeout;
@@ -108,8 +115,8 @@ final class SubmissionGrader {
         }
 
         if (!runnable.isEmpty()) {
-            for (Outcome o : run(dir, String.join(File.pathSeparator, classpath), api, onlyTests, runnable, progress,
-                    submission)) {
+            for (Outcome o : runShares(dir, String.join(File.pathSeparator, classpath), api, onlyTests, runnable,
+                    progress, submission)) {
                 outcomes.merge(o.key(), o, SubmissionGrader::worse);
             }
         }
@@ -117,10 +124,63 @@ final class SubmissionGrader {
         return new Graded(submission, new ArrayList<>(outcomes.values()), took, dir);
     }
 
-    private List<Outcome> run(Path dir, String classpath, Api api, Set<String> onlyTests, List<String> labs,
-                              ProgressListener progress, Submission submission) {
-        Path results = dir.resolve("results.jsonl");
-        Path log = dir.resolve("run.log");
+    /**
+     * Runs the graded tests of {@code labs} in up to {@code jvms} JVMs at once, each with a share of the
+     * labs (balanced by their number of tests, a Structured test weighing more), and merges what they
+     * report into results.jsonl and run.log.
+     */
+    private List<Outcome> runShares(Path dir, String classpath, Api api, Set<String> onlyTests, List<String> labs,
+                                    ProgressListener progress, Submission submission) {
+        List<List<String>> shares = LabShares.split(labs, jvms, lab -> index.weight(lab, api));
+        List<Process> processes = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            for (int i = 0; i < shares.size(); i++) {
+                processes.add(start(dir, i + 1, classpath, api, onlyTests, shares.get(i)));
+            }
+            long deadline = System.nanoTime() + submissionTimeout.toNanos();
+            boolean stopped = false;
+            for (Process process : processes) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (!process.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly().waitFor();
+                    stopped = true;
+                }
+            }
+            Path log = dir.resolve("run.log");
+            LabShares.concatenate(shares, i -> dir.resolve("run-" + i + ".log"), log);
+            Path results = dir.resolve("results.jsonl");
+            LabShares.concatenate(shares, i -> dir.resolve("results-" + i + ".jsonl"), results);
+            if (stopped) {
+                progress.note(submission, "stopped after " + submissionTimeout.toMinutes()
+                        + " min; the tests that had not finished count as not run (see " + log + ")");
+            }
+            for (int i = 0; i < processes.size(); i++) {
+                Process process = processes.get(i);
+                if (!stopped && process.exitValue() != 0 && !Files.exists(dir.resolve("results-" + (i + 1) + ".jsonl"))) {
+                    throw new GradingException("The grading JVM could not run the tests (exit " + process.exitValue()
+                            + "): " + Files.readAllLines(log).stream().filter(l -> !l.isBlank() && !l.startsWith("=="))
+                            .findFirst().orElse("") + " (see " + log + ")");
+                }
+            }
+            return readResults(results);
+        } catch (IOException e) {
+            throw new GradingException("Cannot start the grading JVM: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GradingException("Grading was interrupted.", e);
+        } finally {
+            processes.forEach(p -> {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            });
+        }
+    }
+
+    /** Starts grading JVM number {@code n} on its share of the labs; it writes results-n.jsonl and run-n.log. */
+    private Process start(Path dir, int n, String classpath, Api api, Set<String> onlyTests, List<String> labs)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx2g");
@@ -135,35 +195,15 @@ final class SubmissionGrader {
         command.add("-cp");
         command.add(classpath);
         command.add(SuiteRunner.class.getName());
-        command.add(results.toString());
+        command.add(dir.resolve("results-" + n + ".jsonl").toString());
         command.add(dir.resolve("junit").toString());
         command.add(api.label());
         command.addAll(labs);
-        try {
-            Files.createDirectories(dir);
-            Process process = new ProcessBuilder(command)
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            boolean finished = process.waitFor(submissionTimeout.toSeconds(), TimeUnit.SECONDS);
-            if (!finished) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor();
-                progress.note(submission, "stopped after " + submissionTimeout.toMinutes()
-                        + " min; the tests that had not finished count as not run (see " + log + ")");
-            } else if (process.exitValue() != 0 && !Files.exists(results)) {
-                throw new GradingException("The grading JVM could not run the tests (exit " + process.exitValue()
-                        + "): " + Files.readAllLines(log).stream().filter(l -> !l.isBlank()).findFirst().orElse("")
-                        + " (see " + log + ")");
-            }
-        } catch (IOException e) {
-            throw new GradingException("Cannot start the grading JVM: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GradingException("Grading was interrupted.", e);
-        }
-        return readResults(results);
+        return new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("run-" + n + ".log").toFile())
+                .start();
     }
 
     private static List<Outcome> readResults(Path results) {

@@ -61,6 +61,18 @@ final class SuiteIndex {
                 .toList();
     }
 
+    /**
+     * How long the graded tests of a lab (found already by {@link #of}) take, roughly: a DStream test
+     * counts 1, a test that runs a Structured query 3 (its planning costs more than a batch on the
+     * manual clock).
+     */
+    int weight(String labNumber, Api api) {
+        return byLab.getOrDefault(labNumber, List.of()).stream()
+                .filter(e -> api.includes(Api.of(e.api())))
+                .mapToInt(e -> e.api().equals(Api.DSTREAM.label()) ? 1 : 3)
+                .sum();
+    }
+
     private List<Entry> discover(LabCatalog.Lab lab) {
         Path dir = catalog.root().resolve("grading-out/.index").resolve(lab.dirName() + "-" + fingerprint(lab));
         Path classes = dir.resolve("classes");

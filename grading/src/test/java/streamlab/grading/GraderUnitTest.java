@@ -33,6 +33,15 @@ class GraderUnitTest {
     }
 
     @Test
+    void labs_are_shared_between_grading_jvms_by_weight_and_no_share_is_empty() {
+        java.util.Map<String, Integer> weights = java.util.Map.of("01", 10, "02", 6, "03", 5, "04", 4);
+        assertThat(LabShares.split(List.of("01", "02", "03", "04"), 2, weights::get))
+                .containsExactly(List.of("01", "04"), List.of("02", "03"));
+        assertThat(LabShares.split(List.of("01", "02"), 4, weights::get)).containsExactly(List.of("01"), List.of("02"));
+        assertThat(LabShares.split(List.of("01", "02", "03"), 1, weights::get)).containsExactly(List.of("01", "02", "03"));
+    }
+
+    @Test
     void the_points_file_names_only_tests_that_exist() {
         assertThat(Points.load(catalog.root().resolve("grading/points.properties"))
                 .unknownKeys(Grade.knownKeys(catalog, INDEX))).isEmpty();
