@@ -7,11 +7,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -43,6 +49,9 @@ class GraderProofTest {
 
     @TempDir
     static Path work;
+
+    /** How many wrong-answer submissions are graded at once. */
+    private static final int SIDE_BY_SIDE = 2;
 
     private static LabCatalog catalog;
     private static Points points;
@@ -147,19 +156,43 @@ class GraderProofTest {
         assertThat(table.markdown()).contains("| alice-complete |", "| bob-partial |", "| carol-broken |");
     }
 
+    /**
+     * The wrong answers go into as few submissions as can hold them, and two submissions are graded at a
+     * time, one grading JVM each (while one compiles, the other runs its tests).
+     */
     @TestFactory
     Stream<DynamicTest> every_kept_wrong_answer_is_caught_by_the_tests_it_names() {
         List<List<WrongAnswer>> submissions = WrongAnswer.packed(WrongAnswer.all());
+        BlockingQueue<SubmissionGrader> graders = new LinkedBlockingQueue<>();
+        for (int g = 1; g <= SIDE_BY_SIDE; g++) {
+            SubmissionGrader grader = new SubmissionGrader(catalog, work.resolve("out-wrong-" + g), Duration.ofSeconds(120),
+                    Duration.ofMinutes(15), 1);
+            catalog.labs().forEach(lab -> grader.index().of(lab, Api.BOTH)); // the index, made once, before both use it
+            graders.add(grader);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(SIDE_BY_SIDE);
+        List<Future<SubmissionGrader.Graded>> graded = new ArrayList<>();
+        for (int i = 0; i < submissions.size(); i++) {
+            List<WrongAnswer> wrongs = submissions.get(i);
+            Path dir = work.resolve("wrong-answers-" + i);
+            graded.add(pool.submit(() -> {
+                SubmissionGrader grader = graders.take();
+                try {
+                    Path submission = WrongAnswer.writeSubmission(wrongs, catalog, dir);
+                    List<String> labs = wrongs.stream().map(WrongAnswer::lab).distinct().toList();
+                    Set<String> named = wrongs.stream().flatMap(w -> w.testKeys().stream()).collect(Collectors.toSet());
+                    return grader.grade(Submission.at(submission), catalog.select(labs), Api.BOTH, named, QUIET);
+                } finally {
+                    graders.add(grader);
+                }
+            }));
+        }
+        pool.shutdown();
         return Stream.iterate(0, i -> i < submissions.size(), i -> i + 1).map(i -> {
             List<WrongAnswer> wrongs = submissions.get(i);
             String names = wrongs.stream().map(WrongAnswer::name).collect(Collectors.joining(", "));
             return DynamicTest.dynamicTest(names, () -> {
-                Path submission = WrongAnswer.writeSubmission(wrongs, catalog, work.resolve("wrong-answers-" + i));
-                List<String> labs = wrongs.stream().map(WrongAnswer::lab).distinct().toList();
-                Set<String> named = wrongs.stream().flatMap(w -> w.testKeys().stream()).collect(Collectors.toSet());
-                SubmissionGrader.Graded graded = grader(120).grade(Submission.at(submission), catalog.select(labs),
-                        Api.BOTH, named, QUIET);
-                Map<String, Outcome> byKey = graded.outcomes().stream()
+                Map<String, Outcome> byKey = graded.get(i).get().outcomes().stream()
                         .collect(Collectors.toMap(Outcome::key, o -> o, (a, b) -> a));
                 for (WrongAnswer wrong : wrongs) {
                     assertThat(wrong.caughtBy()).as("%s names the tests that catch it (caught_by)", wrong.name()).isNotEmpty();

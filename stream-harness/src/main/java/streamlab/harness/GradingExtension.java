@@ -1,6 +1,8 @@
 package streamlab.harness;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.TestAbortedException;
@@ -18,13 +20,26 @@ import streamlab.support.MissingSolutionException;
  *       of the labs they have done.</li>
  * </ul>
  *
+ * <p>In a working copy's build ({@value #SKIP}), a lab whose {@code src/main} is still the untouched
+ * skeleton has its graded tests skipped at once, without starting Spark: each of them could only meet a
+ * TODO (the grader's build proves that by running them on the skeletons).
+ *
  * <p>After every test it also stops whatever the test left running (a test that timed out may have
  * abandoned a StreamingContext or a query; only one StreamingContext may run per JVM).
  */
-public final class GradingExtension implements TestExecutionExceptionHandler, AfterEachCallback {
+public final class GradingExtension implements ExecutionCondition, TestExecutionExceptionHandler, AfterEachCallback {
 
     public static final String MISSING_PROPERTY = "streamlab.missing";
     public static final String SKIP = "skip";
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (SKIP.equals(System.getProperty(MISSING_PROPERTY))) {
+            return UntouchedSkeleton.check().map(ConditionEvaluationResult::disabled)
+                    .orElseGet(() -> ConditionEvaluationResult.enabled("the lab's exercises are there to run"));
+        }
+        return ConditionEvaluationResult.enabled("graded as written");
+    }
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
