@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import streamlab.harness.DStreamScript;
+import streamlab.harness.GradingExtension;
 import streamlab.harness.Repository;
 import streamlab.harness.Rows;
 import streamlab.harness.StreamResult;
@@ -46,7 +47,7 @@ import streamlab.kafka.Topics;
  * and a half). Run it with {@code ./mvnw -q test -pl solutions/lab12-checkpoints-and-recovery -am
  * -DskipTests=false -Dtest=KillAndRestartTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-@ExtendWith(SharedBroker.class)
+@ExtendWith({GradingExtension.class, SharedBroker.class}) // an untouched lab: skipped before a broker starts
 class KillAndRestartTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
