@@ -5,11 +5,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
+import java.util.stream.Stream;
 
 /** Splits the labs of a submission between grading JVMs, and joins the files those JVMs write. */
 final class LabShares {
@@ -58,6 +60,29 @@ final class LabShares {
                     Files.delete(part);
                 }
             }
+        }
+    }
+
+    /**
+     * Moves the JUnit XML reports that the JVMs of shares 1..n wrote into folders of their own into
+     * {@code target}, each file named after its share when there are several (they all write
+     * {@code TEST-junit-jupiter.xml}), and deletes those folders.
+     */
+    static void gatherReports(int shares, IntFunction<Path> dirOfShare, Path target) throws IOException {
+        Files.createDirectories(target);
+        for (int i = 1; i <= shares; i++) {
+            Path dir = dirOfShare.apply(i);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    String name = f.getFileName().toString();
+                    String moved = shares > 1 ? name.replaceFirst("(\\.xml)?$", "-" + i + "$1") : name;
+                    Files.move(f, target.resolve(moved), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Files.delete(dir);
         }
     }
 }

@@ -152,6 +152,7 @@ final class SubmissionGrader {
             LabShares.concatenate(shares, i -> dir.resolve("run-" + i + ".log"), log);
             Path results = dir.resolve("results.jsonl");
             LabShares.concatenate(shares, i -> dir.resolve("results-" + i + ".jsonl"), results);
+            LabShares.gatherReports(shares.size(), i -> dir.resolve("junit-" + i), dir.resolve("junit"));
             if (stopped) {
                 progress.note(submission, "stopped after " + submissionTimeout.toMinutes()
                         + " min; the tests that had not finished count as not run (see " + log + ")");
@@ -178,7 +179,7 @@ final class SubmissionGrader {
         }
     }
 
-    /** Starts grading JVM number {@code n} on its share of the labs; it writes results-n.jsonl and run-n.log. */
+    /** Starts grading JVM number {@code n} on its share of the labs; it writes results-n.jsonl, run-n.log, junit-n/. */
     private Process start(Path dir, int n, String classpath, Api api, Set<String> onlyTests, List<String> labs)
             throws IOException {
         List<String> command = new ArrayList<>();
@@ -196,7 +197,7 @@ final class SubmissionGrader {
         command.add(classpath);
         command.add(SuiteRunner.class.getName());
         command.add(dir.resolve("results-" + n + ".jsonl").toString());
-        command.add(dir.resolve("junit").toString());
+        command.add(dir.resolve("junit-" + n).toString());
         command.add(api.label());
         command.addAll(labs);
         return new ProcessBuilder(command)

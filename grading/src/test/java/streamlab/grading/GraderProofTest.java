@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -112,9 +113,26 @@ class GraderProofTest {
         // bob and carol differ from untouched skeletons in labs 01 and 02 only: grading those and one lab
         // after them shows all there is to see (every lab untouched is the proof above)
         List<LabCatalog.Lab> early = catalog.select(List.of("01", "02", "03"));
-        SubmissionGrader.Graded bob = grader(120).grade(Submission.at(sample.resolve("bob-partial")), early, Api.BOTH, QUIET);
-        SubmissionGrader.Graded carol = grader(15).grade(Submission.at(sample.resolve("carol-broken")), early, Api.BOTH, QUIET);
+        // the two side by side, one JVM each
+        CompletableFuture<SubmissionGrader.Graded> bobGraded = CompletableFuture.supplyAsync(() ->
+                new SubmissionGrader(catalog, work.resolve("out-bob"), Duration.ofSeconds(120), Duration.ofMinutes(15), 1)
+                        .grade(Submission.at(sample.resolve("bob-partial")), early, Api.BOTH, QUIET));
+        SubmissionGrader.Graded carol = new SubmissionGrader(catalog, work.resolve("out-carol"), Duration.ofSeconds(15),
+                Duration.ofMinutes(15), 1).grade(Submission.at(sample.resolve("carol-broken")), early, Api.BOTH, QUIET);
+        SubmissionGrader.Graded bob = bobGraded.join();
         System.out.printf("one complete submission (every lab, both APIs) took %d s%n", alice.took().toSeconds());
+
+        // her labs were shared between two grading JVMs: the JUnit XML holds the tests of every lab
+        String xml;
+        try (Stream<Path> reports = Files.list(alice.reportDir().resolve("junit"))) {
+            StringBuilder all = new StringBuilder();
+            for (Path report : reports.toList()) {
+                all.append(Files.readString(report));
+            }
+            xml = all.toString();
+        }
+        assertThat(labs).allSatisfy(lab -> assertThat(xml).as("JUnit XML of lab " + lab.number())
+                .contains("classname=\"streamlab.lab" + lab.number() + "."));
 
         // alice is the reference solutions: every test passes
         assertThat(alice.outcomes()).allSatisfy(o ->

@@ -42,6 +42,18 @@ class GraderUnitTest {
     }
 
     @Test
+    void the_junit_reports_of_several_jvms_keep_a_name_each(@TempDir Path dir) throws IOException {
+        for (int i = 1; i <= 2; i++) {
+            Files.createDirectories(dir.resolve("junit-" + i));
+            Files.writeString(dir.resolve("junit-" + i + "/TEST-junit-jupiter.xml"), "<testsuite jvm=\"" + i + "\"/>");
+        }
+        LabShares.gatherReports(2, i -> dir.resolve("junit-" + i), dir.resolve("junit"));
+        assertThat(dir.resolve("junit/TEST-junit-jupiter-1.xml")).hasContent("<testsuite jvm=\"1\"/>");
+        assertThat(dir.resolve("junit/TEST-junit-jupiter-2.xml")).hasContent("<testsuite jvm=\"2\"/>");
+        assertThat(dir.resolve("junit-1")).doesNotExist();
+    }
+
+    @Test
     void the_points_file_names_only_tests_that_exist() {
         assertThat(Points.load(catalog.root().resolve("grading/points.properties"))
                 .unknownKeys(Grade.knownKeys(catalog, INDEX))).isEmpty();
