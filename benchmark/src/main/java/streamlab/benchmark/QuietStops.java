@@ -1,0 +1,28 @@
+package streamlab.benchmark;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+
+/**
+ * Silences what Spark logs at ERROR when a query is stopped in the middle of its work, which the benchmark does on
+ * purpose at every rate a query cannot keep up with: the continuous query's tasks abort their writers ("Writer for
+ * partition 0 is aborting", and "Aborting task" from Spark's utilities), and a micro-batch interrupted while it
+ * stores a broadcast reports it. The rest of the configuration is lab-support's log4j2.properties; a query that
+ * really fails still ends its step with its own message.
+ */
+final class QuietStops {
+
+    private static final String[] LOGGERS = {
+        "org.apache.spark.sql.execution.streaming.continuous.ContinuousWriteRDD",
+        "org.apache.spark.util.Utils",
+        "org.apache.spark.broadcast.TorrentBroadcast",
+    };
+
+    private QuietStops() {}
+
+    static void apply() {
+        for (String logger : LOGGERS) {
+            Configurator.setLevel(logger, Level.OFF);
+        }
+    }
+}
