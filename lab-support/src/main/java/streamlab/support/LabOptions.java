@@ -12,6 +12,13 @@ public final class LabOptions {
             description = "Which API to run (default: ${DEFAULT-VALUE}). With both, the two read the same stream.")
     public Api api;
 
+    @Option(names = "--view", paramLabel = "columns|blocks|web|plain",
+            description = "How the output is shown: columns (DStream left, Structured right, one row per batch time;"
+                    + " blocks on a terminal under 100 columns), blocks (one API after the other, labelled),"
+                    + " web (a live page: the input lines, both APIs side by side, a timeline of the windows)"
+                    + " or plain (as Spark prints it). Default: columns with --api both, plain with one API.")
+    public View view;
+
     @Option(names = "--host", defaultValue = "localhost",
             description = "Host of the line server (default: ${DEFAULT-VALUE}).")
     public String host;
@@ -52,6 +59,14 @@ public final class LabOptions {
 
     @Option(names = "--loop", description = "With --replay: start the file again at its end.")
     public boolean loop;
+
+    /** The view: {@code --view}, or columns when both APIs run and plain output for one. */
+    public View chosenView() {
+        if (view != null) {
+            return view;
+        }
+        return api == Api.BOTH ? View.COLUMNS : View.PLAIN;
+    }
 
     /** The batch (and trigger) interval in seconds: {@code --batch}, or the lab's own default. */
     public int batchSeconds(int labDefault) {

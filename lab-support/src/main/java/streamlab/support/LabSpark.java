@@ -2,6 +2,7 @@ package streamlab.support;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import streamlab.support.view.SideBySide;
 
 /**
  * How every lab program gets its Spark.
@@ -18,7 +19,7 @@ public final class LabSpark {
 
     private LabSpark() {}
 
-    /** The lab's SparkSession, with its web UI's address printed. */
+    /** The lab's SparkSession, with its web UI's address printed, and the view {@code --view} asks for begun. */
     public static SparkSession start(String title, LabOptions options) {
         if (options.seconds < 0) {
             throw new LabUsageException("--seconds must be 0 (run until Ctrl-C) or more, not " + options.seconds + ".");
@@ -28,7 +29,13 @@ public final class LabSpark {
         }
         SparkSession spark = session(title, options.api == Api.BOTH ? "local[3]" : DEFAULT_MASTER);
         String ui = spark.sparkContext().uiWebUrl().isDefined() ? spark.sparkContext().uiWebUrl().get() : "off";
-        System.out.println("== " + title + " on " + spark.sparkContext().master() + ", Spark UI: " + ui);
+        SideBySide.begin(spark, options); // --view: the two APIs' output side by side
+        String web = SideBySide.webUrl();
+        System.out.println("== " + title + " on " + spark.sparkContext().master() + ", Spark UI: " + ui
+                + (web != null ? ", side by side: " + web : ""));
+        if (SideBySide.description() != null) {
+            System.out.println("== " + SideBySide.description());
+        }
         return spark;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import streamlab.netcat.Feeder;
 import streamlab.netcat.LineSource;
 import streamlab.netcat.NetcatServer;
@@ -17,6 +18,14 @@ import streamlab.netcat.NetcatServer;
 public final class LineServer implements AutoCloseable {
 
     private static final Duration CONNECT_WAIT = Duration.ofSeconds(30);
+
+    /** Told of each line the built-in line server sends, as it goes out (the web view lists them). */
+    @FunctionalInterface
+    public interface SentLines {
+        void sent(Instant at, String line);
+    }
+
+    private static volatile SentLines sentLines;
 
     private final LabOptions options;
     private final NetcatServer replayServer;
@@ -78,13 +87,22 @@ public final class LineServer implements AutoCloseable {
                     + " readers connected to the replay; replaying anyway.");
         }
         try {
-            feeder = options.replay != null
-                    ? replayServer.replay(options.replay, options.rate, options.loop)
-                    : replayServer.feed(LineSource.randomInts(options.random,
-                            Duration.ofNanos(Math.round(1e9 / options.rate))));
+            LineSource lines = options.replay != null
+                    ? LineSource.file(options.replay, options.rate, options.loop)
+                    : LineSource.randomInts(options.random, Duration.ofNanos(Math.round(1e9 / options.rate)));
+            SentLines listener = sentLines;
+            feeder = replayServer.feed(listener == null ? lines : new ReportedLines(lines, listener));
         } catch (IOException e) {
             throw new LabUsageException("Cannot read " + options.replay + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Who is told of each line the built-in line server sends from now on (null: nobody). Read when the
+     * replay starts ({@link #replayTo}).
+     */
+    public static void whenSent(SentLines listener) {
+        sentLines = listener;
     }
 
     @Override

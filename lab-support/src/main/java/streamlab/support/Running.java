@@ -2,7 +2,9 @@ package streamlab.support;
 
 import java.net.ConnectException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
@@ -11,6 +13,7 @@ import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.scheduler.StreamingListener;
 import org.apache.spark.streaming.scheduler.StreamingListenerReceiverError;
 import org.apache.spark.streaming.scheduler.StreamingListenerReceiverStopped;
+import streamlab.support.view.SideBySide;
 
 /**
  * The streams a lab program has started: its DStream context and its Structured queries. It starts the
@@ -29,6 +32,7 @@ public final class Running implements AutoCloseable {
     private final List<JavaStreamingContext> contexts = new ArrayList<>();
     private final List<StreamingQuery> queries = new ArrayList<>();
     private final ReceiverErrors receiverErrors = new ReceiverErrors();
+    private final Set<Api> started = EnumSet.noneOf(Api.class);
 
     private Running(LabOptions options) {
         this.options = options;
@@ -62,6 +66,8 @@ public final class Running implements AutoCloseable {
         } else {
             throw new IllegalArgumentException("a part must return its started JavaStreamingContext or StreamingQuery");
         }
+        this.started.add(api);
+        SideBySide.started(api, started);
     }
 
     /** How many socket connections the started parts open: one per DStream receiver and per query. */
@@ -73,15 +79,25 @@ public final class Running implements AutoCloseable {
         return readers;
     }
 
-    /** Waits until a stream ends or fails, or {@code --seconds} have passed. */
+    /** Waits until a stream ends or fails, {@code --seconds} have passed, or Ctrl-C (or SIGTERM) came. */
     public void awaitEnd() throws Exception {
         if (contexts.isEmpty() && queries.isEmpty()) {
             throw new LabUsageException("Nothing to run yet: fill in the TODOs of "
                     + (options.api == Api.BOTH ? "either API" : "the " + options.api.label() + " part") + " first.");
         }
+        SideBySide.running(started);
         System.out.println("== running" + (options.seconds > 0 ? " for " + options.seconds + " s" : ": Ctrl-C to stop"));
-        long deadline = options.seconds > 0 ? System.nanoTime() + options.seconds * 1_000_000_000L : Long.MAX_VALUE;
-        while (System.nanoTime() < deadline) {
+        StopSignals.awaiting(true);
+        try {
+            awaitDeadline(options.seconds > 0 ? System.nanoTime() + options.seconds * 1_000_000_000L : Long.MAX_VALUE);
+        } finally {
+            StopSignals.awaiting(false);
+        }
+    }
+
+    /** Waits until {@code deadline} (of {@link System#nanoTime}), a stream's end, or Ctrl-C. */
+    private void awaitDeadline(long deadline) throws Exception {
+        while (System.nanoTime() < deadline && !StopSignals.requested()) {
             if (receiverErrors.cannotConnect) {
                 throw nothingListening();
             }
@@ -113,6 +129,7 @@ public final class Running implements AutoCloseable {
                 ssc.stop(false, false);
             }
         }
+        SideBySide.finish(); // the rows still waiting for the other API
         System.out.println("== stopped.");
     }
 

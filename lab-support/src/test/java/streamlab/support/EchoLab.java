@@ -1,8 +1,10 @@
 package streamlab.support;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
@@ -36,10 +38,16 @@ final class EchoLab implements Callable<Integer> {
             });
             running.start(Api.STRUCTURED, () -> spark.readStream().format("socket")
                     .option("host", server.host()).option("port", server.port()).load()
-                    .writeStream().format("console").start());
+                    .writeStream().format("console")
+                    .trigger(Trigger.ProcessingTime(options.batchSeconds(1), TimeUnit.SECONDS)).start());
             server.replayTo(running.readers());
             running.awaitEnd();
         }
         return 0;
+    }
+
+    /** For the tests that run it as a program of its own (and look at its screen). */
+    public static void main(String[] args) {
+        LabMain.run(new EchoLab(), args);
     }
 }

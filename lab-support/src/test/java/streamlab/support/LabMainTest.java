@@ -57,10 +57,10 @@ class LabMainTest {
         Path text = dir.resolve("text.txt");
         Files.writeString(text, "first line\nsecond line\n");
         Run run = run(new EchoLab(), "--replay", text.toString(), "--rate", "20", "--port", String.valueOf(freePort()),
-                "--batch", "1", "--seconds", "6");
+                "--batch", "1", "--seconds", "6", "--view", "plain");
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("Spark UI:", "replaying " + text, "running for 6 s", "stopped.");
-        assertThat(run.out()).contains("Time: ");                       // the DStream print() block
+        assertThat(run.out()).contains("Time: ");                       // the DStream print() block, as Spark prints it
         assertThat(run.out()).contains("Batch: ", "|second line|");     // the console sink's table
     }
 
@@ -92,6 +92,9 @@ class LabMainTest {
         Run api = run(new EchoLab(), "--api", "neither");
         assertThat(api.status()).isEqualTo(2);
         assertThat(api.err()).contains("--api");
+        Run view = run(new EchoLab(), "--view", "sideways");
+        assertThat(view.status()).isEqualTo(2);
+        assertThat(view.err()).contains("--view", "sideways");
         Run seconds = run(new EchoLab(), "--seconds", "-1");
         assertThat(seconds.status()).isEqualTo(2);
         assertThat(seconds.err()).contains("--seconds must be 0");
