@@ -25,7 +25,7 @@ final class SampleClass {
     static void write(LabCatalog catalog, Path target) {
         Path labs = catalog.root().resolve("labs");
         Path solutions = catalog.root().resolve("solutions");
-        SubmissionGrader.deleteRecursively(target);
+        Folders.delete(target);
         List<LabCatalog.Lab> all = catalog.labs();
 
         Path alice = target.resolve("alice-complete");

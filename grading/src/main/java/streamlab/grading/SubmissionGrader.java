@@ -3,20 +3,17 @@ package streamlab.grading;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import streamlab.harness.Repository;
 import streamlab.support.Api;
 
@@ -51,7 +48,7 @@ final class SubmissionGrader {
         this.testTimeout = testTimeout;
         this.submissionTimeout = submissionTimeout;
         Path snapshot = outRoot.resolve(".classpath");
-        deleteRecursively(snapshot);
+        Folders.delete(snapshot);
         this.baseClasspath = GradingClasspath.snapshot(GradingClasspath.current(), snapshot);
         this.index = new SuiteIndex(catalog, compiler, baseClasspath);
     }
@@ -73,7 +70,7 @@ final class SubmissionGrader {
                  ProgressListener progress) {
         long start = System.nanoTime();
         Path dir = outRoot.resolve(safeName(submission.name()));
-        deleteRecursively(dir);
+        Folders.delete(dir);
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         List<String> runnable = new ArrayList<>();
         List<String> classpath = new ArrayList<>(List.of(baseClasspath));
@@ -240,17 +237,6 @@ final class SubmissionGrader {
 
     static String safeName(String name) {
         return name.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Tells the person at the terminal what is going on during a long run. */

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -66,12 +66,11 @@ class SideBySideWebTest {
                     .orElseThrow(() -> new AssertionError("no address of the page: " + lab.lines() + "\n" + lab.errors()));
             browser.get(url);
             WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
-            wait.until(page -> page.findElement(By.id("title")).getText().equals("Window lab"));
+            wait.until(page -> texts(page, "#title").equals(List.of("Window lab")));
 
             // the input lines, each with its arrival time, newest first
-            wait.until(page -> page.findElements(By.cssSelector("#lines li")).size() == TEXT.size());
-            assertThat(browser.findElements(By.cssSelector("#lines li")))
-                    .extracting(WebElement::getText)
+            wait.until(page -> texts(page, "#lines li").size() == TEXT.size());
+            assertThat(texts(browser, "#lines li"))
                     .allMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}  \\w+"))
                     .extracting(line -> line.substring(14))
                     .containsExactly("gamma", "alpha", "beta", "alpha");
@@ -81,21 +80,18 @@ class SideBySideWebTest {
             wait.until(page -> ALPHA_TWICE.matcher(cells(page, "structured")).find());
             assertThat(cells(browser, "dstream")).doesNotContain("|alpha");
             assertThat(cells(browser, "structured")).doesNotContain("(alpha,");
-            assertThat(browser.findElements(By.cssSelector("#rows .row")))
+            assertThat(texts(browser, "#rows .row", "row => ['.cell.dstream', '.cell.structured']"
+                    + ".map(cell => row.querySelector(cell)?.innerText ?? '').join('\\n--\\n')"))
                     .as("a row with a DStream batch and a micro-batch side by side")
-                    .anySatisfy(row -> {
-                        assertThat(row.findElement(By.cssSelector(".cell.dstream")).getText()).startsWith("DStream batch ");
-                        assertThat(row.findElement(By.cssSelector(".cell.structured")).getText()).startsWith("Structured micro-batch ");
-                    });
+                    .anyMatch(row -> row.startsWith("DStream batch ") && row.contains("\n--\nStructured micro-batch "));
 
             // the timeline: every line once, and the windows of both APIs that hold them
-            wait.until(page -> !page.findElements(By.cssSelector("#timeline .dstream-window")).isEmpty()
-                    && !page.findElements(By.cssSelector("#timeline .structured-window")).isEmpty());
+            wait.until(page -> !texts(page, "#timeline .dstream-window").isEmpty()
+                    && !texts(page, "#timeline .structured-window").isEmpty());
             assertThat(browser.findElement(By.id("timeline-section")).isDisplayed()).isTrue();
-            assertThat(browser.findElements(By.cssSelector("#timeline .input-line"))).hasSize(TEXT.size());
+            assertThat(texts(browser, "#timeline .input-line")).hasSize(TEXT.size());
             for (String api : List.of("dstream", "structured")) {
-                wait.until(page -> page.findElements(By.cssSelector("#timeline ." + api + "-count")).stream()
-                        .anyMatch(count -> count.getText().equals("4 lines"))); // a window that holds every line
+                wait.until(page -> texts(page, "#timeline ." + api + "-count").contains("4 lines")); // a window that holds every line
             }
             assertThat(browser.findElement(By.id("legend")).getText())
                     .contains("DStream: windows of 4 s every 2 s, made of whole batches of 1 s");
@@ -104,10 +100,21 @@ class SideBySideWebTest {
 
     /** The text of every cell of one API's column. */
     private static String cells(WebDriver page, String api) {
-        StringBuilder text = new StringBuilder();
-        for (WebElement cell : page.findElements(By.cssSelector("#rows .cell." + api))) {
-            text.append(cell.getText()).append('\n');
-        }
-        return text.toString();
+        return String.join("\n", texts(page, "#rows .cell." + api)) + "\n";
+    }
+
+    /** The text of every element the selector finds. */
+    private static List<String> texts(WebDriver page, String selector) {
+        return texts(page, selector, "element => element.innerText ?? element.textContent"); // SVG has no innerText
+    }
+
+    /**
+     * What {@code read} (a JavaScript function of one element) gives for every element the selector finds, all read
+     * in one script: the page redraws as results arrive, and an element found in one call may be gone by the next.
+     */
+    private static List<String> texts(WebDriver page, String selector, String read) {
+        Object texts = ((JavascriptExecutor) page).executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0]), " + read + ");", selector);
+        return ((List<?>) texts).stream().map(String::valueOf).toList();
     }
 }
