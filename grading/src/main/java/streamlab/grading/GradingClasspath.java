@@ -2,10 +2,18 @@ package streamlab.grading;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
@@ -45,34 +53,46 @@ final class GradingClasspath {
 
     /**
      * The classpath with each folder of classes (the project's own modules, when the grader runs from a
-     * build) replaced by a copy under {@code snapshotDir}: a rebuild of the project while a class is graded
-     * then cannot pull classes away from under a graded run.
+     * build) replaced by a jar of it in {@code jarDir}, named by what it holds: a rebuild of the project while
+     * a class is graded cannot pull classes away from under a graded run, and the grading JVMs can map their
+     * classes from a class-data archive, which Java 17 records from jars only ({@link ClassDataArchive}).
      */
-    static String snapshot(String classpath, Path snapshotDir) {
+    static String snapshot(String classpath, Path jarDir) {
         List<String> entries = new ArrayList<>();
-        int n = 0;
         for (String entry : classpath.split(File.pathSeparator)) {
             Path path = Path.of(entry);
-            if (!Files.isDirectory(path)) {
-                entries.add(entry);
-                continue;
-            }
-            Path copy = snapshotDir.resolve(String.valueOf(n++));
-            try (Stream<Path> files = Files.walk(path)) {
-                for (Path f : files.toList()) {
-                    Path dest = copy.resolve(path.relativize(f).toString());
-                    if (Files.isDirectory(f)) {
-                        Files.createDirectories(dest);
-                    } else {
-                        Files.copy(f, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            entries.add(copy.toString());
+            entries.add(Files.isDirectory(path) ? jarOf(path, jarDir).toString() : entry);
         }
         return String.join(File.pathSeparator, entries);
+    }
+
+    private static Path jarOf(Path folder, Path jarDir) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Path f : files) {
+                sha.update(folder.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                sha.update(Files.readAllBytes(f));
+            }
+            Path jar = jarDir.resolve("grading-classes-" + HexFormat.of().formatHex(sha.digest(), 0, 8) + ".jar");
+            if (!Files.exists(jar)) {
+                Files.createDirectories(jarDir);
+                Path partial = Files.createTempFile(jarDir, "classes-", ".partial");
+                try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(partial))) {
+                    for (Path f : files) {
+                        out.putNextEntry(new JarEntry(folder.relativize(f).toString().replace(File.separatorChar, '/')));
+                        Files.copy(f, out);
+                        out.closeEntry();
+                    }
+                }
+                Files.move(partial, jar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return jar.toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static boolean holdsLabClasses(Path entry) {

@@ -35,6 +35,7 @@ final class SubmissionGrader {
     private final LabCompiler compiler = new LabCompiler();
     private final String baseClasspath;
     private final SuiteIndex index;
+    private final ClassDataArchive classData;
 
     SubmissionGrader(LabCatalog catalog, Path outRoot, Duration testTimeout, Duration submissionTimeout) {
         this(catalog, outRoot, testTimeout, submissionTimeout, 2);
@@ -47,9 +48,9 @@ final class SubmissionGrader {
         this.outRoot = outRoot;
         this.testTimeout = testTimeout;
         this.submissionTimeout = submissionTimeout;
-        Path snapshot = outRoot.resolve(".classpath");
-        Folders.delete(snapshot);
-        this.baseClasspath = GradingClasspath.snapshot(GradingClasspath.current(), snapshot);
+        Path classData = catalog.root().resolve("grading/target/class-data");
+        this.baseClasspath = GradingClasspath.snapshot(GradingClasspath.current(), classData);
+        this.classData = new ClassDataArchive(classData);
         this.index = new SuiteIndex(catalog, compiler, baseClasspath);
     }
 
@@ -132,8 +133,9 @@ final class SubmissionGrader {
         List<Process> processes = new ArrayList<>();
         try {
             Files.createDirectories(dir);
+            Optional<Path> archive = classData.forJvm(jvmOptions(), baseClasspath, text -> progress.note(submission, text));
             for (int i = 0; i < shares.size(); i++) {
-                processes.add(start(dir, i + 1, classpath, api, onlyTests, shares.get(i)));
+                processes.add(start(dir, i + 1, classpath, archive, api, onlyTests, shares.get(i)));
             }
             long deadline = System.nanoTime() + submissionTimeout.toNanos();
             boolean stopped = false;
@@ -177,14 +179,15 @@ final class SubmissionGrader {
     }
 
     /** Starts grading JVM number {@code n} on its share of the labs; it writes results-n.jsonl, run-n.log, junit-n/. */
-    private Process start(Path dir, int n, String classpath, Api api, Set<String> onlyTests, List<String> labs)
-            throws IOException {
+    private Process start(Path dir, int n, String classpath, Optional<Path> archive, Api api, Set<String> onlyTests,
+                          List<String> labs) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx2g");
-        command.add("-XX:TieredStopAtLevel=1"); // a test run is short: C2's compile threads cost more than they give
-        command.add("@" + catalog.root().resolve(".mvn/spark-jvm.options")); // Spark's module options
-        command.add("-D" + Repository.PROPERTY + "=" + catalog.root().toAbsolutePath()); // tests that read datasets/
+        command.addAll(jvmOptions());
+        archive.ifPresent(jsa -> {
+            command.addAll(ClassDataArchive.QUIET);
+            command.add("-XX:SharedArchiveFile=" + jsa);
+        });
         command.add("-Djunit.jupiter.execution.timeout.default=" + testTimeout.toSeconds() + " s");
         command.add("-Djunit.jupiter.execution.timeout.thread.mode.default=SEPARATE_THREAD");
         if (!onlyTests.isEmpty()) {
@@ -202,6 +205,14 @@ final class SubmissionGrader {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("run-" + n + ".log").toFile())
                 .start();
+    }
+
+    /** The options of every grading JVM (and of the run that records their classes). */
+    private List<String> jvmOptions() {
+        return List.of("-Xmx2g", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", // a test run is short: C2's compile threads cost more than they give
+                "@" + catalog.root().resolve(".mvn/spark-jvm.options"), // Spark's module options
+                "-D" + Repository.PROPERTY + "=" + catalog.root().toAbsolutePath()); // tests that read datasets/
     }
 
     private static List<Outcome> readResults(Path results) {

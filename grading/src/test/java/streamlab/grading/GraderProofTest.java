@@ -180,7 +180,7 @@ class GraderProofTest {
      */
     @TestFactory
     Stream<DynamicTest> every_kept_wrong_answer_is_caught_by_the_tests_it_names() {
-        List<List<WrongAnswer>> submissions = WrongAnswer.packed(WrongAnswer.all());
+        List<List<WrongAnswer>> submissions = WrongAnswer.packed(WrongAnswer.all(), catalog);
         BlockingQueue<SubmissionGrader> graders = new LinkedBlockingQueue<>();
         for (int g = 1; g <= SIDE_BY_SIDE; g++) {
             SubmissionGrader grader = new SubmissionGrader(catalog, work.resolve("out-wrong-" + g), Duration.ofSeconds(120),

@@ -91,6 +91,29 @@ class GraderUnitTest {
     }
 
     @Test
+    void the_grading_classpath_is_all_jars_each_folder_in_a_jar_named_by_what_it_holds(@TempDir Path dir) throws IOException {
+        Path classes = Files.createDirectories(dir.resolve("classes/streamlab/harness"));
+        Files.writeString(classes.resolve("A.class"), "a");
+        Path library = Files.writeString(dir.resolve("library.jar"), "");
+        String classpath = classes.getParent().getParent() + java.io.File.pathSeparator + library;
+
+        String snapshot = GradingClasspath.snapshot(classpath, dir.resolve("jars"));
+        String[] entries = snapshot.split(java.io.File.pathSeparator);
+        assertThat(entries).hasSize(2).allMatch(entry -> entry.endsWith(".jar"));
+        assertThat(entries[1]).isEqualTo(library.toString());
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(entries[0])) {
+            assertThat(new String(jar.getInputStream(jar.getEntry("streamlab/harness/A.class")).readAllBytes())).isEqualTo("a");
+        }
+        // the same classes: the same jar, untouched (a class-data archive checks its date); other classes: another
+        java.nio.file.attribute.FileTime made = Files.getLastModifiedTime(Path.of(entries[0]));
+        assertThat(GradingClasspath.snapshot(classpath, dir.resolve("jars"))).isEqualTo(snapshot);
+        assertThat(Files.getLastModifiedTime(Path.of(entries[0]))).isEqualTo(made);
+        Files.writeString(classes.resolve("A.class"), "changed");
+        assertThat(GradingClasspath.snapshot(classpath, dir.resolve("jars")).split(java.io.File.pathSeparator)[0])
+                .isNotEqualTo(entries[0]);
+    }
+
+    @Test
     void bad_command_lines_get_a_non_zero_exit() {
         assertThat(Grade.run("class", "/no/such/folder")).isEqualTo(2);
         assertThat(Grade.run("submission", ".", "--labs", "99")).isEqualTo(2);

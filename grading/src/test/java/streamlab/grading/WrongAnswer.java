@@ -9,8 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -50,15 +54,31 @@ record WrongAnswer(String name, String why, String lab, String api, String file,
     }
 
     /**
-     * Packs wrong answers into as few submissions as possible: one wrong answer per lab and API in each
-     * (an API's tests use only that API's exercises, so the two APIs' mistakes of one lab do not meet).
+     * Packs wrong answers into as few submissions as possible. Two wrong answers of one lab share a submission
+     * only if each one's catching tests cannot reach the other one's exercise (so a test that fails, fails for
+     * the mistake it names): always when they are in different APIs (an API's tests use only that API's
+     * exercises) and different files, and within one API when the sources show no path from the tests named
+     * by either to the exercise of the other ({@link ExerciseCalls}).
      */
-    static List<List<WrongAnswer>> packed(List<WrongAnswer> answers) {
-        List<List<WrongAnswer>> groups = new ArrayList<>();
+    static List<List<WrongAnswer>> packed(List<WrongAnswer> answers, LabCatalog catalog) {
+        Map<String, ExerciseCalls> calls = new HashMap<>();
         for (WrongAnswer a : answers) {
+            calls.computeIfAbsent(a.lab, n -> {
+                LabCatalog.Lab lab = catalog.lab(n).orElseThrow();
+                return ExerciseCalls.in(List.of(lab.tests(), lab.program(),
+                        catalog.root().resolve("solutions").resolve(lab.dirName()).resolve("src/main/java")));
+            });
+        }
+        // the exercises with the most wrong answers first: each of those needs a submission of its own anyway
+        Map<String, Long> perExercise = answers.stream().collect(Collectors.groupingBy(WrongAnswer::exerciseKey,
+                Collectors.counting()));
+        List<WrongAnswer> ordered = answers.stream()
+                .sorted(Comparator.comparing((WrongAnswer a) -> perExercise.get(a.exerciseKey())).reversed()).toList();
+        List<List<WrongAnswer>> groups = new ArrayList<>();
+        for (WrongAnswer a : ordered) {
             List<WrongAnswer> home = null;
             for (List<WrongAnswer> g : groups) {
-                if (g.stream().noneMatch(b -> b.lab.equals(a.lab) && (b.api.equals(a.api) || b.file.equals(a.file)))) {
+                if (g.stream().allMatch(b -> apart(a, b, calls.get(a.lab)))) {
                     home = g;
                     break;
                 }
@@ -70,6 +90,21 @@ record WrongAnswer(String name, String why, String lab, String api, String file,
             home.add(a);
         }
         return groups;
+    }
+
+    private String exerciseKey() {
+        return lab + " " + api + " " + exercise;
+    }
+
+    private static boolean apart(WrongAnswer a, WrongAnswer b, ExerciseCalls calls) {
+        if (!a.lab.equals(b.lab)) {
+            return true;
+        }
+        if (!a.api.equals(b.api)) {
+            return !a.file.equals(b.file);
+        }
+        return !a.exercise.equals(b.exercise) && a.caughtBy.stream().noneMatch(t -> calls.reachable(t).contains(b.exercise))
+                && b.caughtBy.stream().noneMatch(t -> calls.reachable(t).contains(a.exercise));
     }
 
     /** Writes the reference solutions of these answers' labs, each patched, as one submission. */

@@ -57,7 +57,7 @@ final class LabProcess implements AutoCloseable {
     static LabProcess start(Class<?> main, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:TieredStopAtLevel=1", "@" + sparkJvmOptions(),
+                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "@" + sparkJvmOptions(),
                 "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -44,7 +44,7 @@ final class ChildProgram implements AutoCloseable {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:TieredStopAtLevel=1",
+                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "@" + root.resolve(".mvn/spark-jvm.options"),
                 "-cp", classPath, "streamlab.lab12.Lab12"));
         command.addAll(List.of(args));
