@@ -49,7 +49,7 @@ final class ClassDataArchive {
 
     /**
      * The archive for JVMs started with these options and this classpath, made first if there is none yet
-     * (about 20 s, once); empty when it cannot be made.
+     * (about 30 s, once); empty when it cannot be made.
      */
     Optional<Path> forJvm(List<String> jvmOptions, String classpath, Consumer<String> note) {
         String key = key(jvmOptions, classpath);
@@ -66,7 +66,7 @@ final class ClassDataArchive {
                     if (Files.exists(failed)) {
                         return Optional.empty();
                     }
-                    note.accept("recording the classes of a graded run for later grading JVMs (once, about 20 s)");
+                    note.accept("recording the classes of a graded run for later grading JVMs (once, about 30 s)");
                     if (train(jvmOptions, classpath, archive)) {
                         removeOld(archive, classpath);
                         return Optional.of(archive);
