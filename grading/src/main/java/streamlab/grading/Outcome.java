@@ -1,5 +1,13 @@
 package streamlab.grading;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The result of one graded test for one submission.
  *
@@ -35,5 +43,24 @@ public record Outcome(String lab, String api, String test, Status status, String
     /** The key of this test in points.properties: {@code lab01.dstream.counts_words}. */
     public String key() {
         return "lab" + lab + "." + api + "." + test;
+    }
+
+    /** The outcomes in a results file of a grading JVM, one JSON object a line (none when it has no file). */
+    static List<Outcome> readAll(Path results) {
+        List<Outcome> outcomes = new ArrayList<>();
+        if (!Files.exists(results)) {
+            return outcomes;
+        }
+        ObjectMapper json = new ObjectMapper();
+        try {
+            for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    outcomes.add(json.readValue(line, Outcome.class));
+                }
+            }
+        } catch (IOException e) {
+            throw new GradingException("Cannot read the results in " + results + ": " + e.getMessage(), e);
+        }
+        return outcomes;
     }
 }

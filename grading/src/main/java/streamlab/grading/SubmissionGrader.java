@@ -1,9 +1,7 @@
 package streamlab.grading;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -164,7 +162,7 @@ final class SubmissionGrader {
                             .findFirst().orElse("") + " (see " + log + ")");
                 }
             }
-            return readResults(results);
+            return Outcome.readAll(results);
         } catch (IOException e) {
             throw new GradingException("Cannot start the grading JVM: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -213,24 +211,6 @@ final class SubmissionGrader {
                 "-XX:TieredStopAtLevel=1", // a test run is short: C2's compile threads cost more than they give
                 "@" + catalog.root().resolve(".mvn/spark-jvm.options"), // Spark's module options
                 "-D" + Repository.PROPERTY + "=" + catalog.root().toAbsolutePath()); // tests that read datasets/
-    }
-
-    private static List<Outcome> readResults(Path results) {
-        List<Outcome> outcomes = new ArrayList<>();
-        if (!Files.exists(results)) {
-            return outcomes;
-        }
-        ObjectMapper json = new ObjectMapper();
-        try {
-            for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    outcomes.add(json.readValue(line, Outcome.class));
-                }
-            }
-        } catch (IOException e) {
-            throw new GradingException("Cannot read the results in " + results + ": " + e.getMessage(), e);
-        }
-        return outcomes;
     }
 
     /** A parameterized test runs several times; it counts as passed only if every run passed. */
