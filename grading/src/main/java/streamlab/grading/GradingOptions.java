@@ -29,7 +29,7 @@ final class GradingOptions {
     int submissionTimeout;
 
     @Option(names = "--jvms", defaultValue = "2", paramLabel = "N",
-            description = "How many JVMs grade one submission side by side, each with a share of its labs"
+            description = "How many JVMs grade one submission side by side, taking its labs one at a time"
                     + " (default: ${DEFAULT-VALUE}; 1 for one JVM).")
     int jvms = 2;
 

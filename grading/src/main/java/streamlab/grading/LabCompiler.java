@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -20,8 +22,8 @@ import javax.tools.ToolProvider;
 /** Compiles one lab's sources with the JDK's own compiler, and says in a few lines why it could not. */
 final class LabCompiler {
 
-    /** The outcome: ok, or the first errors as "File.java:12: message". */
-    record Result(boolean ok, String errors) {}
+    /** The outcome: ok, or the first errors as "File.java:12: message", and the files that have errors. */
+    record Result(boolean ok, String errors, Set<Path> failedFiles) {}
 
     private static final int SHOWN_ERRORS = 5;
 
@@ -44,7 +46,7 @@ final class LabCompiler {
             }
         }
         if (sources.isEmpty()) {
-            return new Result(false, "no .java files under " + sourceRoots.get(0));
+            return new Result(false, "no .java files under " + sourceRoots.get(0), Set.of());
         }
         try {
             Files.createDirectories(outDir);
@@ -57,12 +59,22 @@ final class LabCompiler {
                     "-proc:none", "-encoding", "UTF-8", "-nowarn", "-Xlint:none");
             boolean ok = javac.getTask(null, files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(sources)).call();
-            return new Result(ok, ok ? "" : summary(diagnostics));
+            return new Result(ok, ok ? "" : summary(diagnostics), ok ? Set.of() : failedFiles(diagnostics));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            return new Result(false, "the compiler failed: " + e);
+            return new Result(false, "the compiler failed: " + e, Set.of());
         }
+    }
+
+    private static Set<Path> failedFiles(DiagnosticCollector<JavaFileObject> diagnostics) {
+        Set<Path> files = new HashSet<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() != null) {
+                files.add(Path.of(d.getSource().toUri()).toAbsolutePath().normalize());
+            }
+        }
+        return files;
     }
 
     private static String summary(DiagnosticCollector<JavaFileObject> diagnostics) {

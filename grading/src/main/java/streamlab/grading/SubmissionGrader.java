@@ -6,13 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import streamlab.harness.Repository;
 import streamlab.support.Api;
 
 /**
@@ -34,6 +35,7 @@ final class SubmissionGrader {
     private final String baseClasspath;
     private final SuiteIndex index;
     private final ClassDataArchive classData;
+    private final LabTimes times;
 
     SubmissionGrader(LabCatalog catalog, Path outRoot, Duration testTimeout, Duration submissionTimeout) {
         this(catalog, outRoot, testTimeout, submissionTimeout, 2);
@@ -50,6 +52,7 @@ final class SubmissionGrader {
         this.baseClasspath = GradingClasspath.snapshot(GradingClasspath.current(), classData);
         this.classData = new ClassDataArchive(classData);
         this.index = new SuiteIndex(catalog, compiler, baseClasspath);
+        this.times = new LabTimes(catalog.root().resolve("grading-out/.index/lab-seconds.properties"));
     }
 
     /** The graded tests of this repository, lab by lab. */
@@ -71,49 +74,28 @@ final class SubmissionGrader {
         Path dir = outRoot.resolve(safeName(submission.name()));
         Folders.delete(dir);
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
-        List<String> runnable = new ArrayList<>();
-        List<String> classpath = new ArrayList<>(List.of(baseClasspath));
-
+        Map<String, Path> sources = new LinkedHashMap<>();
         for (LabCatalog.Lab lab : labs) {
             List<SuiteIndex.Entry> tests = index.of(lab, api);
             if (tests.isEmpty()) {
                 continue;
             }
-            Optional<Path> sources = submission.sources(lab);
-            if (sources.isEmpty()) {
+            Optional<Path> labSources = submission.sources(lab);
+            if (labSources.isEmpty()) {
                 fill(outcomes, tests, Outcome.Status.MISSING, "no " + lab.dirName() + "/src/main/java in this submission");
                 progress.lab(submission, lab, "missing");
                 continue;
             }
-            Path classes = dir.resolve("classes/lab" + lab.number());
-            // the student's code, with the lab's program and given helpers from this repository
-            LabCompiler.Result main = compiler.compile(List.of(sources.get(), lab.program()), baseClasspath, classes);
-            if (!main.ok()) {
-                fill(outcomes, tests, Outcome.Status.DOES_NOT_COMPILE, main.errors());
-                progress.lab(submission, lab, "does not compile");
-                continue;
-            }
-            Path testClasses = dir.resolve("test-classes/lab" + lab.number());
-            LabCompiler.Result graded = compiler.compile(List.of(lab.tests()), baseClasspath + File.pathSeparator + classes,
-                    testClasses);
-            if (!graded.ok()) {
-                fill(outcomes, tests, Outcome.Status.DOES_NOT_COMPILE,
-                        "the graded tests do not compile against this lab (was a class or a method signature changed?):\n"
-                                + graded.errors());
-                progress.lab(submission, lab, "does not compile");
-                continue;
-            }
             fill(outcomes, tests, Outcome.Status.NOT_RUN, "the grading JVM stopped before this test ran");
-            runnable.add(lab.number());
-            classpath.add(classes.toString());
-            classpath.add(testClasses.toString());
-            progress.lab(submission, lab, "compiled");
+            sources.put(lab.number(), labSources.get());
         }
-
-        if (!runnable.isEmpty()) {
-            for (Outcome o : runShares(dir, String.join(File.pathSeparator, classpath), api, onlyTests, runnable,
-                    progress, submission)) {
+        if (!sources.isEmpty()) {
+            List<LabBuild> failed = new ArrayList<>();
+            for (Outcome o : runJvms(dir, sources, api, onlyTests, failed, progress, submission)) {
                 outcomes.merge(o.key(), o, SubmissionGrader::worse);
+            }
+            for (LabBuild build : failed) {
+                fill(outcomes, index.of(build.lab(), api), Outcome.Status.DOES_NOT_COMPILE, build.errors());
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -121,19 +103,40 @@ final class SubmissionGrader {
     }
 
     /**
-     * Runs the graded tests of {@code labs} in up to {@code jvms} JVMs at once, each with a share of the
-     * labs (balanced by their number of tests, a Structured test weighing more), and merges what they
-     * report into results.jsonl and run.log.
+     * Compiles the labs in {@code sources} ({@link LabBuild#all}: a lab that does not compile costs only
+     * that lab, and goes into {@code failed}), then runs the graded tests of those that compiled in up to
+     * {@code jvms} JVMs at once: they take the labs one at a time, the longest first, whichever is free.
+     * Merges what the JVMs report into results.jsonl and run.log.
      */
-    private List<Outcome> runShares(Path dir, String classpath, Api api, Set<String> onlyTests, List<String> labs,
-                                    ProgressListener progress, Submission submission) {
-        List<List<String>> shares = LabShares.split(labs, jvms, lab -> index.weight(lab, api));
+    private List<Outcome> runJvms(Path dir, Map<String, Path> sources, Api api, Set<String> onlyTests,
+                                  List<LabBuild> failed, ProgressListener progress, Submission submission) {
+        List<LabCatalog.Lab> order = times.longestFirst(catalog.select(List.copyOf(sources.keySet())), api, index);
         List<Process> processes = new ArrayList<>();
         try {
-            Files.createDirectories(dir);
-            Optional<Path> archive = classData.forJvm(jvmOptions(), baseClasspath, text -> progress.note(submission, text));
-            for (int i = 0; i < shares.size(); i++) {
-                processes.add(start(dir, i + 1, classpath, archive, api, onlyTests, shares.get(i)));
+            GradingJvm jvm = new GradingJvm(catalog.root(), testTimeout, api, onlyTests,
+                    classData.forJvm(GradingJvm.options(catalog.root()), baseClasspath, text -> progress.note(submission, text)));
+            Set<String> classpath = new LinkedHashSet<>(List.of(baseClasspath));
+            Map<String, LabBuild> built = new HashMap<>();
+            for (LabBuild build : LabBuild.all(compiler, baseClasspath, dir, order, sources)) {
+                built.put(build.lab().number(), build);
+            }
+            for (String number : sources.keySet()) {
+                LabBuild build = built.get(number);
+                progress.lab(submission, build.lab(), build.ok() ? "compiled" : "does not compile");
+            }
+            List<String> compiled = new ArrayList<>();
+            for (LabCatalog.Lab lab : order) {
+                LabBuild build = built.get(lab.number());
+                if (build.ok()) {
+                    classpath.add(build.classpath());
+                    compiled.add(lab.number());
+                } else {
+                    failed.add(build);
+                }
+            }
+            int count = Math.min(jvms, compiled.size());
+            for (int n = 1; n <= count; n++) {
+                processes.add(jvm.start(dir, n, String.join(File.pathSeparator, classpath), compiled, count > 1));
             }
             long deadline = System.nanoTime() + submissionTimeout.toNanos();
             boolean stopped = false;
@@ -146,10 +149,10 @@ final class SubmissionGrader {
                 }
             }
             Path log = dir.resolve("run.log");
-            LabShares.concatenate(shares, i -> dir.resolve("run-" + i + ".log"), log);
+            JvmFiles.concatenate(count, i -> dir.resolve("run-" + i + ".log"), log);
             Path results = dir.resolve("results.jsonl");
-            LabShares.concatenate(shares, i -> dir.resolve("results-" + i + ".jsonl"), results);
-            LabShares.gatherReports(shares.size(), i -> dir.resolve("junit-" + i), dir.resolve("junit"));
+            JvmFiles.concatenate(count, i -> dir.resolve("results-" + i + ".jsonl"), results);
+            JvmFiles.gatherReports(count, i -> dir.resolve("junit-" + i), dir.resolve("junit"));
             if (stopped) {
                 progress.note(submission, "stopped after " + submissionTimeout.toMinutes()
                         + " min; the tests that had not finished count as not run (see " + log + ")");
@@ -162,7 +165,11 @@ final class SubmissionGrader {
                             .findFirst().orElse("") + " (see " + log + ")");
                 }
             }
-            return Outcome.readAll(results);
+            List<Outcome> outcomes = Outcome.readAll(results);
+            if (onlyTests.isEmpty() && !stopped) {
+                times.learn(outcomes);
+            }
+            return outcomes;
         } catch (IOException e) {
             throw new GradingException("Cannot start the grading JVM: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -174,43 +181,6 @@ final class SubmissionGrader {
                 p.destroyForcibly();
             });
         }
-    }
-
-    /** Starts grading JVM number {@code n} on its share of the labs; it writes results-n.jsonl, run-n.log, junit-n/. */
-    private Process start(Path dir, int n, String classpath, Optional<Path> archive, Api api, Set<String> onlyTests,
-                          List<String> labs) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions());
-        archive.ifPresent(jsa -> {
-            command.addAll(ClassDataArchive.QUIET);
-            command.add("-XX:SharedArchiveFile=" + jsa);
-        });
-        command.add("-Djunit.jupiter.execution.timeout.default=" + testTimeout.toSeconds() + " s");
-        command.add("-Djunit.jupiter.execution.timeout.thread.mode.default=SEPARATE_THREAD");
-        if (!onlyTests.isEmpty()) {
-            command.add("-D" + SuiteRunner.ONLY_PROPERTY + "=" + String.join(",", onlyTests));
-        }
-        command.add("-cp");
-        command.add(classpath);
-        command.add(SuiteRunner.class.getName());
-        command.add(dir.resolve("results-" + n + ".jsonl").toString());
-        command.add(dir.resolve("junit-" + n).toString());
-        command.add(api.label());
-        command.addAll(labs);
-        return new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("run-" + n + ".log").toFile())
-                .start();
-    }
-
-    /** The options of every grading JVM (and of the run that records their classes). */
-    private List<String> jvmOptions() {
-        return List.of("-Xmx2g", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", // a test run is short: C2's compile threads cost more than they give
-                "@" + catalog.root().resolve(".mvn/spark-jvm.options"), // Spark's module options
-                "-D" + Repository.PROPERTY + "=" + catalog.root().toAbsolutePath()); // tests that read datasets/
     }
 
     /** A parameterized test runs several times; it counts as passed only if every run passed. */

@@ -53,5 +53,15 @@ class ExerciseCallsTest {
         List<List<WrongAnswer>> packs = WrongAnswer.packed(all, catalog);
         System.out.printf("%d wrong answers in %d submissions%n", all.size(), packs.size());
         assertThat(packs.stream().mapToInt(List::size).sum()).isEqualTo(all.size());
+        for (List<WrongAnswer> pack : packs) {
+            for (WrongAnswer a : pack) {
+                for (WrongAnswer b : pack) {
+                    if (a != b && a.file().equals(b.file()) && a.lab().equals(b.lab())) {
+                        assertThat(a.with()).as("%s's patch makes the text that %s must find once", a.name(), b.name())
+                                .doesNotContain(b.replace());
+                    }
+                }
+            }
+        }
     }
 }

@@ -33,23 +33,37 @@ class GraderUnitTest {
     }
 
     @Test
-    void labs_are_shared_between_grading_jvms_by_weight_and_no_share_is_empty() {
-        java.util.Map<String, Integer> weights = java.util.Map.of("01", 10, "02", 6, "03", 5, "04", 4);
-        assertThat(LabShares.split(List.of("01", "02", "03", "04"), 2, weights::get))
-                .containsExactly(List.of("01", "04"), List.of("02", "03"));
-        assertThat(LabShares.split(List.of("01", "02"), 4, weights::get)).containsExactly(List.of("01"), List.of("02"));
-        assertThat(LabShares.split(List.of("01", "02", "03"), 1, weights::get)).containsExactly(List.of("01", "02", "03"));
+    void the_longest_labs_go_first_by_their_last_timing_else_by_their_tests(@TempDir Path dir) {
+        List<LabCatalog.Lab> labs = catalog.select(List.of("01", "02", "03"));
+        LabTimes times = new LabTimes(dir.resolve("lab-seconds.properties"));
+        // never timed: lab 02 has more graded tests than lab 01, and lab 03 more Structured ones
+        assertThat(times.longestFirst(labs, Api.BOTH, INDEX)).extracting(LabCatalog.Lab::number)
+                .containsExactly("02", "03", "01");
+        times.learn(List.of(
+                new Outcome("01", "dstream", "a", Outcome.Status.PASSED, "", 9.0),
+                new Outcome("01", "structured", "b", Outcome.Status.FAILED, "wrong", 20.0),
+                new Outcome("02", "dstream", "a", Outcome.Status.PASSED, "", 1.0),
+                new Outcome("02", "structured", "a", Outcome.Status.PASSED, "", 2.0),
+                new Outcome("02", "both", "a", Outcome.Status.PASSED, "", 3.0),
+                new Outcome("03", "dstream", "a", Outcome.Status.PASSED, "", 50.0),
+                new Outcome("03", "structured", "a", Outcome.Status.NOT_RUN, "the JVM stopped", 0)));
+        // lab 03's Structured tests did not all run: it is still estimated from its tests
+        LabTimes again = new LabTimes(dir.resolve("lab-seconds.properties"));
+        assertThat(again.longestFirst(labs, Api.BOTH, INDEX)).extracting(LabCatalog.Lab::number)
+                .containsExactly("01", "03", "02");
+        assertThat(again.longestFirst(labs, Api.DSTREAM, INDEX)).extracting(LabCatalog.Lab::number)
+                .containsExactly("03", "01", "02");
     }
 
     @Test
-    void the_junit_reports_of_several_jvms_keep_a_name_each(@TempDir Path dir) throws IOException {
+    void the_junit_reports_of_several_jvms_are_gathered_in_one_folder(@TempDir Path dir) throws IOException {
         for (int i = 1; i <= 2; i++) {
             Files.createDirectories(dir.resolve("junit-" + i));
-            Files.writeString(dir.resolve("junit-" + i + "/TEST-junit-jupiter.xml"), "<testsuite jvm=\"" + i + "\"/>");
+            Files.writeString(dir.resolve("junit-" + i + "/TEST-lab0" + i + ".xml"), "<testsuite jvm=\"" + i + "\"/>");
         }
-        LabShares.gatherReports(2, i -> dir.resolve("junit-" + i), dir.resolve("junit"));
-        assertThat(dir.resolve("junit/TEST-junit-jupiter-1.xml")).hasContent("<testsuite jvm=\"1\"/>");
-        assertThat(dir.resolve("junit/TEST-junit-jupiter-2.xml")).hasContent("<testsuite jvm=\"2\"/>");
+        JvmFiles.gatherReports(2, i -> dir.resolve("junit-" + i), dir.resolve("junit"));
+        assertThat(dir.resolve("junit/TEST-lab01.xml")).hasContent("<testsuite jvm=\"1\"/>");
+        assertThat(dir.resolve("junit/TEST-lab02.xml")).hasContent("<testsuite jvm=\"2\"/>");
         assertThat(dir.resolve("junit-1")).doesNotExist();
     }
 

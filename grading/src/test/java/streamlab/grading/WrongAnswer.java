@@ -100,6 +100,10 @@ record WrongAnswer(String name, String why, String lab, String api, String file,
         if (!a.lab.equals(b.lab)) {
             return true;
         }
+        if (a.file.equals(b.file) && (a.with.contains(b.replace) || b.with.contains(a.replace)
+                || a.replace.contains(b.replace) || b.replace.contains(a.replace))) {
+            return false; // one patch would change what the other must find exactly once
+        }
         if (!a.api.equals(b.api)) {
             return !a.file.equals(b.file);
         }

@@ -98,6 +98,8 @@ class LabMainTest {
         Run seconds = run(new EchoLab(), "--seconds", "-1");
         assertThat(seconds.status()).isEqualTo(2);
         assertThat(seconds.err()).contains("--seconds must be 0");
+        Run twice = run(new EchoLab(), "--seconds", "5", "--seconds", "-1");
+        assertThat(twice.err()).as("an option given twice: the later value counts").contains("--seconds must be 0");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
@@ -155,7 +156,9 @@ class Lab06StructuredTest {
     @Test
     void trigger_refuses_once_and_points_to_available_now() {
         assertThatThrownBy(() -> RateTriggersStructured.trigger("once", 0)).as("trigger(\"once\", 0)")
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("available-now");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("available-now")
+                .satisfies(e -> assertThat(e.getMessage()).as("once is a trigger Spark knows (deprecated), not an"
+                        + " unknown one: " + e.getMessage()).doesNotContainIgnoringCase("unknown"));
         assertThatThrownBy(() -> RateTriggersStructured.trigger("sometimes", 0)).as("trigger(\"sometimes\", 0)")
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -221,6 +224,27 @@ class Lab06StructuredTest {
         assertThat(started).as("every query after stopAll").allSatisfy(q -> assertThat(q.isActive()).isFalse());
         assertThat(lines).as("what stopAll returns").hasSize(3)
                 .allSatisfy(line -> assertThat(line).startsWith("Stopped MemoryStream["));
+    }
+
+    /** Opened by the first micro-batch of the query below, which then waits until it is stopped. */
+    private static final CountDownLatch IN_FIRST_BATCH = new CountDownLatch(1);
+
+    @Test
+    void stop_all_names_a_query_that_has_not_finished_a_micro_batch_by_its_id() throws Exception {
+        MemoryInput<String> input = MemoryInput.of(Encoders.STRING(), spark());
+        input.add(List.of("a line"));
+        StreamingQuery query = input.toDF().writeStream().foreachBatch((Dataset<Row> batch, Long id) -> {
+            IN_FIRST_BATCH.countDown();
+            new CountDownLatch(1).await(); // never done: stop() interrupts it
+        }).start();
+        assertThat(IN_FIRST_BATCH.await(2, TimeUnit.MINUTES)).as("the first micro-batch started").isTrue();
+        assertThat(query.lastProgress()).as("lastProgress while the first micro-batch runs").isNull();
+
+        List<String> lines = RateTriggersStructured.stopAll(spark());
+
+        assertThat(query.isActive()).as("the query is active after stopAll").isFalse();
+        assertThat(lines).as("what stopAll returns for a query in its first micro-batch")
+                .containsExactly("Stopped query " + query.id() + " (no micro-batch yet)");
     }
 
     @Test

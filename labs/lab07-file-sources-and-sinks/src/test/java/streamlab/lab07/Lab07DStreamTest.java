@@ -113,8 +113,9 @@ class Lab07DStreamTest {
                 .title("Lab 07 FileSourcesDStream.existingAndNewFiles(folder)")
                 .then("part-1.json._COPYING_, half written (hdfs dfs -put is still at it)",
                         t -> TestFiles.writeInPlace(copying, "line 1\n", t - 500))
-                .then("the copy ends: the whole file, renamed part-1.json", t -> {
+                .then("the copy ends: part-1.json, whole, and its hidden checksum .part-1.json.crc", t -> {
                     TestFiles.writeInPlace(copying, "line 1\nline 2\n", t - 500);
+                    TestFiles.writeInPlace(dir.resolve(".part-1.json.crc"), "crc of part-1\n", t - 500);
                     try {
                         Files.move(copying, dir.resolve("part-1.json"));
                     } catch (IOException e) {
@@ -153,6 +154,7 @@ class Lab07DStreamTest {
                         json("dev-02", "\"hot\"", "HIGH", "2023-10-27T10:00:05Z"),
                         "",
                         "[1, 2, 3]",
+                        "null",
                         json("dev-03", "91.0", "HIGH", "2023-10-27T10:00:10Z")))
                 .title("Lab 07 FileSourcesDStream.events")
                 .run(FileSourcesDStream::events)

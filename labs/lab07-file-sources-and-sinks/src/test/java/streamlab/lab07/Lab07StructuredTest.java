@@ -222,14 +222,19 @@ class Lab07StructuredTest {
 
     @Test
     void drop_malformed_keeps_only_the_records_that_fit_the_schema() {
-        StructuredScript.from(s -> FileSourcesStructured.dropMalformed(s, FileSourcesStructured.zipcodeSchema(),
-                        dir.toString(), 1))
-                .title("Lab 07 FileSourcesStructured.dropMalformed(zipcodeSchema(), folder, 1), RecordNumber and City")
+        List<List<Object>> step2 = new ArrayList<>(recordNumbers(61, 80));
+        step2.addAll(recordNumbers(21, 40));
+        StreamResult run = StructuredScript.from(s -> FileSourcesStructured.dropMalformed(s,
+                        FileSourcesStructured.zipcodeSchema(), dir.toString(), 1))
+                .title("Lab 07 FileSourcesStructured.dropMalformed(zipcodeSchema(), folder, 1), RecordNumber")
                 .then("zipcode1.json", () -> put(zipcodes(1), dir, 1_000))
-                .then("zipcode4.json: 20 records and 3 bad lines", () -> put(zipcodes(4), dir, 2_000))
-                .run(rows -> rows.select("RecordNumber"))
-                .assertBatches(recordNumbers(1, 20), recordNumbers(61, 80))
-                .assertColumns("RecordNumber");
+                .then("zipcode4.json (20 records and 3 bad lines), then zipcode2.json", () -> {
+                    put(zipcodes(4), dir, 2_000);
+                    put(zipcodes(2), dir, 3_000);
+                })
+                .run(rows -> rows.select("RecordNumber"));
+        run.assertBatches(recordNumbers(1, 20), step2).assertColumns("RecordNumber");
+        run.microBatches().assertBatches(recordNumbers(1, 20), recordNumbers(61, 80), recordNumbers(21, 40));
     }
 
     @Test

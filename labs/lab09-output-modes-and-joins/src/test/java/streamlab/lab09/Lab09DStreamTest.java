@@ -5,6 +5,7 @@ import static streamlab.harness.Rows.row;
 import static streamlab.harness.Rows.rows;
 import static streamlab.lab09.Activity.reading;
 
+import java.util.ArrayList;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Queue;
@@ -147,10 +148,18 @@ class Lab09DStreamTest {
 
     @Test
     void a_join_over_windows_of_two_batches_matches_pairs_one_batch_apart_and_repeats_them_while_they_stay() {
-        twoStreams("windowJoined", StreamJoinsDStream::windowJoined, PHONE, WATCH)
+        // then pairs two batches apart, either stream first: out of a window of two batches, no match
+        List<List<Tuple2<String, String>>> phone = new ArrayList<>(PHONE);
+        phone.addAll(List.of(List.of(pair("e", "run")), List.of(), List.of(pair("f", "lie"))));
+        List<List<Tuple2<String, String>>> watch = new ArrayList<>(WATCH);
+        watch.addAll(List.of(List.of(pair("f", "lie")), List.of(), List.of(pair("e", "run"))));
+        twoStreams("windowJoined", StreamJoinsDStream::windowJoined, phone, watch)
                 .assertBatches(
                         rows(row("a", row("walk", "walk")), row("a", row("bike", "walk"))),
                         rows(row("a", row("walk", "walk")), row("a", row("bike", "walk"))), // still in both windows
-                        rows(row("c", row("sit", "sit"))));                                 // one batch apart
+                        rows(row("c", row("sit", "sit"))),                                  // one batch apart
+                        none(),
+                        none(),
+                        none());                                                            // two batches apart
     }
 }

@@ -1,5 +1,6 @@
 package streamlab.lab09;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static streamlab.harness.Rows.none;
@@ -12,14 +13,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import streamlab.harness.LabTest;
 import streamlab.harness.MemoryInput;
+import streamlab.harness.Rows;
 import streamlab.harness.StructuredScript;
 import streamlab.harness.TestSpark;
 import streamlab.support.Api;
@@ -86,6 +90,27 @@ class Lab09StructuredTest {
                 .assertColumns("gt", "count")
                 .observed().assertBatches(rows(row("activity_counts")), rows(row("activity_counts")),
                         rows(row("activity_counts")));
+    }
+
+    @Test
+    void activity_counts_to_memory_is_a_table_that_spark_sql_can_query() throws Exception {
+        MemoryInput<String> input = MemoryInput.of(Encoders.STRING(), TestSpark.session());
+        input.add(List.of(reading("a", "sit", "s3", 0), reading("b", "sit", "s3", 0), reading("c", "walk", "s3", 0)));
+        StreamingQuery query = ActivityStructured.activityCountsToMemory(Activity.parse(input.toDF()))
+                .option("checkpointLocation", TestSpark.newDirectory("memory-sink-").toString())
+                .start();
+        try {
+            query.processAllAvailable();
+            List<List<Object>> table = new ArrayList<>();
+            for (Row r : TestSpark.session().sql("SELECT * FROM " + ActivityStructured.COUNTS_TABLE).collectAsList()) {
+                table.add(Rows.asRow(r));
+            }
+            assertThat(table).as("SELECT * FROM " + ActivityStructured.COUNTS_TABLE + " after readings of sit, sit, walk,"
+                    + " with the query started as activityCountsToMemory returns it")
+                    .containsExactlyInAnyOrder(row("sit", 2), row("walk", 1));
+        } finally {
+            query.stop();
+        }
     }
 
     @Test

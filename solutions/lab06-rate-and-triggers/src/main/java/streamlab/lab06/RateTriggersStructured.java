@@ -103,7 +103,8 @@ public final class RateTriggersStructured {
 
     /**
      * Stops every active query of the session (the course's {@code kill_all}) and returns one line per
-     * query, {@code Stopped <its first source's description>}.
+     * query, {@code Stopped <its first source's description>}, or {@code Stopped query <its id> (no
+     * micro-batch yet)} for a query that has not finished a micro-batch.
      */
     public static List<String> stopAll(SparkSession spark) throws TimeoutException {
         List<String> stopped = new ArrayList<>();
