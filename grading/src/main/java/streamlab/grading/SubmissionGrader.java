@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import streamlab.support.Api;
 
 /**
- * Grades one submission: compiles each lab of it on its own (a lab that does not compile costs only
- * that lab), compiles the repository's graded tests against it, and runs them all in one fresh JVM
- * whose classpath holds the student's classes and never the reference solutions.
+ * Grades one submission: compiles its labs (a lab that does not compile costs only that lab) with the
+ * repository's graded tests against them, and runs those tests in fresh JVMs whose classpath holds the
+ * student's classes and never the reference solutions.
  */
 final class SubmissionGrader {
 
