@@ -1,18 +1,11 @@
 package streamlab.netcat;
 
 import java.io.IOException;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -42,27 +35,22 @@ public final class NetcatServer implements AutoCloseable {
 
     private final ServerSocket listener;
     private final String bindHost;
-    private final int waitForClients;
     private final int queueCapacity;
     private final long dropAfterNanos;
     private final Consumer<String> log;
-    private final List<ClientConnection> clients = new CopyOnWriteArrayList<>();
-    private final Object state = new Object();
+    private final ConnectedClients clients;
     private final Object sendLock = new Object();
     private final AtomicLong linesSent = new AtomicLong();
     private final AtomicLong linesDropped = new AtomicLong();
     private final Thread acceptor;
-    private volatile boolean ready;
-    private volatile boolean closed;
 
-    private NetcatServer(Builder b) throws IOException {
+    NetcatServer(NetcatServerBuilder b) throws IOException {
         this.bindHost = b.bindHost;
-        this.waitForClients = b.waitForClients;
         this.queueCapacity = b.queueCapacity;
         this.dropAfterNanos = b.dropAfter.toNanos();
         this.log = b.log;
-        this.ready = waitForClients == 0;
-        this.listener = bind(b.bindHost, b.port);
+        this.clients = new ConnectedClients(b.waitForClients);
+        this.listener = ListeningSocket.bind(b.bindHost, b.port);
         this.acceptor = new Thread(this::acceptLoop, "netcat-accept-" + listener.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -75,7 +63,7 @@ public final class NetcatServer implements AutoCloseable {
      * @param port               port to listen on; 0 picks any free port (see {@link #port()})
      * @param waitForFirstClient whether {@link #send} waits for the first client to connect (as {@code nc} does);
      *                           if false, lines sent while no client is connected are dropped
-     * @throws BindException if the port is in use, with a message that says what to do
+     * @throws java.net.BindException if the port is in use, with a message that says what to do
      */
     public static NetcatServer start(String bindHost, int port, boolean waitForFirstClient) throws IOException {
         return builder().bind(bindHost).port(port).waitForClients(waitForFirstClient ? 1 : 0).start();
@@ -87,39 +75,8 @@ public final class NetcatServer implements AutoCloseable {
     }
 
     /** For the less common settings: how many clients to wait for, queue size, when to drop a stuck client, logging. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    private static ServerSocket bind(String host, int port) throws IOException {
-        InetAddress address = InetAddress.getByName(host);
-        ServerSocket socket = new ServerSocket();
-        try {
-            // Lets a restarted server take the port back at once. Not on Windows, where the same option would let
-            // a second server take a port that is still in use.
-            if (!System.getProperty("os.name", "").startsWith("Windows")) {
-                socket.setReuseAddress(true);
-            }
-            socket.bind(new InetSocketAddress(address, port), 50);
-            return socket;
-        } catch (BindException e) {
-            socket.close();
-            String why = String.valueOf(e.getMessage());
-            BindException clear = new BindException(why.toLowerCase(Locale.ROOT).contains("in use")
-                    ? portInUseMessage(host, port)
-                    : "cannot listen on " + host + ":" + port + ": " + why + " (is " + host + " an address of this machine?)");
-            clear.initCause(e);
-            throw clear;
-        } catch (IOException e) {
-            socket.close();
-            throw e;
-        }
-    }
-
-    /** The message for a port that is already taken. */
-    static String portInUseMessage(String host, int port) {
-        return "port " + port + " is already in use on " + host
-                + ": stop the other server or pick another port with -p";
+    public static NetcatServerBuilder builder() {
+        return new NetcatServerBuilder();
     }
 
     /** The port the server listens on (the one picked when started with port 0). */
@@ -148,7 +105,7 @@ public final class NetcatServer implements AutoCloseable {
                     return;
                 }
                 boolean delivered = false;
-                for (ClientConnection client : clients) {
+                for (ClientConnection client : clients.all()) {
                     delivered |= client.offer(line);
                 }
                 (delivered ? linesSent : linesDropped).incrementAndGet();
@@ -159,43 +116,20 @@ public final class NetcatServer implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits until the server may send: at once if it does not wait for clients, else until enough clients have been
-     * connected at the same time.
-     *
-     * @return false if the server was closed first
-     */
+    /** Waits until the server may send (see {@link ConnectedClients#awaitReady}); false if it was closed first. */
     boolean awaitReady() throws InterruptedException {
-        if (ready) {
-            return !closed;
-        }
-        synchronized (state) {
-            while (!ready && !closed) {
-                state.wait();
-            }
-            return !closed;
-        }
+        return clients.awaitReady();
     }
 
     /** Waits until at least {@code n} clients are connected; returns false if the time ran out first. */
     public boolean awaitClients(int n, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (state) {
-            while (clients.size() < n) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || closed) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(state, left);
-            }
-            return true;
-        }
+        return clients.awaitAtLeast(n, timeout);
     }
 
     /** Waits until every line sent so far has been written and flushed to every connected client. */
     public boolean drain(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (ClientConnection client : clients) {
+        for (ClientConnection client : clients.all()) {
             if (!client.awaitFlushed(deadline)) {
                 return false;
             }
@@ -205,7 +139,7 @@ public final class NetcatServer implements AutoCloseable {
 
     /** Clients connected now. */
     public int clientCount() {
-        return clients.size();
+        return clients.count();
     }
 
     /** Lines that went to at least one client. */
@@ -234,36 +168,32 @@ public final class NetcatServer implements AutoCloseable {
     }
 
     boolean isClosed() {
-        return closed;
+        return clients.isClosed();
     }
 
     /** Stops listening and closes every client connection. Lines already flushed are still delivered. */
     @Override
     public void close() {
-        synchronized (state) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            state.notifyAll();
+        if (!clients.close()) {
+            return;
         }
         try {
             listener.close();
         } catch (IOException ignored) {
             // closing anyway
         }
-        for (ClientConnection client : clients) {
+        for (ClientConnection client : clients.all()) {
             client.close("closed by the server");
         }
     }
 
     private void acceptLoop() {
-        while (!closed) {
+        while (!clients.isClosed()) {
             Socket socket;
             try {
                 socket = listener.accept();
             } catch (IOException e) {
-                if (!closed) {
+                if (!clients.isClosed()) {
                     log.accept("stopped accepting clients: " + e.getMessage());
                 }
                 return;
@@ -274,99 +204,20 @@ public final class NetcatServer implements AutoCloseable {
                 // only a latency tweak
             }
             ClientConnection client = new ClientConnection(socket, queueCapacity, dropAfterNanos, this::closed);
-            synchronized (state) {
-                if (closed) {
-                    client.close("closed by the server");
-                    return;
-                }
-                clients.add(client);
-                if (clients.size() >= waitForClients) {
-                    ready = true;
-                }
-                state.notifyAll();
+            if (!clients.add(client)) {
+                client.close("closed by the server");
+                return;
             }
-            log.accept("client " + client.name() + " connected (" + clients.size() + " connected)");
+            log.accept("client " + client.name() + " connected (" + clients.count() + " connected)");
             client.start();
         }
     }
 
     private void closed(ClientConnection client, String reason) {
-        synchronized (state) {
-            clients.remove(client);
-            state.notifyAll();
-        }
-        if (!closed) {
+        clients.remove(client);
+        if (!clients.isClosed()) {
             log.accept("client " + client.name() + " " + reason + " after " + client.linesWritten() + " lines ("
-                    + clients.size() + " connected)");
-        }
-    }
-
-    /** Settings for {@link NetcatServer}; every one has a sensible default. */
-    public static final class Builder {
-        private String bindHost = DEFAULT_BIND;
-        private int port;
-        private int waitForClients = 1;
-        private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
-        private Duration dropAfter = DEFAULT_DROP_AFTER;
-        private Consumer<String> log = message -> { };
-
-        private Builder() {
-        }
-
-        /** Address to listen on; default 127.0.0.1 (this machine only). */
-        public Builder bind(String host) {
-            this.bindHost = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        /** Port to listen on; default 0 (any free port). */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("bad port " + port + ": use 1 to 65535 (or 0 for any free port)");
-            }
-            this.port = port;
-            return this;
-        }
-
-        /**
-         * How many clients must be connected at the same time before the first line goes out (default 1, as
-         * {@code nc}); 0 sends at once and drops lines while no client is connected.
-         */
-        public Builder waitForClients(int n) {
-            if (n < 0) {
-                throw new IllegalArgumentException("cannot wait for " + n + " clients");
-            }
-            this.waitForClients = n;
-            return this;
-        }
-
-        /** Lines a client may fall behind before {@link NetcatServer#send} waits for it; default 8192. */
-        public Builder queueCapacity(int lines) {
-            if (lines < 1) {
-                throw new IllegalArgumentException("queue capacity must be at least 1");
-            }
-            this.queueCapacity = lines;
-            return this;
-        }
-
-        /** How long a client may read nothing while its queue is full before it is dropped; default 5 s. */
-        public Builder dropAfter(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("dropAfter must be more than zero");
-            }
-            this.dropAfter = timeout;
-            return this;
-        }
-
-        /** Where to report clients connecting and leaving (e.g. {@code System.err::println}); default nowhere. */
-        public Builder log(Consumer<String> log) {
-            this.log = Objects.requireNonNull(log, "log");
-            return this;
-        }
-
-        /** Binds the port and starts accepting clients. */
-        public NetcatServer start() throws IOException {
-            return new NetcatServer(this);
+                    + clients.count() + " connected)");
         }
     }
 }
