@@ -22,5 +22,10 @@ if errorlevel 1 (
 set /p CP=<"%ROOT%\%MODULE%\target\runtime-classpath.txt"
 set "JAVA=java"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
-"%JAVA%" -Xmx2g @"%ROOT%\.mvn\spark-jvm.options" -cp "%ROOT%\%MODULE%\target\classes;%CP%" %MAIN% %ARGS%
+rem lab programs and the grader: C1 alone (as in run-java.sh), for a first result seconds sooner
+set "JIT="
+if /i "%MODULE:~0,5%"=="labs/" set "JIT=-XX:TieredStopAtLevel=1"
+if /i "%MODULE:~0,10%"=="solutions/" set "JIT=-XX:TieredStopAtLevel=1"
+if /i "%MODULE%"=="grading" set "JIT=-XX:TieredStopAtLevel=1"
+"%JAVA%" -Xmx2g %JIT% @"%ROOT%\.mvn\spark-jvm.options" -cp "%ROOT%\%MODULE%\target\classes;%CP%" %MAIN% %ARGS%
 exit /b %errorlevel%

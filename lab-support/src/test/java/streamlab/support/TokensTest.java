@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,8 +30,10 @@ class TokensTest {
 
     @BeforeAll
     static void start() {
-        spark = SparkSession.builder().master("local[1]").appName("tokens-test")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "1").getOrCreate();
+        // lower() as the labs and the tests run it
+        spark = SparkSession.builder().config(LabSpark.javaCaseMapping(new SparkConf(false))).master("local[1]")
+                .appName("tokens-test").config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "1")
+                .getOrCreate();
     }
 
     @AfterAll

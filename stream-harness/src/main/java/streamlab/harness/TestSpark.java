@@ -54,6 +54,7 @@ public final class TestSpark {
                     .set("spark.sql.codegen.wholeStage", "false")
                     .set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
             LabSpark.localFilesInJava(conf);
+            LabSpark.javaCaseMapping(conf);
             session = SparkSession.builder().config(conf).getOrCreate();
             session.sparkContext().setLogLevel("ERROR");
             Runtime.getRuntime().addShutdownHook(new Thread(TestSpark::shutdown, "stop-test-spark"));
