@@ -34,15 +34,15 @@ class CliTest {
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private static NetcatCommand.Settings parse(String... args) {
+    private static NetcatOptions.Settings parse(String... args) {
         CommandLine cli = Main.commandLine(System.in, System.err);
         cli.parseArgs(args);
-        return ((NetcatCommand) cli.getCommand()).settings();
+        return ((NetcatCommand) cli.getCommand()).options.settings();
     }
 
     @Test
     void readsNcStyleFlags() {
-        assertThat(parse("-lk", "9999")).isEqualTo(new NetcatCommand.Settings("127.0.0.1", 9999, 1, Duration.ofSeconds(5)));
+        assertThat(parse("-lk", "9999")).isEqualTo(new NetcatOptions.Settings("127.0.0.1", 9999, 1, Duration.ofSeconds(5)));
         assertThat(parse("-l", "-k", "9999").port()).isEqualTo(9999);
         assertThat(parse("-l", "-p", "9999").port()).isEqualTo(9999);
         assertThat(parse("-lkp", "9999").port()).isEqualTo(9999);
@@ -60,17 +60,17 @@ class CliTest {
     void readsEveryMode() {
         CommandLine cli = Main.commandLine(System.in, System.err);
         cli.parseArgs("-lk", "9999", "--random", "-5..5", "--every", "0.5s", "--seed", "7");
-        NetcatCommand command = cli.getCommand();
-        assertThat(command.random).isEqualTo(new IntRange(-5, 5));
-        assertThat(command.every).isEqualTo(Duration.ofMillis(500));
-        assertThat(command.seed).isEqualTo(7L);
+        NetcatOptions options = ((NetcatCommand) cli.getCommand()).options;
+        assertThat(options.random).isEqualTo(new IntRange(-5, 5));
+        assertThat(options.every).isEqualTo(Duration.ofMillis(500));
+        assertThat(options.seed).isEqualTo(7L);
 
         cli = Main.commandLine(System.in, System.err);
         cli.parseArgs("-lk", "9999", "--file", "data.txt", "--rate", "2.5", "--loop");
-        command = cli.getCommand();
-        assertThat(command.file).isEqualTo(Path.of("data.txt"));
-        assertThat(command.rate).isEqualTo(2.5);
-        assertThat(command.loop).isTrue();
+        options = ((NetcatCommand) cli.getCommand()).options;
+        assertThat(options.file).isEqualTo(Path.of("data.txt"));
+        assertThat(options.rate).isEqualTo(2.5);
+        assertThat(options.loop).isTrue();
     }
 
     @Test

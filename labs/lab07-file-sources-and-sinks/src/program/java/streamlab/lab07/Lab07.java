@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import streamlab.support.Api;
+import streamlab.support.FileFeeder;
 import streamlab.support.LabMain;
 import streamlab.support.LabOptions;
 import streamlab.support.LabSpark;
@@ -86,7 +87,7 @@ public final class Lab07 implements Callable<Integer> {
             try (Running running = Running.of(options);
                  FileFeeder feeder = FileFeeder.of(from, watched)) {
                 if (availableNow) {
-                    feeder.feedAll(); // every file is there before the queries start
+                    feeder.deliverAll(); // every file is there before the queries start
                 }
                 Trigger every = availableNow ? Trigger.AvailableNow() : Trigger.ProcessingTime(seconds, TimeUnit.SECONDS);
                 running.start(Api.STRUCTURED, () -> toParquet(spark, watched, out, checkpoints.resolve("parquet"), every));
@@ -95,7 +96,7 @@ public final class Lab07 implements Callable<Integer> {
                     System.out.println("== DStream part skipped: a DStream has no available-now trigger");
                 } else if (!availableNow) {
                     running.start(Api.DSTREAM, () -> dstream(spark, watched, seconds));
-                    feeder.start(seconds);
+                    feeder.start(seconds, seconds);
                 }
                 awaitEnd(spark, running, availableNow);
             }

@@ -32,7 +32,8 @@ public final class TotalsWriter extends ForeachWriter<Row> {
         // TODO: open a connection (Connections.open(db)), setAutoCommit(false), prepare
         //       WordTables.mergeTotalSql(db.table()), keep both in the fields above, and return true (write this
         //       partition). Do not return false for a (partitionId, epochId) you think you wrote before: read
-        //       the README on why that pair is not a safe key.
+        //       the README on why that pair is not a safe key. If a step fails, close the connection before you
+        //       throw: Spark calls no close() after an open() that threw.
         throw new MissingSolutionException("Lab 10, TotalsWriter.open: connection = Connections.open(db);"
                 + " setAutoCommit(false); merge = prepareStatement(WordTables.mergeTotalSql(db.table())); return true.");
     }

@@ -1,6 +1,7 @@
 package streamlab.lab10;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static streamlab.harness.Rows.row;
 import static streamlab.harness.Rows.rows;
 
@@ -8,10 +9,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import streamlab.harness.LabTest;
 import streamlab.support.Api;
+import streamlab.support.MissingSolutionException;
 
 @LabTest(lab = "10", api = Api.STRUCTURED)
 class Lab10StructuredTest {
@@ -148,6 +154,77 @@ class Lab10StructuredTest {
                     row("five", 2), row("six", 2), row("seven", 2), row("eight", 2), row("a", 4), row("b", 4),
                     row("c", 2), row("d", 2), row("e", 2), row("f", 2), row("g", 2)), WordTables.readTotals(db));
         }
+    }
+
+    @Test
+    void the_foreach_writer_writes_a_partition_all_or_nothing() throws Exception {
+        DbSettings db = database.totals();
+        database.failAtRow(db, 2);
+        List<Row> partition = List.of(total("to", 2), total("be", 2), total("or", 1));
+        String given = "a TotalsWriter given the rows " + partition + " of one partition, the database failing at the"
+                + " 2nd row written";
+        TotalsWriter writer = new TotalsWriter(db);
+        assertThat(writer.open(0, 0)).as(given + ": open(0, 0), this partition is to be written").isTrue();
+        partition.forEach(writer::process);
+        Throwable failure = thrownBy(() -> writer.close(null));
+        assertThat(failure).as(given + ": close(null) must throw an unchecked exception, so that the task fails")
+                .isInstanceOf(RuntimeException.class);
+        assertThat(failure.getMessage()).as(given + ": the message of what close(null) threw").isNotBlank();
+        assertThat((Throwable) Connections.sqlCause(failure)).as(given + ": the database's own error, in the causes of"
+                + " what close(null) threw: " + failure).isNotNull();
+        assertThat(WordTables.readTotals(db)).as(given + ": the table after the failure (all or nothing: with"
+                + " auto-commit on, every row but the failing one is committed on its own)").isEmpty();
+        assertThat(Connections.openSessions(db)).as(given + ": connections still open").isZero();
+    }
+
+    @Test
+    void the_foreach_writer_commits_nothing_of_a_task_that_failed() throws Exception {
+        DbSettings db = database.totals();
+        List<Row> partition = List.of(total("to", 2), total("be", 2));
+        String given = "a TotalsWriter given the rows " + partition + ", then close(error): the task failed after them";
+        TotalsWriter writer = new TotalsWriter(db);
+        assertThat(writer.open(0, 0)).as(given + ": open(0, 0), this partition is to be written").isTrue();
+        partition.forEach(writer::process);
+        writer.close(new IllegalStateException("a later step of this task failed"));
+        assertThat(WordTables.readTotals(db)).as(given + ": the table (Spark runs the epoch again: nothing of the failed"
+                + " try may stay)").isEmpty();
+        assertThat(Connections.openSessions(db)).as(given + ": connections still open").isZero();
+    }
+
+    @Test
+    void the_foreach_writer_that_cannot_open_says_why_and_leaves_no_connection_open() throws Exception {
+        DbSettings db = database.totals();
+        database.dropTable(db);
+        String given = "a TotalsWriter whose table " + db.table() + " is missing";
+        Throwable failure = thrownBy(() -> new TotalsWriter(db).open(0, 0));
+        assertThat(failure).as(given + ": open(0, 0) must throw an unchecked exception, so that the task fails")
+                .isInstanceOf(RuntimeException.class);
+        assertThat(failure.getMessage()).as(given + ": the message of what open(0, 0) threw").containsIgnoringCase(db.table());
+        assertThat((Throwable) Connections.sqlCause(failure)).as(given + ": the database's own error, in the causes of"
+                + " what open(0, 0) threw: " + failure).isNotNull();
+        assertThat(Connections.openSessions(db)).as(given + ": connections still open after open(0, 0) failed (Spark"
+                + " calls no close() after an open() that threw: open() closes what it opened)").isZero();
+
+        DbSettings nowhere = new DbSettings(db.url().replace(";MODE=", ";IFEXISTS=TRUE;MODE=").replace("jdbc:h2:mem:",
+                "jdbc:h2:mem:missing-"), db.user(), db.password(), db.table(), db.poolSize(), db.connectionTimeoutMs());
+        Throwable unreachable = thrownBy(() -> new TotalsWriter(nowhere).open(0, 0));
+        assertThat((Throwable) Connections.sqlCause(unreachable)).as("a TotalsWriter whose database " + nowhere.url()
+                + " does not exist: the database's own error, in the causes of what open(0, 0) threw: " + unreachable)
+                .isNotNull();
+    }
+
+    private static Row total(String word, long count) {
+        StructType schema = new StructType().add("word", DataTypes.StringType).add("count", DataTypes.LongType);
+        return new GenericRowWithSchema(new Object[] {word, count}, schema);
+    }
+
+    /** What {@code call} threw, or null; the skeleton's "not implemented" goes on up, for the report. */
+    private static Throwable thrownBy(ThrowingCallable call) {
+        Throwable failure = catchThrowable(call);
+        if (MissingSolutionException.isMissingSolution(failure)) {
+            throw new IllegalStateException(failure);
+        }
+        return failure;
     }
 
     @Test

@@ -101,9 +101,13 @@ final class LabDatabase implements BeforeEachCallback, AfterEachCallback {
     }
 
     void dropCountsTable() throws SQLException {
+        dropTable(counts);
+    }
+
+    void dropTable(DbSettings db) throws SQLException {
         execute(c -> {
             try (Statement s = c.createStatement()) {
-                s.execute("DROP TABLE " + COUNTS);
+                s.execute("DROP TABLE " + db.table());
             }
         });
     }

@@ -6,8 +6,15 @@ import static streamlab.harness.Rows.row;
 import static streamlab.harness.Rows.rows;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import streamlab.harness.DStreamScript;
@@ -76,6 +83,38 @@ class Lab11DStreamTest {
             topics.send(KafkaInput.values(topic, 1, "y"));
             assertThat(run.awaitValues(2)).as(run.report("the topic was made, and x, y sent to it, after the receiver"
                     + " had started and found no topic " + topic)).containsExactlyInAnyOrder("x", "y");
+        }
+    }
+
+    @Test
+    void the_receiver_restarts_after_an_error_while_it_reads_and_reads_once_it_can(KafkaBroker broker) {
+        Topics topics = new Topics(broker);
+        String topic = KafkaInput.newTopic("strict");
+        String group = KafkaInput.newTopic("group");
+        topics.create(topic, 2);
+        topics.send(KafkaInput.values(topic, 0, "p", "q"));
+        topics.send(KafkaInput.values(topic, 1, "r"));
+        // "none": the consumer's first poll throws, as the group has no committed offsets to start from
+        try (ReceiverRun run = receive(broker, topic, group, "none")) {
+            run.awaitRestart(Duration.ofSeconds(10));
+            commit(broker, group, Map.of(new TopicPartition(topic, 0), 1L, new TopicPartition(topic, 1), 0L));
+            assertThat(run.awaitValues(2)).as(run.report("p, q in partition 0 and r in partition 1 were sent before the"
+                    + " start; the group had no offsets, so the receiver's poll failed; then offsets were committed for"
+                    + " the group (1 in partition 0, 0 in partition 1). A receiver whose reading fails asks Spark to"
+                    + " start it again (restart(...) in the catch), and the new one reads from there"))
+                    .containsExactlyInAnyOrder("q", "r");
+        }
+    }
+
+    /** Commits these offsets for {@code group}, as a consumer of the group that read up to them would. */
+    private static void commit(KafkaBroker broker, String group, Map<TopicPartition, Long> offsets) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+            offsets.forEach((partition, offset) -> commits.put(partition, new OffsetAndMetadata(offset)));
+            consumer.commitSync(commits);
         }
     }
 

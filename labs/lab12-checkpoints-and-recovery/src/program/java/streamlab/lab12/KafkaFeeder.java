@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import streamlab.kafka.Topics;
+import streamlab.support.FileFeeder;
 
 /**
  * Sends the IoT events of a folder's files to a topic, one file's events every few seconds, keyed by

@@ -19,6 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import streamlab.kafka.KafkaBroker;
 import streamlab.support.Api;
+import streamlab.support.FileFeeder;
 import streamlab.support.LabMain;
 import streamlab.support.LabOptions;
 import streamlab.support.LabSpark;
@@ -104,7 +105,7 @@ public final class Lab12 implements Callable<Integer> {
                     .trigger(Trigger.ProcessingTime(seconds, TimeUnit.SECONDS))
                     .start();
             if (feeder != null) {
-                feeder.start(seconds);
+                feeder.start(0, seconds);
             }
             awaitEnd(query, resuming, checkpoint, deadline());
             query.stop();
@@ -201,7 +202,7 @@ public final class Lab12 implements Callable<Integer> {
             ssc.start();
             System.out.println("== DStream: running" + (options.seconds > 0 ? " for " + options.seconds + " s" : ": Ctrl-C to stop"));
             if (feeder != null) {
-                feeder.start(seconds);
+                feeder.start(0, seconds);
             }
             if (options.seconds > 0) {
                 ssc.awaitTerminationOrTimeout(options.seconds * 1000L);

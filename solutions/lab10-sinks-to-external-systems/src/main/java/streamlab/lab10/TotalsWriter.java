@@ -31,6 +31,7 @@ public final class TotalsWriter extends ForeachWriter<Row> {
             merge = connection.prepareStatement(WordTables.mergeTotalSql(db.table()));
             return true; // write this partition (false would skip it)
         } catch (SQLException e) {
+            closeConnection(); // Spark calls no close() after an open() that threw
             throw new IllegalStateException(Connections.explain(e, db), e);
         }
     }
@@ -61,12 +62,19 @@ public final class TotalsWriter extends ForeachWriter<Row> {
         } catch (SQLException e) {
             throw new IllegalStateException(Connections.explain(e, db), e);
         } finally {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // closing after a failure: the failure is what matters
-            }
-            connection = null;
+            closeConnection();
         }
+    }
+
+    private void closeConnection() {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing after a failure: the failure is what matters
+        }
+        connection = null;
     }
 }
