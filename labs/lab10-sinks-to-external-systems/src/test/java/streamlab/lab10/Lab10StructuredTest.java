@@ -163,9 +163,7 @@ class Lab10StructuredTest {
         List<Row> partition = List.of(total("to", 2), total("be", 2), total("or", 1));
         String given = "a TotalsWriter given the rows " + partition + " of one partition, the database failing at the"
                 + " 2nd row written";
-        TotalsWriter writer = new TotalsWriter(db);
-        assertThat(writer.open(0, 0)).as(given + ": open(0, 0), this partition is to be written").isTrue();
-        partition.forEach(writer::process);
+        TotalsWriter writer = writerThatProcessed(db, partition, given);
         Throwable failure = thrownBy(() -> writer.close(null));
         assertThat(failure).as(given + ": close(null) must throw an unchecked exception, so that the task fails")
                 .isInstanceOf(RuntimeException.class);
@@ -182,9 +180,7 @@ class Lab10StructuredTest {
         DbSettings db = database.totals();
         List<Row> partition = List.of(total("to", 2), total("be", 2));
         String given = "a TotalsWriter given the rows " + partition + ", then close(error): the task failed after them";
-        TotalsWriter writer = new TotalsWriter(db);
-        assertThat(writer.open(0, 0)).as(given + ": open(0, 0), this partition is to be written").isTrue();
-        partition.forEach(writer::process);
+        TotalsWriter writer = writerThatProcessed(db, partition, given);
         writer.close(new IllegalStateException("a later step of this task failed"));
         assertThat(WordTables.readTotals(db)).as(given + ": the table (Spark runs the epoch again: nothing of the failed"
                 + " try may stay)").isEmpty();
@@ -211,6 +207,14 @@ class Lab10StructuredTest {
         assertThat((Throwable) Connections.sqlCause(unreachable)).as("a TotalsWriter whose database " + nowhere.url()
                 + " does not exist: the database's own error, in the causes of what open(0, 0) threw: " + unreachable)
                 .isNotNull();
+    }
+
+    /** A TotalsWriter that opened partition 0 of epoch 0 and processed {@code partition}, as Spark's task would. */
+    private static TotalsWriter writerThatProcessed(DbSettings db, List<Row> partition, String given) {
+        TotalsWriter writer = new TotalsWriter(db);
+        assertThat(writer.open(0, 0)).as(given + ": open(0, 0), this partition is to be written").isTrue();
+        partition.forEach(writer::process);
+        return writer;
     }
 
     private static Row total(String word, long count) {
