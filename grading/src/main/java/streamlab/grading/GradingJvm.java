@@ -31,9 +31,11 @@ record GradingJvm(Path root, Duration testTimeout, Api api, Set<String> onlyTest
 
     /**
      * Starts grading JVM number {@code n} on {@code labs} (those it claims first in {@code dir}/claims, when
-     * {@code shared}); it writes results-n.jsonl, run-n.log, junit-n/ in {@code dir}.
+     * {@code shared}), with {@code jvmOptions} besides its own; it writes results-n.jsonl, run-n.log, junit-n/
+     * in {@code dir}.
      */
-    Process start(Path dir, int n, String classpath, List<String> labs, boolean shared) throws IOException {
+    Process start(Path dir, int n, String classpath, List<String> labs, boolean shared, List<String> jvmOptions)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options(root));
@@ -41,6 +43,7 @@ record GradingJvm(Path root, Duration testTimeout, Api api, Set<String> onlyTest
             command.addAll(ClassDataArchive.QUIET);
             command.add("-XX:SharedArchiveFile=" + jsa);
         });
+        command.addAll(jvmOptions);
         command.add("-Djunit.jupiter.execution.timeout.default=" + testTimeout.toSeconds() + " s");
         command.add("-Djunit.jupiter.execution.timeout.thread.mode.default=SEPARATE_THREAD");
         if (!onlyTests.isEmpty()) {

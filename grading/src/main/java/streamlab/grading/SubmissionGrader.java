@@ -106,13 +106,14 @@ final class SubmissionGrader {
      * Compiles the labs in {@code sources} ({@link LabBuild#all}: a lab that does not compile costs only
      * that lab, and goes into {@code failed}), then runs the graded tests of those that compiled in up to
      * {@code jvms} JVMs at once: they take the labs one at a time, the longest first, whichever is free.
+     * A Kafka broker that some lab's tests need starts while the compiler runs ({@link GradingBroker}).
      * Merges what the JVMs report into results.jsonl and run.log.
      */
     private List<Outcome> runJvms(Path dir, Map<String, Path> sources, Api api, Set<String> onlyTests,
                                   List<LabBuild> failed, ProgressListener progress, Submission submission) {
         List<LabCatalog.Lab> order = times.longestFirst(catalog.select(List.copyOf(sources.keySet())), api, index);
         List<Process> processes = new ArrayList<>();
-        try {
+        try (GradingBroker broker = GradingBroker.startIfNeeded(order, dir)) {
             GradingJvm jvm = new GradingJvm(catalog.root(), testTimeout, api, onlyTests,
                     classData.forJvm(GradingJvm.options(catalog.root()), baseClasspath, text -> progress.note(submission, text)));
             Set<String> classpath = new LinkedHashSet<>(List.of(baseClasspath));
@@ -136,7 +137,8 @@ final class SubmissionGrader {
             }
             int count = Math.min(jvms, compiled.size());
             for (int n = 1; n <= count; n++) {
-                processes.add(jvm.start(dir, n, String.join(File.pathSeparator, classpath), compiled, count > 1));
+                processes.add(jvm.start(dir, n, String.join(File.pathSeparator, classpath), compiled, count > 1,
+                        broker.jvmOptions()));
             }
             long deadline = System.nanoTime() + submissionTimeout.toNanos();
             boolean stopped = false;

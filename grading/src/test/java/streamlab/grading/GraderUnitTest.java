@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import streamlab.kafka.Topics;
 import streamlab.support.Api;
 
 class GraderUnitTest {
@@ -53,6 +54,31 @@ class GraderUnitTest {
                 .containsExactly("01", "03", "02");
         assertThat(again.longestFirst(labs, Api.DSTREAM, INDEX)).extracting(LabCatalog.Lab::number)
                 .containsExactly("03", "01", "02");
+    }
+
+    @Test
+    void the_grader_starts_a_broker_while_it_compiles_only_for_labs_whose_graded_tests_use_one(@TempDir Path dir) {
+        assertThat(catalog.labs()).filteredOn(GradingBroker::testsUseABroker).extracting(LabCatalog.Lab::number)
+                .containsExactly("11"); // lab 12's kill-and-restart test takes one too, but it is not graded
+        try (GradingBroker none = GradingBroker.startIfNeeded(catalog.select(List.of("01", "12")), dir)) {
+            assertThat(none.jvmOptions()).isEmpty();
+        }
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void the_broker_started_for_the_grading_jvms_answers_at_the_address_they_are_given_and_goes_with_its_data(
+            @TempDir Path dir) {
+        try (GradingBroker broker = GradingBroker.startIfNeeded(catalog.select(List.of("11")), dir)) {
+            assertThat(broker.jvmOptions()).singleElement().asString().startsWith("-Dstreamlab.kafka.bootstrap=127.0.0.1:");
+            String address = broker.jvmOptions().get(0).substring("-Dstreamlab.kafka.bootstrap=".length());
+            Topics topics = new Topics(address);
+            topics.create("graded", 2);
+            topics.sendValues("graded", 1, List.of("answered"));
+            assertThat(topics.values("graded")).containsExactly("answered");
+            assertThat(dir.resolve("kafka-broker")).isDirectory();
+        }
+        assertThat(dir.resolve("kafka-broker")).doesNotExist();
     }
 
     @Test

@@ -11,6 +11,12 @@ import java.util.Locale;
  */
 public interface KafkaBroker extends AutoCloseable {
 
+    /**
+     * The system property that gives a test JVM a broker it does not start itself ({@link SharedBroker}
+     * uses it): its {@code bootstrap.servers}.
+     */
+    String ATTACH_PROPERTY = "streamlab.kafka.bootstrap";
+
     /** The {@code bootstrap.servers} of the broker, e.g. {@code 127.0.0.1:40123}. */
     String bootstrapServers();
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * A JUnit 5 extension that gives test methods (and constructors) a {@link KafkaBroker} parameter: one
  * broker for the whole test JVM, started when a test first asks for it and closed when JUnit ends. A
- * test that stops or kills the broker starts it again before it ends.
+ * test that stops or kills the broker starts it again before it ends. When the system property
+ * {@value KafkaBroker#ATTACH_PROPERTY} names a broker, the tests use that one and start none.
  *
  * <pre>@ExtendWith(SharedBroker.class)
  * class MyKafkaTest { @Test void reads(KafkaBroker broker) { ... } }</pre>
@@ -35,7 +36,11 @@ public final class SharedBroker implements ParameterResolver {
                 .broker;
     }
 
-    private static KafkaBroker startBroker() {
+    static KafkaBroker startBroker() {
+        String given = System.getProperty(KafkaBroker.ATTACH_PROPERTY, "");
+        if (!given.isBlank()) {
+            return new AttachedBroker(given.strip());
+        }
         try {
             return KafkaBroker.start(Files.createTempDirectory("streamlab-kafka"));
         } catch (IOException e) {
