@@ -113,7 +113,7 @@ final class SubmissionGrader {
                                   List<LabBuild> failed, ProgressListener progress, Submission submission) {
         List<LabCatalog.Lab> order = times.longestFirst(catalog.select(List.copyOf(sources.keySet())), api, index);
         List<Process> processes = new ArrayList<>();
-        try (GradingBroker broker = GradingBroker.startIfNeeded(order, dir)) {
+        try (GradingBroker broker = GradingBroker.startIfNeeded(order, onlyTests, dir)) {
             GradingJvm jvm = new GradingJvm(catalog.root(), testTimeout, api, onlyTests,
                     classData.forJvm(GradingJvm.options(catalog.root()), baseClasspath, text -> progress.note(submission, text)));
             Set<String> classpath = new LinkedHashSet<>(List.of(baseClasspath));

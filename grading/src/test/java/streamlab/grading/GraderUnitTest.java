@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import streamlab.kafka.Topics;
@@ -57,10 +58,20 @@ class GraderUnitTest {
     }
 
     @Test
-    void the_grader_starts_a_broker_while_it_compiles_only_for_labs_whose_graded_tests_use_one(@TempDir Path dir) {
-        assertThat(catalog.labs()).filteredOn(GradingBroker::testsUseABroker).extracting(LabCatalog.Lab::number)
-                .containsExactly("11"); // lab 12's kill-and-restart test takes one too, but it is not graded
-        try (GradingBroker none = GradingBroker.startIfNeeded(catalog.select(List.of("01", "12")), dir)) {
+    void the_grader_starts_a_broker_while_it_compiles_only_for_graded_tests_that_take_one(@TempDir Path dir) {
+        // lab 12's kill-and-restart test takes one too, but it is not graded
+        assertThat(catalog.labs()).filteredOn(lab -> !GradingBroker.testsTakingABroker(lab).isEmpty())
+                .extracting(LabCatalog.Lab::number).containsExactly("11");
+        assertThat(GradingBroker.testsTakingABroker(catalog.lab("11").orElseThrow()))
+                .contains("from_offsets_starts_each_partition_at_its_own_offset",
+                        "the_receiver_brings_every_value_of_every_partition_into_the_stream")
+                .doesNotContain("word_counts_add_up_each_word_over_every_partition_and_batch");
+        try (GradingBroker none = GradingBroker.startIfNeeded(catalog.select(List.of("01", "12")), Set.of(), dir)) {
+            assertThat(none.jvmOptions()).isEmpty();
+        }
+        // lab 11 with only tests that read no topic (a MemoryStream of Kafka-shaped rows)
+        try (GradingBroker none = GradingBroker.startIfNeeded(catalog.select(List.of("11")),
+                Set.of("lab11.structured.word_counts_add_up_each_word_over_every_partition_and_batch"), dir)) {
             assertThat(none.jvmOptions()).isEmpty();
         }
         assertThat(dir).isEmptyDirectory();
@@ -69,7 +80,8 @@ class GraderUnitTest {
     @Test
     void the_broker_started_for_the_grading_jvms_answers_at_the_address_they_are_given_and_goes_with_its_data(
             @TempDir Path dir) {
-        try (GradingBroker broker = GradingBroker.startIfNeeded(catalog.select(List.of("11")), dir)) {
+        try (GradingBroker broker = GradingBroker.startIfNeeded(catalog.select(List.of("11")),
+                Set.of("lab11.dstream.the_receiver_brings_every_value_of_every_partition_into_the_stream"), dir)) {
             assertThat(broker.jvmOptions()).singleElement().asString().startsWith("-Dstreamlab.kafka.bootstrap=127.0.0.1:");
             String address = broker.jvmOptions().get(0).substring("-Dstreamlab.kafka.bootstrap=".length());
             Topics topics = new Topics(address);
