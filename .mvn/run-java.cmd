@@ -14,7 +14,8 @@ set ARGS=%ARGS% %1
 shift
 goto collect
 :build
-call "%ROOT%\mvnw.cmd" -q -B -f "%ROOT%\pom.xml" -pl "%MODULE%" -am compile dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime
+echo Building %MODULE% (the first time Maven fetches the libraries, about 300 MB, once: 1 to 3 minutes) ... 1>&2
+call "%ROOT%\mvnw.cmd" -q -B -f "%ROOT%\pom.xml" -pl "%MODULE%" -am test-compile dependency:build-classpath -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime
 if errorlevel 1 (
   echo The build of %MODULE% failed ^(see above^): fix the compile error first. 1>&2
   exit /b 2

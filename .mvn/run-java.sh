@@ -23,13 +23,24 @@ stale() {
 if stale; then
   log="$(mktemp "${TMPDIR:-/tmp}/streamlab-build.XXXXXX")"
   trap 'rm -f "$log"' EXIT
-  echo "Building $module ..." >&2
-  if ! "$root/mvnw" -q -B -f "$root/pom.xml" -pl "$module" -am compile dependency:build-classpath \
+  if [ -f "$cpfile" ]; then
+    echo "Building $module (a source changed; 10 to 30 s) ..." >&2
+  elif [ -d "$root/lab-support/target/classes" ]; then
+    echo "Building $module for the first time (about 30 s) ..." >&2
+  else
+    echo "Building $module for the first time: Maven fetches Spark and the other libraries (about 300 MB, once)" >&2
+    echo "and compiles the lab; 1 to 3 minutes on a fresh machine, depending on the network ..." >&2
+  fi
+  started=$SECONDS
+  # test-compile, not compile: a solution's module depends on its lab's graded tests (a test-jar), which
+  # Maven's reactor hands over as the lab's compiled test classes only once they are compiled
+  if ! "$root/mvnw" -q -B -f "$root/pom.xml" -pl "$module" -am test-compile dependency:build-classpath \
        -Dmdep.outputFile=target/runtime-classpath.txt -Dmdep.includeScope=runtime >"$log" 2>&1; then
     cat "$log" >&2
     echo "The build of $module failed (see above): fix the compile error first." >&2
     exit 2
   fi
+  echo "Built in $((SECONDS - started)) s." >&2
   touch "$cpfile" # the build's time: later edits make it stale again
 fi
 java_bin="java"

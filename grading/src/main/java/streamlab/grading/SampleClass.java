@@ -10,7 +10,9 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Three made-up students to try the grader on, built from this repository's skeletons and solutions:
+ * Three made-up students to try the grader on, built from this repository's solutions and its untouched
+ * skeletons as grading/pristine-skeletons.txt records them (not the working copy's labs/, where a student
+ * may have solved labs):
  * <ul>
  *   <li>alice-complete: every lab solved (the reference answers);</li>
  *   <li>bob-partial: lab 01 solved, the DStream half of lab 02 solved, the rest untouched;</li>
@@ -23,7 +25,7 @@ final class SampleClass {
     private SampleClass() {}
 
     static void write(LabCatalog catalog, Path target) {
-        Path labs = catalog.root().resolve("labs");
+        PristineLabs pristine = new PristineLabs(catalog.root());
         Path solutions = catalog.root().resolve("solutions");
         Folders.delete(target);
         List<LabCatalog.Lab> all = catalog.labs();
@@ -34,16 +36,12 @@ final class SampleClass {
         }
 
         Path bob = target.resolve("bob-partial");
-        for (LabCatalog.Lab lab : all) {
-            copyLab(labs, bob, lab, f -> true);
-        }
+        writeUntouched(pristine, bob);
         catalog.lab("01").ifPresent(lab -> copyLab(solutions, bob, lab, f -> true));
         catalog.lab("02").ifPresent(lab -> copyLab(solutions, bob, lab, f -> f.getFileName().toString().contains("DStream")));
 
         Path carol = target.resolve("carol-broken");
-        for (LabCatalog.Lab lab : all) {
-            copyLab(labs, carol, lab, f -> true);
-        }
+        writeUntouched(pristine, carol);
         catalog.lab("01").ifPresent(lab -> {
             Path pkg = carol.resolve(lab.dirName()).resolve("src/main/java/streamlab/lab01");
             write(pkg.resolve("WordCountDStream.java"), CAROL_DSTREAM);
@@ -59,6 +57,15 @@ final class SampleClass {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    private static void writeUntouched(PristineLabs pristine, Path student) {
+        List<String> unavailable = pristine.writeTo(student);
+        if (!unavailable.isEmpty()) {
+            throw new GradingException("The sample class needs the untouched skeletons of labs/, which differ from "
+                    + PristineLabs.FILE + " here and cannot be taken from git (is this a git clone?): "
+                    + unavailable.get(0) + (unavailable.size() > 1 ? " and " + (unavailable.size() - 1) + " more" : ""));
+        }
     }
 
     private static void copyLab(Path side, Path student, LabCatalog.Lab lab, Predicate<Path> which) {
