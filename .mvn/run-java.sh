@@ -25,7 +25,7 @@ if stale; then
   trap 'rm -f "$log"' EXIT
   if [ -f "$cpfile" ]; then
     echo "Building $module (a source changed; 10 to 30 s) ..." >&2
-  elif [ -d "$root/lab-support/target/classes" ]; then
+  elif [ -d "$root/lab-support/target/classes" ] || [ -d "$HOME/.m2/repository/org/apache/spark/spark-sql_2.13" ]; then
     echo "Building $module for the first time (about 30 s) ..." >&2
   else
     echo "Building $module for the first time: Maven fetches Spark and the other libraries (about 300 MB, once)" >&2
@@ -41,6 +41,7 @@ if stale; then
     exit 2
   fi
   echo "Built in $((SECONDS - started)) s." >&2
+  rm -f "$log"
   touch "$cpfile" # the build's time: later edits make it stale again
 fi
 java_bin="java"
