@@ -22,7 +22,7 @@ public final class WordCountDStream {
         //         (Tokens.split(line) does exactly this; try writing it yourself first.)
         // TODO 2: turn each word into a pair (word, 1L) with mapToPair.
         // TODO 3: add up the ones of each word with reduceByKey.
-        throw new MissingSolutionException("Lab 01, WordCountDStream.wordCounts: flatMap the lines into words,"
-                + " mapToPair each word to (word, 1L), then reduceByKey(Long::sum). Tokenize with " + Tokens.class.getSimpleName() + ".");
+        throw new MissingSolutionException("Lab 01, WordCountDStream.wordCounts: the hints are in"
+                + " labs/lab01-network-word-count/README.md, section Hints.");
     }
 }

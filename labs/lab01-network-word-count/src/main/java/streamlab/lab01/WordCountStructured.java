@@ -22,7 +22,7 @@ public final class WordCountStructured {
         //         in a column named "word".
         // TODO 2: drop the empty words that splitting leaves ("" rows).
         // TODO 3: group by word and count.
-        throw new MissingSolutionException("Lab 01, WordCountStructured.wordCounts: select explode(split(lower(value),"
-                + " Tokens.SEPARATORS)) as word, filter out \"\", then groupBy(\"word\").count().");
+        throw new MissingSolutionException("Lab 01, WordCountStructured.wordCounts: the hints are in"
+                + " labs/lab01-network-word-count/README.md, section Hints.");
     }
 }

@@ -28,9 +28,8 @@ public final class RunningTotalsDStream {
         //         Optional is org.apache.spark.api.java.Optional. Spark calls the function for every word
         //         it knows, also when newValues is empty; what you return is the word's new state
         //         (Optional.empty() would forget the word).
-        throw new MissingSolutionException("Lab 02, RunningTotalsDStream.totals: flatMap the lines into words"
-                + " (Tokens.split), mapToPair each word to (word, 1L), then updateStateByKey((newValues, total) ->"
-                + " Optional.of(total.orElse(0L) + sum of newValues)).");
+        throw new MissingSolutionException("Lab 02, RunningTotalsDStream.totals: the hints are in"
+                + " labs/lab02-running-totals/README.md, section Hints.");
     }
 
     /**
@@ -48,9 +47,8 @@ public final class RunningTotalsDStream {
         // TODO 3: pairs.mapWithState(StateSpec.function(yourFunction)) gives a DStream of what the function
         //         returned; JavaPairDStream.fromJavaDStream(...) turns it into pairs.
         //         (Its stateSnapshots() would give every word's total, like updateStateByKey.)
-        throw new MissingSolutionException("Lab 02, RunningTotalsDStream.updatedTotals: count the words of the"
-                + " batch (reduceByKey), then mapWithState(StateSpec.function((word, count, state) -> ...)) that"
-                + " adds the count to the state and returns (word, new total).");
+        throw new MissingSolutionException("Lab 02, RunningTotalsDStream.updatedTotals: the hints are in"
+                + " labs/lab02-running-totals/README.md, section Hints.");
     }
 
     /**
@@ -64,7 +62,7 @@ public final class RunningTotalsDStream {
         //         a running sum with updateStateByKey, as in totals.
         // TODO 3: keep only the number: map(Tuple2::_2).
         // (Why not an accumulator? See the questions in the README.)
-        throw new MissingSolutionException("Lab 02, RunningTotalsDStream.wordsSoFar: count() the words of each"
-                + " batch, key the count with one fixed key, add it up with updateStateByKey, then map to the value.");
+        throw new MissingSolutionException("Lab 02, RunningTotalsDStream.wordsSoFar: the hints are in"
+                + " labs/lab02-running-totals/README.md, section Hints.");
     }
 }

@@ -19,16 +19,16 @@ public final class RunningTotalsStructured {
     /** Columns {@code word}, {@code count}: the total of each word over everything read so far. */
     public static Dataset<Row> totals(Dataset<Row> lines) {
         // TODO: Tokens.words(lines) gives one row per word (column "word"); group by word and count.
-        throw new MissingSolutionException("Lab 02, RunningTotalsStructured.totals:"
-                + " Tokens.words(lines).groupBy(\"word\").count().");
+        throw new MissingSolutionException("Lab 02, RunningTotalsStructured.totals: the hints are in"
+                + " labs/lab02-running-totals/README.md, section Hints.");
     }
 
     /** The totals, written in update mode: after each trigger, only the words whose total changed. */
     public static DataStreamWriter<Row> updatedTotals(Dataset<Row> lines) {
         // TODO: start writing the totals (writeStream()) and choose the output mode that sends only the
         //       rows that changed. (The program and the tests add the sink, the trigger and the checkpoint.)
-        throw new MissingSolutionException("Lab 02, RunningTotalsStructured.updatedTotals:"
-                + " totals(lines).writeStream().outputMode(...) with the mode that sends only changed rows.");
+        throw new MissingSolutionException("Lab 02, RunningTotalsStructured.updatedTotals: the hints are in"
+                + " labs/lab02-running-totals/README.md, section Hints.");
     }
 
     /**
@@ -49,16 +49,15 @@ public final class RunningTotalsStructured {
         //         occurrences (an Iterator<String>) to the old total (total.exists() ? total.get() : 0L),
         //         total.update(sum), and return an iterator of one Tuple2 (word, sum).
         // TODO 4: name the two columns: .toDF("word", "count").
-        throw new MissingSolutionException("Lab 02, RunningTotalsStructured.totalsWithState: groupByKey the"
-                + " words, then flatMapGroupsWithState with a function that adds the group's size to its"
-                + " GroupState<Long> and returns (word, new total); toDF(\"word\", \"count\").");
+        throw new MissingSolutionException("Lab 02, RunningTotalsStructured.totalsWithState: the hints are in"
+                + " labs/lab02-running-totals/README.md, section Hints.");
     }
 
     /** One row, column {@code words}: how many words have been read so far, all words together. */
     public static Dataset<Row> wordsSoFar(Dataset<Row> lines) {
         // TODO: an aggregation without groupBy gives one row for the whole stream:
         //       Tokens.words(lines).agg(...) with functions.count("*") named "words".
-        throw new MissingSolutionException("Lab 02, RunningTotalsStructured.wordsSoFar:"
-                + " Tokens.words(lines).agg(count(\"*\").as(\"words\")).");
+        throw new MissingSolutionException("Lab 02, RunningTotalsStructured.wordsSoFar: the hints are in"
+                + " labs/lab02-running-totals/README.md, section Hints.");
     }
 }

@@ -22,8 +22,8 @@ public final class SlidingWindowsDStream {
         //         Durations.seconds(...). Both must be multiples of the batch interval (1 s here).
         // TODO 2: count the words of each window as in lab 01: flatMap with Tokens.split(line),
         //         mapToPair to (word, 1L), reduceByKey(Long::sum).
-        throw new MissingSolutionException("Lab 03, SlidingWindowsDStream.windowCounts: lines.window(Durations.seconds(5),"
-                + " Durations.seconds(2)), then flatMap(Tokens.split), mapToPair (word, 1L), reduceByKey(Long::sum).");
+        throw new MissingSolutionException("Lab 03, SlidingWindowsDStream.windowCounts: the hints are in"
+                + " labs/lab03-sliding-windows/README.md, section Hints.");
     }
 
     /**
@@ -36,8 +36,8 @@ public final class SlidingWindowsDStream {
         //         reduceByKeyAndWindow(reduce, inverse reduce, window length, slide):
         //         the reduce function adds the batches that enter the window,
         //         the inverse function takes away the batches that leave it.
-        throw new MissingSolutionException("Lab 03, SlidingWindowsDStream.incrementalCounts: pairs (word, 1L), then"
-                + " reduceByKeyAndWindow(Long::sum, (count, leaving) -> count - leaving, 5 s, 2 s).");
+        throw new MissingSolutionException("Lab 03, SlidingWindowsDStream.incrementalCounts: the hints are in"
+                + " labs/lab03-sliding-windows/README.md, section Hints.");
     }
 
     /** {@link #incrementalCounts}, with a filter function that drops the words whose count fell to 0. */
@@ -46,7 +46,7 @@ public final class SlidingWindowsDStream {
         //         partitions and a filter function: reduceByKeyAndWindow(reduce, inverse, window, slide,
         //         numPartitions, filterFunc). filterFunc gets each (word, count) and keeps it when it
         //         returns true. For numPartitions: lines.context().sparkContext().defaultParallelism().
-        throw new MissingSolutionException("Lab 03, SlidingWindowsDStream.incrementalCountsDroppingZeros:"
-                + " reduceByKeyAndWindow(..., 5 s, 2 s, numPartitions, wordCount -> wordCount._2() > 0).");
+        throw new MissingSolutionException("Lab 03, SlidingWindowsDStream.incrementalCountsDroppingZeros: the hints are in"
+                + " labs/lab03-sliding-windows/README.md, section Hints.");
     }
 }

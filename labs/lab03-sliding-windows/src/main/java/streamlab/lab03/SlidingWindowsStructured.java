@@ -27,8 +27,8 @@ public final class SlidingWindowsStructured {
         // TODO 2: group by the window of the timestamp and the word, in that order:
         //         groupBy(functions.window(col("timestamp"), window length, slide), col("word")),
         //         with durations written as "5 seconds"; then count().
-        throw new MissingSolutionException("Lab 03, SlidingWindowsStructured.windowCounts: Tokens.words(lines)"
-                + ".groupBy(window(col(\"timestamp\"), \"5 seconds\", \"2 seconds\"), col(\"word\")).count().");
+        throw new MissingSolutionException("Lab 03, SlidingWindowsStructured.windowCounts: the hints are in"
+                + " labs/lab03-sliding-windows/README.md, section Hints.");
     }
 
     /**
@@ -40,7 +40,7 @@ public final class SlidingWindowsStructured {
         // TODO 3: as windowCounts, but first tell Spark how late a line may be:
         //         lines.withWatermark("timestamp", WATERMARK_DELAY). The watermark must be on the same
         //         timestamp column the window uses, and come before the groupBy.
-        throw new MissingSolutionException("Lab 03, SlidingWindowsStructured.watermarkedCounts:"
-                + " withWatermark(\"timestamp\", WATERMARK_DELAY) before the same groupBy(window(...), word).count().");
+        throw new MissingSolutionException("Lab 03, SlidingWindowsStructured.watermarkedCounts: the hints are in"
+                + " labs/lab03-sliding-windows/README.md, section Hints.");
     }
 }

@@ -24,8 +24,8 @@ public final class WordLengthsDStream {
         //         (word.length() counts UTF-16 units: a character outside the Basic Multilingual
         //         Plane, such as 𠮷, counts 2.)
         // TODO 3: add up the ones of each length with reduceByKey.
-        throw new MissingSolutionException("Lab 04, WordLengthsDStream.lengthCounts: lines.window(5 s, 2 s),"
-                + " flatMap(Tokens.split), mapToPair (word.codePointCount(0, word.length()), 1L), reduceByKey(Long::sum).");
+        throw new MissingSolutionException("Lab 04, WordLengthsDStream.lengthCounts: the hints are in"
+                + " labs/lab04-word-length-counts/README.md, section Hints.");
     }
 
     /**
@@ -40,7 +40,7 @@ public final class WordLengthsDStream {
         //         updateStateByKey((List<Long> thisBatch, Optional<Long> total) -> ...): the new total is
         //         the old one (total.orElse(0L)) plus this batch's. Optional is org.apache.spark.api.java.Optional.
         // TODO 6: keep only the number: map(Tuple2::_2).
-        throw new MissingSolutionException("Lab 04, WordLengthsDStream.totalWords: flatMap(Tokens.split).count(),"
-                + " mapToPair (\"words\", n), updateStateByKey(old total + this batch's), map(Tuple2::_2).");
+        throw new MissingSolutionException("Lab 04, WordLengthsDStream.totalWords: the hints are in"
+                + " labs/lab04-word-length-counts/README.md, section Hints.");
     }
 }

@@ -30,8 +30,8 @@ public final class WordLengthsStructured {
         // TODO 2: the words with Tokens.words(...), and a column "length": functions.length(col("word"))
         //         (it counts characters, as the DStream side does).
         // TODO 3: groupBy(window(col("timestamp"), "5 seconds", "2 seconds"), col("length")).count().
-        throw new MissingSolutionException("Lab 04, WordLengthsStructured.lengthCounts: withWatermark, Tokens.words,"
-                + " withColumn(\"length\", length(col(\"word\"))), groupBy(window(...), col(\"length\")).count().");
+        throw new MissingSolutionException("Lab 04, WordLengthsStructured.lengthCounts: the hints are in"
+                + " labs/lab04-word-length-counts/README.md, section Hints.");
     }
 
     /**
@@ -41,7 +41,7 @@ public final class WordLengthsStructured {
     public static Dataset<Row> totalWords(Dataset<Row> lines) {
         // TODO 4: the words with Tokens.words(lines), then an aggregation over the whole table, with
         //         no groupBy: agg(functions.count(col("word")).as("words")).
-        throw new MissingSolutionException("Lab 04, WordLengthsStructured.totalWords: Tokens.words(lines)"
-                + ".agg(count(col(\"word\")).as(\"words\")).");
+        throw new MissingSolutionException("Lab 04, WordLengthsStructured.totalWords: the hints are in"
+                + " labs/lab04-word-length-counts/README.md, section Hints.");
     }
 }

@@ -29,8 +29,7 @@ public final class ExcludeDStream {
         // TODO 4: count the kept words: mapToPair(word -> (word, 1L)), reduceByKey(Long::sum).
         //         Mind where the filter goes: an accumulator in a transformation adds again each time its
         //         task runs again. Will a second job on the same batch run your filter again?
-        throw new MissingSolutionException("Lab 05, ExcludeDStream.keptCounts: lines.transformToPair(rdd -> {"
-                + " get ExcludeList and DroppedWords from the singletons; flatMap Tokens.split; filter out the"
-                + " excluded words, adding 1 to the accumulator for each; mapToPair (word, 1L); reduceByKey }).");
+        throw new MissingSolutionException("Lab 05, ExcludeDStream.keptCounts: the hints are in"
+                + " labs/lab05-broadcast-exclude-list/README.md, section Hints.");
     }
 }

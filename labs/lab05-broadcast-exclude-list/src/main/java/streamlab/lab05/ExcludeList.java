@@ -31,8 +31,7 @@ public final class ExcludeList {
         //         double-checked locking (check, synchronized (ExcludeList.class), check again, create).
         //         instance is volatile, so a thread that sees it set also sees the whole broadcast.
         // TODO 3: return instance.
-        throw new MissingSolutionException("Lab 05, ExcludeList.getInstance: if instance is null, then inside"
-                + " synchronized (ExcludeList.class) check again and set instance = sc.broadcast(new HashSet<>("
-                + "ExcludeWords.current())); return instance.");
+        throw new MissingSolutionException("Lab 05, ExcludeList.getInstance: the hints are in"
+                + " labs/lab05-broadcast-exclude-list/README.md, section Hints.");
     }
 }

@@ -30,8 +30,7 @@ public final class ExcludeStructured {
         // TODO 3: count the excluded words of each micro-batch with observe(METRIC, ...as("words")):
         //         count(col("excluded")) counts the rows where it is not null.
         // TODO 4: keep the rows where "excluded" is null, then groupBy("word").count().
-        throw new MissingSolutionException("Lab 05, ExcludeStructured.keptCounts: Tokens.words(lines), left_outer"
-                + " join with broadcast(excludeList + lit(true) as excluded) on \"word\", observe(METRIC,"
-                + " count(col(\"excluded\")).as(\"words\")), filter excluded is null, groupBy(\"word\").count().");
+        throw new MissingSolutionException("Lab 05, ExcludeStructured.keptCounts: the hints are in"
+                + " labs/lab05-broadcast-exclude-list/README.md, section Hints.");
     }
 }

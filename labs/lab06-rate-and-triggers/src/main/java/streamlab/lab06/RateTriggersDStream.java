@@ -23,8 +23,8 @@ public final class RateTriggersDStream {
         // TODO 1: a java.util.Queue<JavaRDD<String>> (a LinkedList) with one RDD per batch:
         //         ssc.sparkContext().parallelize(batch, 2).
         // TODO 2: ssc.queueStream(queue, true): oneAtATime = true takes one RDD per batch interval.
-        throw new MissingSolutionException("Lab 06, RateTriggersDStream.queued: a queue of"
-                + " ssc.sparkContext().parallelize(batch, 2), then ssc.queueStream(queue, true).");
+        throw new MissingSolutionException("Lab 06, RateTriggersDStream.queued: the hints are in"
+                + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
 
     /**
@@ -37,8 +37,8 @@ public final class RateTriggersDStream {
         //         again in every batch.
         // TODO 3: transformToPair((rdd, time) -> rdd.mapToPair(v -> new Tuple2<>(time.milliseconds(), v))):
         //         the batch's time is the second argument of transform.
-        throw new MissingSolutionException("Lab 06, RateTriggersDStream.ticks: queueStream(empty queue, true,"
-                + " default RDD of 0..perBatch-1), then transformToPair((rdd, time) -> (time.milliseconds(), v)).");
+        throw new MissingSolutionException("Lab 06, RateTriggersDStream.ticks: the hints are in"
+                + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
 
     /**
@@ -48,7 +48,7 @@ public final class RateTriggersDStream {
     public static JavaStreamingContext nextContext(JavaStreamingContext running, Duration batch) {
         // TODO: keep running.sparkContext(), stop the StreamingContext alone (stop(false): false = leave the
         //       SparkContext running), and return new JavaStreamingContext(thatSparkContext, batch).
-        throw new MissingSolutionException("Lab 06, RateTriggersDStream.nextContext: running.stop(false), then"
-                + " new JavaStreamingContext(running.sparkContext(), batch).");
+        throw new MissingSolutionException("Lab 06, RateTriggersDStream.nextContext: the hints are in"
+                + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
 }

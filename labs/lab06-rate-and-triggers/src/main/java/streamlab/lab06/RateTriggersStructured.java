@@ -26,8 +26,8 @@ public final class RateTriggersStructured {
     public static Dataset<Row> rate(SparkSession spark, long rowsPerSecond) {
         // TODO: spark.readStream().format("rate") with the option "rowsPerSecond" (and "numPartitions" 2),
         //       then load().
-        throw new MissingSolutionException("Lab 06, RateTriggersStructured.rate: spark.readStream().format(\"rate\")"
-                + ".option(\"rowsPerSecond\", rowsPerSecond).load().");
+        throw new MissingSolutionException("Lab 06, RateTriggersStructured.rate: the hints are in"
+                + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
 
     /**
@@ -37,8 +37,8 @@ public final class RateTriggersStructured {
     public static Dataset<Row> testRate(SparkSession spark, long rowsPerBatch, long startMillis) {
         // TODO: format("rate-micro-batch") with the options "rowsPerBatch", "startTimestamp" (milliseconds)
         //       and "advanceMillisPerBatch" (1000), and "numPartitions" 2.
-        throw new MissingSolutionException("Lab 06, RateTriggersStructured.testRate: format(\"rate-micro-batch\")"
-                + " with rowsPerBatch, startTimestamp and advanceMillisPerBatch 1000.");
+        throw new MissingSolutionException("Lab 06, RateTriggersStructured.testRate: the hints are in"
+                + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
 
     /** Columns {@code year}, {@code month}, {@code day}, {@code hour} (0-23), {@code minute}, {@code second}. */
@@ -46,22 +46,23 @@ public final class RateTriggersStructured {
         // TODO: select six columns computed from col("timestamp") with the functions year, month, dayofmonth,
         //       hour, minute and second (org.apache.spark.sql.functions), each named with as("...").
         //       (The course notebook uses date_format(col("timestamp"), "h") for the hour: read question 3.)
-        throw new MissingSolutionException("Lab 06, RateTriggersStructured.timeParts: rates.select(year(col(\"timestamp\"))"
-                + ".as(\"year\"), month(...), dayofmonth(...), hour(...), minute(...), second(...)).");
+        throw new MissingSolutionException("Lab 06, RateTriggersStructured.timeParts: the hints are in"
+                + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
 
     /** Appends {@code rows} to Parquet files in {@code outputDir}, with its checkpoint in {@code checkpointDir}. */
     public static DataStreamWriter<Row> parquetSink(Dataset<Row> rows, String outputDir, String checkpointDir) {
         // TODO: rows.writeStream() in format "parquet", output mode "append", with the options "path" and
         //       "checkpointLocation". (The caller adds the trigger and starts it.)
-        throw new MissingSolutionException("Lab 06, RateTriggersStructured.parquetSink: rows.writeStream()"
-                + ".format(\"parquet\").option(\"path\", ...).option(\"checkpointLocation\", ...).");
+        throw new MissingSolutionException("Lab 06, RateTriggersStructured.parquetSink: the hints are in"
+                + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
 
     /** What a Parquet sink wrote, read back as a static (not streaming) DataFrame. */
     public static Dataset<Row> readBack(SparkSession spark, String outputDir) {
         // TODO: a static read (spark.read(), not readStream()) of the Parquet files in outputDir.
-        throw new MissingSolutionException("Lab 06, RateTriggersStructured.readBack: spark.read().parquet(outputDir).");
+        throw new MissingSolutionException("Lab 06, RateTriggersStructured.readBack: the hints are in"
+                + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
 
     /**
@@ -75,8 +76,8 @@ public final class RateTriggersStructured {
         // TODO: a switch on kind returning Trigger.ProcessingTime(0L), Trigger.ProcessingTime(seconds,
         //       TimeUnit.SECONDS), Trigger.AvailableNow() or Trigger.Continuous(seconds, TimeUnit.SECONDS).
         //       "once": throw an IllegalArgumentException whose message says to use available-now instead.
-        throw new MissingSolutionException("Lab 06, RateTriggersStructured.trigger: map default, processing,"
-                + " available-now and continuous to Trigger.ProcessingTime/AvailableNow/Continuous; refuse once.");
+        throw new MissingSolutionException("Lab 06, RateTriggersStructured.trigger: the hints are in"
+                + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
 
     /**
@@ -88,8 +89,8 @@ public final class RateTriggersStructured {
         // TODO: for each query of spark.streams().active(): read its first source's description from
         //       query.lastProgress().sources()[0].description() (lastProgress is null before the first
         //       micro-batch), stop() it, and add "Stopped " + description to the list.
-        throw new MissingSolutionException("Lab 06, RateTriggersStructured.stopAll: stop each query of"
-                + " spark.streams().active() and return \"Stopped \" + its lastProgress().sources()[0].description().");
+        throw new MissingSolutionException("Lab 06, RateTriggersStructured.stopAll: the hints are in"
+                + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
 
     /**
@@ -99,8 +100,8 @@ public final class RateTriggersStructured {
     public static String progressLine(StreamingQueryProgress progress) {
         // TODO: String.format(Locale.ROOT, ...) with progress.batchId(), numInputRows(), batchDuration(),
         //       inputRowsPerSecond() and processedRowsPerSecond(), the rates with one decimal (%.1f).
-        throw new MissingSolutionException("Lab 06, RateTriggersStructured.progressLine: format batchId, numInputRows,"
-                + " batchDuration, inputRowsPerSecond and processedRowsPerSecond as the Javadoc shows.");
+        throw new MissingSolutionException("Lab 06, RateTriggersStructured.progressLine: the hints are in"
+                + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
 
     /**
@@ -111,7 +112,7 @@ public final class RateTriggersStructured {
     public static boolean fallingBehind(List<StreamingQueryProgress> recent) {
         // TODO: skip the progresses with numInputRows() == 0; true only if at least one is left and each of
         //       them has processedRowsPerSecond() < inputRowsPerSecond().
-        throw new MissingSolutionException("Lab 06, RateTriggersStructured.fallingBehind: true when every recent"
-                + " progress with input rows has processedRowsPerSecond < inputRowsPerSecond.");
+        throw new MissingSolutionException("Lab 06, RateTriggersStructured.fallingBehind: the hints are in"
+                + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
 }

@@ -22,7 +22,8 @@ public final class FileSourcesDStream {
     /** The lines of the files that appear in {@code dir} after the start; the files already there are ignored. */
     public static JavaDStream<String> newFiles(JavaStreamingContext ssc, String dir) {
         // TODO 1: the course's file stream: ssc.textFileStream(dir).
-        throw new MissingSolutionException("Lab 07, FileSourcesDStream.newFiles: ssc.textFileStream(dir).");
+        throw new MissingSolutionException("Lab 07, FileSourcesDStream.newFiles: the hints are in"
+                + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
 
     /**
@@ -36,8 +37,8 @@ public final class FileSourcesDStream {
         //         (org.apache.hadoop.io and org.apache.hadoop.mapreduce.lib.input). filter gets a Hadoop Path:
         //         true for the files to read (look at path.getName()). It gives (offset, line) pairs:
         //         map each to its line, pair._2().toString().
-        throw new MissingSolutionException("Lab 07, FileSourcesDStream.existingAndNewFiles: ssc.fileStream(dir,"
-                + " LongWritable.class, Text.class, TextInputFormat.class, filter, newFilesOnly = false), then the lines.");
+        throw new MissingSolutionException("Lab 07, FileSourcesDStream.existingAndNewFiles: the hints are in"
+                + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
 
     /**
@@ -52,15 +53,15 @@ public final class FileSourcesDStream {
         //         final field (a Spark task then uses its JVM's own), not once per line.
         // TODO 4: flatMap each line to an iterator of one event, or of none when readValue throws a
         //         JsonProcessingException (or returns null, for the line "null").
-        throw new MissingSolutionException("Lab 07, FileSourcesDStream.events: flatMap each line to"
-                + " mapper.readValue(line, IotEvent.class), or to nothing when Jackson cannot read it.");
+        throw new MissingSolutionException("Lab 07, FileSourcesDStream.events: the hints are in"
+                + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
 
     /** {@code (deviceId, number of HIGH events)} of each batch, for the devices with at least one. */
     public static JavaPairDStream<String, Long> highPerDevice(JavaDStream<IotEvent> events) {
         // TODO 5: filter the events whose dangerLevel() is exactly "HIGH", mapToPair (deviceId, 1L),
         //         reduceByKey(Long::sum).
-        throw new MissingSolutionException("Lab 07, FileSourcesDStream.highPerDevice: filter dangerLevel \"HIGH\","
-                + " mapToPair (deviceId, 1L), reduceByKey(Long::sum).");
+        throw new MissingSolutionException("Lab 07, FileSourcesDStream.highPerDevice: the hints are in"
+                + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
 }

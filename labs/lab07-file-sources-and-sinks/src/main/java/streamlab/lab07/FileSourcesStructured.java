@@ -35,8 +35,8 @@ public final class FileSourcesStructured {
         // TODO 1: new StructType().add("RecordNumber", DataTypes.IntegerType, true), then .add(name,
         //         DataTypes.StringType, true) for each of the 15 other fields, in the order above. Copy the
         //         names exactly: a field whose name is not in the JSON is simply null in every row.
-        throw new MissingSolutionException("Lab 07, FileSourcesStructured.zipcodeSchema: a StructType of RecordNumber"
-                + " (IntegerType) and the 15 string fields of the Javadoc, in that order.");
+        throw new MissingSolutionException("Lab 07, FileSourcesStructured.zipcodeSchema: the hints are in"
+                + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
 
     /**
@@ -45,8 +45,8 @@ public final class FileSourcesStructured {
      */
     public static Dataset<Row> jsonFiles(SparkSession spark, StructType schema, String dir, int filesPerTrigger) {
         // TODO 2: spark.readStream().schema(schema), the option "maxFilesPerTrigger", then .json(dir).
-        throw new MissingSolutionException("Lab 07, FileSourcesStructured.jsonFiles: spark.readStream().schema(schema)"
-                + ".option(\"maxFilesPerTrigger\", filesPerTrigger).json(dir).");
+        throw new MissingSolutionException("Lab 07, FileSourcesStructured.jsonFiles: the hints are in"
+                + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
 
     /**
@@ -55,7 +55,8 @@ public final class FileSourcesStructured {
      */
     public static StructType inferredSchema(SparkSession spark, String dir) {
         // TODO 3: a static read (spark.read(), not readStream()) of the JSON files, and its schema().
-        throw new MissingSolutionException("Lab 07, FileSourcesStructured.inferredSchema: spark.read().json(dir).schema().");
+        throw new MissingSolutionException("Lab 07, FileSourcesStructured.inferredSchema: the hints are in"
+                + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
 
     /**
@@ -69,15 +70,15 @@ public final class FileSourcesStructured {
         // TODO 4: Spark fills the corrupt-record column only if the schema has it: read with
         //         schema.add(CORRUPT_RECORD, DataTypes.StringType, true), the options "mode" PERMISSIVE,
         //         "columnNameOfCorruptRecord" CORRUPT_RECORD and "maxFilesPerTrigger".
-        throw new MissingSolutionException("Lab 07, FileSourcesStructured.withCorruptRecords: the schema plus a string"
-                + " column CORRUPT_RECORD, mode PERMISSIVE, columnNameOfCorruptRecord CORRUPT_RECORD, maxFilesPerTrigger.");
+        throw new MissingSolutionException("Lab 07, FileSourcesStructured.withCorruptRecords: the hints are in"
+                + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
 
     /** As {@link #jsonFiles}, in DROPMALFORMED mode: a line that does not fit the schema is left out. */
     public static Dataset<Row> dropMalformed(SparkSession spark, StructType schema, String dir, int filesPerTrigger) {
         // TODO 5: as jsonFiles, with the option "mode" "DROPMALFORMED".
-        throw new MissingSolutionException("Lab 07, FileSourcesStructured.dropMalformed: jsonFiles' reader with"
-                + " .option(\"mode\", \"DROPMALFORMED\").");
+        throw new MissingSolutionException("Lab 07, FileSourcesStructured.dropMalformed: the hints are in"
+                + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
 
     /**
@@ -87,14 +88,15 @@ public final class FileSourcesStructured {
     public static Dataset<Row> countingBadLines(Dataset<Row> rows) {
         // TODO 6: rows.observe(LINES_METRIC, <lines>, <bad>) with functions.count: count(lit(1)) counts
         //         every row, count(column) only the rows where that column is not null.
-        throw new MissingSolutionException("Lab 07, FileSourcesStructured.countingBadLines: rows.observe(LINES_METRIC,"
-                + " count(lit(1)).as(\"lines\"), count(col(CORRUPT_RECORD)).as(\"bad\")).");
+        throw new MissingSolutionException("Lab 07, FileSourcesStructured.countingBadLines: the hints are in"
+                + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
 
     /** The events whose {@code danger_level} is exactly {@code HIGH}, with all their columns. */
     public static Dataset<Row> highDanger(Dataset<Row> events) {
         // TODO 7: the seed's filter: events.filter("danger_level = 'HIGH'") (or the same with col(...)).
-        throw new MissingSolutionException("Lab 07, FileSourcesStructured.highDanger: events.filter(\"danger_level = 'HIGH'\").");
+        throw new MissingSolutionException("Lab 07, FileSourcesStructured.highDanger: the hints are in"
+                + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
 
     /**
@@ -104,7 +106,7 @@ public final class FileSourcesStructured {
     public static DataStreamWriter<Row> parquetSink(Dataset<Row> rows, String outputDir, String checkpointDir) {
         // TODO 8: rows.writeStream() in format "parquet", output mode "append", with the options "path" and
         //         "checkpointLocation".
-        throw new MissingSolutionException("Lab 07, FileSourcesStructured.parquetSink: rows.writeStream()"
-                + ".format(\"parquet\").option(\"path\", ...).option(\"checkpointLocation\", ...).");
+        throw new MissingSolutionException("Lab 07, FileSourcesStructured.parquetSink: the hints are in"
+                + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
 }

@@ -24,8 +24,8 @@ public final class WindowAppendDStream {
         // TODO 1: numbers(lines) (given below), then mapToPair to (value, 1L).
         // TODO 2: reduceByKeyAndWindow(Long::sum, window length, slide) with Durations.seconds(...): both must be
         //         multiples of the batch interval (5 s in the tests and the program).
-        throw new MissingSolutionException("Lab 08, WindowAppendDStream.valueCounts: numbers(lines), (value, 1L),"
-                + " reduceByKeyAndWindow(Long::sum, Durations.seconds(30), Durations.seconds(15)).");
+        throw new MissingSolutionException("Lab 08, WindowAppendDStream.valueCounts: the hints are in"
+                + " labs/lab08-event-time-watermarks/README.md, section Hints.");
     }
 
     /**
@@ -38,8 +38,8 @@ public final class WindowAppendDStream {
         //         numPartitions, filterFunc), as in lab 03: numPartitions is
         //         lines.context().sparkContext().defaultParallelism(); filterFunc keeps a (value, count) when it
         //         returns true. Do not set the checkpoint directory here: the program and the tests do.
-        throw new MissingSolutionException("Lab 08, WindowAppendDStream.incrementalValueCounts: reduceByKeyAndWindow("
-                + "Long::sum, (count, leaving) -> count - leaving, 30 s, 15 s, partitions, c -> c._2() > 0).");
+        throw new MissingSolutionException("Lab 08, WindowAppendDStream.incrementalValueCounts: the hints are in"
+                + " labs/lab08-event-time-watermarks/README.md, section Hints.");
     }
 
     /**
@@ -53,8 +53,8 @@ public final class WindowAppendDStream {
         //         java.time DateTimeFormatter.ofPattern("HHmmss").withZone(zone) of Instant.ofEpochMilli(...)
         //         for the start (30 s earlier) and the end, then rdd.map(...) each pair to a new Tuple3<>(text,
         //         value, count). (A DateTimeFormatter cannot be sent to the executors; the String can.)
-        throw new MissingSolutionException("Lab 08, WindowAppendDStream.windowRows: counts.transform((rdd, time) ->"
-                + " rdd.map(c -> new Tuple3<>(HHmmss of time - 30 s + \"-\" + HHmmss of time, c._1(), c._2()))).");
+        throw new MissingSolutionException("Lab 08, WindowAppendDStream.windowRows: the hints are in"
+                + " labs/lab08-event-time-watermarks/README.md, section Hints.");
     }
 
     /** Given: the lines that are whole numbers, as ints; other lines (blank, {@code hello}) are dropped. */

@@ -27,8 +27,8 @@ public final class WindowAppendStructured {
         //         Format each with functions.date_format(..., pattern) and join them with concat(..., lit("-"), ...).
         //         The pattern letters are Java's (DateTimeFormatter): H is the hour of the day (0-23),
         //         h the hour on a 12-hour clock, m the minute, M the month, s the second.
-        throw new MissingSolutionException("Lab 08, WindowAppendStructured.windowText: concat(date_format(start,"
-                + " \"HHmmss\"), lit(\"-\"), date_format(end, \"HHmmss\")).");
+        throw new MissingSolutionException("Lab 08, WindowAppendStructured.windowText: the hints are in"
+                + " labs/lab08-event-time-watermarks/README.md, section Hints.");
     }
 
     /**
@@ -41,16 +41,15 @@ public final class WindowAppendStructured {
         // TODO 3: withWatermark("timestamp", "15 seconds"), before the aggregation, on the column the window uses.
         // TODO 4: groupBy(functions.window(col("timestamp"), "30 seconds", "15 seconds"), col("value")).count().
         // TODO 5: select the columns window (windowText(col("window")).as("window")), value and count, in that order.
-        throw new MissingSolutionException("Lab 08, WindowAppendStructured.valueCounts: numbers(events).withWatermark("
-                + "\"timestamp\", \"15 seconds\").groupBy(window(30 s, 15 s), value).count(), then select window text,"
-                + " value, count.");
+        throw new MissingSolutionException("Lab 08, WindowAppendStructured.valueCounts: the hints are in"
+                + " labs/lab08-event-time-watermarks/README.md, section Hints.");
     }
 
     /** The same table as {@link #valueCounts} with tumbling windows of 30 s: [17:33:00, 17:33:30), [17:33:30, ...). */
     public static Dataset<Row> tumblingCounts(Dataset<Row> events) {
         // TODO 6: as valueCounts, with a window that does not slide: window(col("timestamp"), "30 seconds").
-        throw new MissingSolutionException("Lab 08, WindowAppendStructured.tumblingCounts: valueCounts with"
-                + " window(col(\"timestamp\"), \"30 seconds\") (no slide).");
+        throw new MissingSolutionException("Lab 08, WindowAppendStructured.tumblingCounts: the hints are in"
+                + " labs/lab08-event-time-watermarks/README.md, section Hints.");
     }
 
     /**
@@ -59,8 +58,8 @@ public final class WindowAppendStructured {
      */
     public static Dataset<Row> countsWithoutWatermark(Dataset<Row> events) {
         // TODO 7: valueCounts without withWatermark. (Spark then refuses append mode: see the tests.)
-        throw new MissingSolutionException("Lab 08, WindowAppendStructured.countsWithoutWatermark: valueCounts"
-                + " without the watermark.");
+        throw new MissingSolutionException("Lab 08, WindowAppendStructured.countsWithoutWatermark: the hints are in"
+                + " labs/lab08-event-time-watermarks/README.md, section Hints.");
     }
 
     /**
@@ -71,8 +70,8 @@ public final class WindowAppendStructured {
     public static DataStreamWriter<Row> csvSink(Dataset<Row> counts, String path) {
         // TODO 8: counts.coalesce(1) (one task writes each micro-batch, so one file per window folder), then
         //         writeStream() in format "csv", partitionBy("window"), outputMode("append"), option("path", path).
-        throw new MissingSolutionException("Lab 08, WindowAppendStructured.csvSink: counts.coalesce(1).writeStream()"
-                + ".format(\"csv\").partitionBy(\"window\").outputMode(\"append\").option(\"path\", path).");
+        throw new MissingSolutionException("Lab 08, WindowAppendStructured.csvSink: the hints are in"
+                + " labs/lab08-event-time-watermarks/README.md, section Hints.");
     }
 
     /**

@@ -28,8 +28,8 @@ public final class ActivityDStream {
         // TODO 3: the batch as a DataFrame: spark.read().schema(ActivityStructured.SCHEMA)
         //         .json(spark.createDataset(rdd.rdd(), Encoders.STRING())); make it the temporary view
         //         "activity" (createOrReplaceTempView) and return spark.sql(COUNTS_SQL).javaRDD().
-        throw new MissingSolutionException("Lab 09, ActivityDStream.sqlCounts: transform each batch: read its JSON"
-                + " lines with the schema, createOrReplaceTempView(\"activity\"), return spark.sql(COUNTS_SQL).javaRDD().");
+        throw new MissingSolutionException("Lab 09, ActivityDStream.sqlCounts: the hints are in"
+                + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 
     /**
@@ -44,8 +44,8 @@ public final class ActivityDStream {
         // TODO 5: transformToPair(counts -> counts.join(descriptions)): a join of each batch's RDD with the
         //         static RDD gives (activity, (count, description)).
         // TODO 6: key by the description, (description, count), and add up the counts of each description.
-        throw new MissingSolutionException("Lab 09, ActivityDStream.describedCounts: count per activity, then"
-                + " transformToPair(rdd -> rdd.join(descriptions)), then (description, count) added up per description.");
+        throw new MissingSolutionException("Lab 09, ActivityDStream.describedCounts: the hints are in"
+                + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 
     /** {@code (activity, readings so far)} after every batch, for every activity seen since the start. */
@@ -53,7 +53,7 @@ public final class ActivityDStream {
         // TODO 7: mapToPair to (activity, 1L), then updateStateByKey((List<Long> news, Optional<Long> total)
         //         -> Optional.of(total so far, or 0, plus the sum of news)). Optional is
         //         org.apache.spark.api.java.Optional; it needs a checkpoint directory (the tests set one).
-        throw new MissingSolutionException("Lab 09, ActivityDStream.runningCounts: mapToPair to (activity, 1L), then"
-                + " updateStateByKey((news, total) -> Optional.of(total.orElse(0L) + sum of news)).");
+        throw new MissingSolutionException("Lab 09, ActivityDStream.runningCounts: the hints are in"
+                + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 }

@@ -31,14 +31,15 @@ public final class ActivityStructured {
         // TODO 1: spark.readStream() with .schema(SCHEMA) (a file stream does not guess its schema), the
         //         option "maxFilesPerTrigger" set to 1 (one file per micro-batch, as the book does), then
         //         .json(folder).
-        throw new MissingSolutionException("Lab 09, ActivityStructured.activityStream: spark.readStream().schema(SCHEMA)"
-                + ".option(\"maxFilesPerTrigger\", 1).json(folder).");
+        throw new MissingSolutionException("Lab 09, ActivityStructured.activityStream: the hints are in"
+                + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 
     /** Columns {@code gt}, {@code count}: how many readings of each activity. For complete mode. */
     public static Dataset<Row> activityCounts(Dataset<Row> activity) {
         // TODO 2: group by the activity, gt, and count. Readings without gt are a group of their own (null).
-        throw new MissingSolutionException("Lab 09, ActivityStructured.activityCounts: activity.groupBy(\"gt\").count().");
+        throw new MissingSolutionException("Lab 09, ActivityStructured.activityCounts: the hints are in"
+                + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 
     /**
@@ -49,8 +50,8 @@ public final class ActivityStructured {
         // TODO 3: activityCounts(activity).writeStream(), named with .queryName(COUNTS_TABLE) (the memory
         //         sink's table takes the query's name), .format("memory"), and the output mode that writes
         //         the whole table after every trigger.
-        throw new MissingSolutionException("Lab 09, ActivityStructured.activityCountsToMemory: activityCounts(activity)"
-                + ".writeStream().queryName(COUNTS_TABLE).format(\"memory\").outputMode(...the whole table...).");
+        throw new MissingSolutionException("Lab 09, ActivityStructured.activityCountsToMemory: the hints are in"
+                + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 
     /** The readings on stairs (up or down): columns {@code gt, model, arrival_time, creation_time}. Append mode. */
@@ -58,8 +59,8 @@ public final class ActivityStructured {
         // TODO 4: as the book: a column stairs = expr("gt like '%stairs%'"), keep the rows where stairs is
         //         true and gt is not null, then select gt, model, arrival_time, creation_time (names are
         //         case-insensitive: model finds Model).
-        throw new MissingSolutionException("Lab 09, ActivityStructured.stairs: withColumn(\"stairs\", expr(\"gt like"
-                + " '%stairs%'\")).where(\"stairs\").where(\"gt is not null\").select(\"gt\", \"model\", ...).");
+        throw new MissingSolutionException("Lab 09, ActivityStructured.stairs: the hints are in"
+                + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 
     /**
@@ -70,8 +71,8 @@ public final class ActivityStructured {
     public static Dataset<Row> deviceModelStats(Dataset<Row> activity) {
         // TODO 5: cube("gt", "model") groups by (gt, model), by gt alone, by model alone and by nothing;
         //         then avg("x", "y", "z").
-        throw new MissingSolutionException("Lab 09, ActivityStructured.deviceModelStats: activity.cube(\"gt\", \"model\")"
-                + ".avg(\"x\", \"y\", \"z\").");
+        throw new MissingSolutionException("Lab 09, ActivityStructured.deviceModelStats: the hints are in"
+                + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 
     /**
@@ -82,8 +83,8 @@ public final class ActivityStructured {
         // TODO 6: a static table of the users' averages: history.groupBy("User").agg(avg("x").as("usual_x")).
         // TODO 7: join the stream with it on the column User (an inner join, the default), then select
         //         User, gt, x, usual_x.
-        throw new MissingSolutionException("Lab 09, ActivityStructured.withUsualX: join activity with"
-                + " history.groupBy(\"User\").agg(avg(\"x\").as(\"usual_x\")) on \"User\", then select the four columns.");
+        throw new MissingSolutionException("Lab 09, ActivityStructured.withUsualX: the hints are in"
+                + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 
     /**
@@ -94,7 +95,7 @@ public final class ActivityStructured {
         // TODO 8: an event-time column, as the book: col("Creation_Time").divide(1e9).cast("timestamp")
         //         (a number cast to a timestamp is read as seconds since the epoch).
         // TODO 9: groupBy(window(thatColumn, "10 seconds"), col("gt")).count().
-        throw new MissingSolutionException("Lab 09, ActivityStructured.windowedCounts: an event_time column"
-                + " (Creation_Time / 1e9 cast to timestamp), then groupBy(window(event_time, \"10 seconds\"), gt).count().");
+        throw new MissingSolutionException("Lab 09, ActivityStructured.windowedCounts: the hints are in"
+                + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 }

@@ -19,7 +19,7 @@ public final class OutputModes {
         //           };
         //         Think of what each mode promises: append writes a row once and never changes it, update
         //         writes what changed, complete writes the whole result table. Which promise can Spark keep?
-        throw new MissingSolutionException("Lab 09, OutputModes.outcome: return the Outcome of each query in each"
-                + " mode, e.g. a switch on query with a switch on mode inside.");
+        throw new MissingSolutionException("Lab 09, OutputModes.outcome: the hints are in"
+                + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 }

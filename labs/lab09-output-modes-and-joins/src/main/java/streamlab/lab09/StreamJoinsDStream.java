@@ -18,21 +18,24 @@ public final class StreamJoinsDStream {
     public static JavaPairDStream<String, Tuple2<String, String>> joined(JavaPairDStream<String, String> phone,
                                                                         JavaPairDStream<String, String> watch) {
         // TODO 1: an inner join of the two pair streams; the phone's value comes first.
-        throw new MissingSolutionException("Lab 09, StreamJoinsDStream.joined: phone.join(watch).");
+        throw new MissingSolutionException("Lab 09, StreamJoinsDStream.joined: the hints are in"
+                + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 
     /** Every phone pair, with the watch activities of the same batch, or {@code Optional.empty()} when there is none. */
     public static JavaPairDStream<String, Tuple2<String, Optional<String>>> leftJoined(
             JavaPairDStream<String, String> phone, JavaPairDStream<String, String> watch) {
         // TODO 2: the join that keeps every pair of the left (phone) stream.
-        throw new MissingSolutionException("Lab 09, StreamJoinsDStream.leftJoined: phone.leftOuterJoin(watch).");
+        throw new MissingSolutionException("Lab 09, StreamJoinsDStream.leftJoined: the hints are in"
+                + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 
     /** Every phone pair and every watch pair, matched where they can be: the missing side is {@code Optional.empty()}. */
     public static JavaPairDStream<String, Tuple2<Optional<String>, Optional<String>>> fullJoined(
             JavaPairDStream<String, String> phone, JavaPairDStream<String, String> watch) {
         // TODO 3: the join that keeps every pair of both streams.
-        throw new MissingSolutionException("Lab 09, StreamJoinsDStream.fullJoined: phone.fullOuterJoin(watch).");
+        throw new MissingSolutionException("Lab 09, StreamJoinsDStream.fullJoined: the hints are in"
+                + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 
     /**
@@ -43,7 +46,7 @@ public final class StreamJoinsDStream {
                                                                               JavaPairDStream<String, String> watch) {
         // TODO 4: window both streams over 2 seconds (window(Durations.seconds(2)) slides every batch), then
         //         join them as in joined.
-        throw new MissingSolutionException("Lab 09, StreamJoinsDStream.windowJoined:"
-                + " phone.window(Durations.seconds(2)).join(watch.window(Durations.seconds(2))).");
+        throw new MissingSolutionException("Lab 09, StreamJoinsDStream.windowJoined: the hints are in"
+                + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 }

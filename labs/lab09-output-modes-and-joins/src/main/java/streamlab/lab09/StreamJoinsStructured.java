@@ -29,8 +29,8 @@ public final class StreamJoinsStructured {
         // TODO 2: p.join(w, expr("p.User = w.User AND w.watch_time BETWEEN p.phone_time - INTERVAL 2 SECONDS
         //         AND p.phone_time + INTERVAL 2 SECONDS"), "inner"): the time range lets Spark drop old
         //         readings from its state. Then select p.User, p.phone_time, w.watch_time.
-        throw new MissingSolutionException("Lab 09, StreamJoinsStructured.phoneWithWatch: watermark both inputs,"
-                + " then join on the same User and watch_time within RANGE of phone_time, and select the three columns.");
+        throw new MissingSolutionException("Lab 09, StreamJoinsStructured.phoneWithWatch: the hints are in"
+                + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 
     /**
@@ -40,7 +40,7 @@ public final class StreamJoinsStructured {
     public static Dataset<Row> phoneWithOptionalWatch(Dataset<Row> phone, Dataset<Row> watch) {
         // TODO 3: the same join, of type "left_outer". Spark needs the watermark on the watch side and the
         //         time range to know when a phone reading can no longer match.
-        throw new MissingSolutionException("Lab 09, StreamJoinsStructured.phoneWithOptionalWatch: the join of"
-                + " phoneWithWatch, with the join type \"left_outer\".");
+        throw new MissingSolutionException("Lab 09, StreamJoinsStructured.phoneWithOptionalWatch: the hints are in"
+                + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 }

@@ -23,8 +23,7 @@ public final class SpamFilterDStream {
         //         In it: split the lines into words (Tokens.split), count them (mapToPair (word, 1L),
         //         reduceByKey), then drop the spam words: subtractByKey(spam), or leftOuterJoin(spam) and
         //         keep the pairs whose right side is empty.
-        throw new MissingSolutionException("Lab 10, SpamFilterDStream.countsWithoutSpam: spam = spamWords.mapToPair"
-                + " (word, true); lines.transformToPair(rdd -> rdd.flatMap(Tokens.split).mapToPair(word, 1L)"
-                + ".reduceByKey(Long::sum).subtractByKey(spam)).");
+        throw new MissingSolutionException("Lab 10, SpamFilterDStream.countsWithoutSpam: the hints are in"
+                + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }
 }

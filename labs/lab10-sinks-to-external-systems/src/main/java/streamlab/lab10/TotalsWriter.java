@@ -34,21 +34,22 @@ public final class TotalsWriter extends ForeachWriter<Row> {
         //       partition). Do not return false for a (partitionId, epochId) you think you wrote before: read
         //       the README on why that pair is not a safe key. If a step fails, close the connection before you
         //       throw: Spark calls no close() after an open() that threw.
-        throw new MissingSolutionException("Lab 10, TotalsWriter.open: connection = Connections.open(db);"
-                + " setAutoCommit(false); merge = prepareStatement(WordTables.mergeTotalSql(db.table())); return true.");
+        throw new MissingSolutionException("Lab 10, TotalsWriter.open: the hints are in"
+                + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }
 
     @Override
     public void process(Row row) {
         // TODO: parameter 1 the word (row.getAs("word")), 2 the total (row.<Long>getAs("count")), then addBatch().
-        throw new MissingSolutionException("Lab 10, TotalsWriter.process: set word and count on the MERGE, addBatch().");
+        throw new MissingSolutionException("Lab 10, TotalsWriter.process: the hints are in"
+                + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }
 
     @Override
     public void close(Throwable errorOrNull) {
         // TODO: if errorOrNull is null, executeBatch() and commit(); else rollback(). In every case (finally),
         //       close the connection: a ForeachWriter that leaves it open leaks one per partition and epoch.
-        throw new MissingSolutionException("Lab 10, TotalsWriter.close: no error: executeBatch, commit; error:"
-                + " rollback; finally close the connection.");
+        throw new MissingSolutionException("Lab 10, TotalsWriter.close: the hints are in"
+                + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }
 }

@@ -23,8 +23,8 @@ public final class WordCountsStructured {
         // TODO: lines.writeStream().outputMode("append").foreachBatch((Dataset<Row> batch, Long batchId) ->
         //       writeBatch(batch, batchId, db)). (Give the lambda's parameter types: without them Java cannot
         //       choose between foreachBatch's Java and Scala versions.)
-        throw new MissingSolutionException("Lab 10, WordCountsStructured.sink: lines.writeStream().outputMode(\"append\")"
-                + ".foreachBatch((Dataset<Row> batch, Long batchId) -> writeBatch(batch, batchId, db)).");
+        throw new MissingSolutionException("Lab 10, WordCountsStructured.sink: the hints are in"
+                + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }
 
     /**
@@ -42,16 +42,15 @@ public final class WordCountsStructured {
         //         batchId (WordTables.deleteBatchSql), insert the counts (WordTables.insertSql, addBatch,
         //         executeBatch), commit(). All or nothing: on an exception, rollback() and throw it again
         //         (never swallow it: Spark must see the batch fail, or it commits it as written).
-        throw new MissingSolutionException("Lab 10, WordCountsStructured.writeBatch: collect the counts, then in one"
-                + " transaction (setAutoCommit(false)): delete the rows of batchId, insert the counts, commit;"
-                + " rollback and rethrow on failure.");
+        throw new MissingSolutionException("Lab 10, WordCountsStructured.writeBatch: the hints are in"
+                + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }
 
     /** The running total of every word, in update mode, written by a {@link TotalsWriter} into {@code db.table()}. */
     public static DataStreamWriter<Row> totalsSink(Dataset<Row> lines, DbSettings db) {
         // TODO: Tokens.words(lines).groupBy("word").count(), then writeStream() in "update" mode (each epoch sends
         //       only the words whose total changed) and .foreach(new TotalsWriter(db)).
-        throw new MissingSolutionException("Lab 10, WordCountsStructured.totalsSink: Tokens.words(lines).groupBy(\"word\")"
-                + ".count().writeStream().outputMode(\"update\").foreach(new TotalsWriter(db)).");
+        throw new MissingSolutionException("Lab 10, WordCountsStructured.totalsSink: the hints are in"
+                + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }
 }

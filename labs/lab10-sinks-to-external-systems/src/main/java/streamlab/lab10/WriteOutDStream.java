@@ -25,9 +25,8 @@ public final class WriteOutDStream {
         //       Take the batch id from time.milliseconds() there, then rdd.foreach(record -> ...), which runs
         //       in the tasks: open a connection with Connections.open(db) (counted), prepare
         //       WordTables.insertSql(db.table()), set the three parameters, executeUpdate(), close both.
-        throw new MissingSolutionException("Lab 10, WriteOutDStream.writePerRecord: counts.foreachRDD((rdd, time) ->"
-                + " rdd.foreach(record -> { try (Connection c = Connections.open(db); PreparedStatement insert = ...)"
-                + " { set batch id, word, count; executeUpdate } })).");
+        throw new MissingSolutionException("Lab 10, WriteOutDStream.writePerRecord: the hints are in"
+                + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }
 
     /** Version 3: one connection for each partition that holds records, all its records in one batch. */
@@ -36,9 +35,8 @@ public final class WriteOutDStream {
         //       if records.hasNext() is false, return without a connection (an empty partition, an empty batch);
         //       else open ONE connection with Connections.open(db), prepare the insert once, and for every
         //       record set its parameters and addBatch(); then executeBatch() once. Close what you opened.
-        throw new MissingSolutionException("Lab 10, WriteOutDStream.writePerPartition: counts.foreachRDD((rdd, time) ->"
-                + " rdd.foreachPartition(records -> { if none, return; one Connections.open(db), one insert,"
-                + " addBatch per record, executeBatch }).");
+        throw new MissingSolutionException("Lab 10, WriteOutDStream.writePerPartition: the hints are in"
+                + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }
 
     /**
@@ -50,7 +48,7 @@ public final class WriteOutDStream {
         //       Call getInstance inside foreachPartition: it runs on the executor, whose JVM makes its own pool
         //       the first time. A pooled connection's close() gives it back to the pool: use
         //       try-with-resources, or the pool runs dry after poolSize partitions.
-        throw new MissingSolutionException("Lab 10, WriteOutDStream.writeWithPool: like writePerPartition, with"
-                + " try (Connection c = ConnectionPool.getInstance(db).getConnection()) { ... } in each partition.");
+        throw new MissingSolutionException("Lab 10, WriteOutDStream.writeWithPool: the hints are in"
+                + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }
 }
