@@ -18,10 +18,9 @@ public final class SlidingWindowsDStream {
 
     /** {@code (word, count)} over the lines of the last 5 s, every 2 s: the whole window counted afresh. */
     public static JavaPairDStream<String, Long> windowCounts(JavaDStream<String> lines) {
-        // TODO 1: make a windowed stream of the lines: lines.window(window length, slide), with
-        //         Durations.seconds(...). Both must be multiples of the batch interval (1 s here).
-        // TODO 2: count the words of each window as in lab 01: flatMap with Tokens.split(line),
-        //         mapToPair to (word, 1L), reduceByKey(Long::sum).
+        // TODO: every 2 s, produce (word, count) for the words of the lines that arrived in the last 5 s.
+        //       Input: the lines, in batches of 1 s. Output: one pair per word of the window, counted afresh.
+        //       The idea: a sliding window made of whole batches (processing time), then lab 01's count.
         throw new MissingSolutionException("Lab 03, SlidingWindowsDStream.windowCounts: the hints are in"
                 + " labs/lab03-sliding-windows/README.md, section Hints.");
     }
@@ -32,20 +31,20 @@ public final class SlidingWindowsDStream {
      * Needs a checkpoint directory.
      */
     public static JavaPairDStream<String, Long> incrementalCounts(JavaDStream<String> lines) {
-        // TODO 3: make the (word, 1L) pairs of every batch (no window() this time), then
-        //         reduceByKeyAndWindow(reduce, inverse reduce, window length, slide):
-        //         the reduce function adds the batches that enter the window,
-        //         the inverse function takes away the batches that leave it.
+        // TODO: the same (word, count) pairs every 2 s over the last 5 s, computed incrementally: the
+        //       previous window's counts, plus the batches that entered, minus the batches that left. A word
+        //       whose batches all left stays behind with count 0 (the tests expect it).
+        //       The idea: a windowed reduce with an inverse function. It needs a checkpoint directory: the
+        //       tests and the program set one, this function must not.
         throw new MissingSolutionException("Lab 03, SlidingWindowsDStream.incrementalCounts: the hints are in"
                 + " labs/lab03-sliding-windows/README.md, section Hints.");
     }
 
     /** {@link #incrementalCounts}, with a filter function that drops the words whose count fell to 0. */
     public static JavaPairDStream<String, Long> incrementalCountsDroppingZeros(JavaDStream<String> lines) {
-        // TODO 4: the same reduceByKeyAndWindow, in its longer form that also takes the number of
-        //         partitions and a filter function: reduceByKeyAndWindow(reduce, inverse, window, slide,
-        //         numPartitions, filterFunc). filterFunc gets each (word, count) and keeps it when it
-        //         returns true. For numPartitions: lines.context().sparkContext().defaultParallelism().
+        // TODO: the same as incrementalCounts, but a word whose count fell to 0 leaves the window's state
+        //       (and so the output).
+        //       The idea: filter the state that the window keeps, not only what it prints.
         throw new MissingSolutionException("Lab 03, SlidingWindowsDStream.incrementalCountsDroppingZeros: the hints are in"
                 + " labs/lab03-sliding-windows/README.md, section Hints.");
     }

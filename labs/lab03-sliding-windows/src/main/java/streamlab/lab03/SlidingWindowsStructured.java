@@ -22,11 +22,10 @@ public final class SlidingWindowsStructured {
 
     /** Columns {@code window} (a struct start, end), {@code word}, {@code count}; for complete or update mode. */
     public static Dataset<Row> windowCounts(Dataset<Row> lines) {
-        // TODO 1: split the lines into words with Tokens.words(lines): a column word, and the
-        //         timestamp column is kept beside it.
-        // TODO 2: group by the window of the timestamp and the word, in that order:
-        //         groupBy(functions.window(col("timestamp"), window length, slide), col("word")),
-        //         with durations written as "5 seconds"; then count().
+        // TODO: input: rows with a line (value) and its event time (timestamp). Output: the columns window
+        //       (a struct start, end), word and count, in that order: how many times each word occurs among
+        //       the rows whose timestamp is in each window of 5 s that starts every 2 s.
+        //       The idea: a window of event time is a grouping key computed from the timestamp.
         throw new MissingSolutionException("Lab 03, SlidingWindowsStructured.windowCounts: the hints are in"
                 + " labs/lab03-sliding-windows/README.md, section Hints.");
     }
@@ -37,9 +36,9 @@ public final class SlidingWindowsStructured {
      * watermark are dropped.
      */
     public static Dataset<Row> watermarkedCounts(Dataset<Row> lines) {
-        // TODO 3: as windowCounts, but first tell Spark how late a line may be:
-        //         lines.withWatermark("timestamp", WATERMARK_DELAY). The watermark must be on the same
-        //         timestamp column the window uses, and come before the groupBy.
+        // TODO: the same table as windowCounts, with a watermark of WATERMARK_DELAY on the timestamp, so
+        //       that append mode can write each window once, when it can no longer change.
+        //       The idea: the watermark says how late a row may come; Spark closes the windows behind it.
         throw new MissingSolutionException("Lab 03, SlidingWindowsStructured.watermarkedCounts: the hints are in"
                 + " labs/lab03-sliding-windows/README.md, section Hints.");
     }
