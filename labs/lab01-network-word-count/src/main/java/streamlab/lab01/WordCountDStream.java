@@ -17,11 +17,10 @@ public final class WordCountDStream {
     private WordCountDStream() {}
 
     public static JavaPairDStream<String, Long> wordCounts(JavaDStream<String> lines) {
-        // TODO 1: turn each line into its words with flatMap. Use the course's rule (see Tokens):
-        //         lower-case the line, split it on Tokens.SEPARATORS, drop empty strings.
-        //         (Tokens.split(line) does exactly this; try writing it yourself first.)
-        // TODO 2: turn each word into a pair (word, 1L) with mapToPair.
-        // TODO 3: add up the ones of each word with reduceByKey.
+        // TODO: input: the lines that arrived during one batch. Output: (word, count) for every word of those
+        //       lines, counted in this batch alone: the next batch starts again from zero.
+        //       The idea: a DStream is a sequence of RDDs, and its word count is the RDD word count: lines
+        //       to words (the course's rule, see Tokens), words to pairs, the pairs summed per word.
         throw new MissingSolutionException("Lab 01, WordCountDStream.wordCounts: the hints are in"
                 + " labs/lab01-network-word-count/README.md, section Hints.");
     }

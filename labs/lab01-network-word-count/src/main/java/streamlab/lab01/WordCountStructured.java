@@ -17,11 +17,10 @@ public final class WordCountStructured {
     private WordCountStructured() {}
 
     public static Dataset<Row> wordCounts(Dataset<Row> lines) {
-        // TODO 1: lower-case the value column and split it on Tokens.SEPARATORS
-        //         (functions.lower, functions.split), then explode the array into one row per word
-        //         in a column named "word".
-        // TODO 2: drop the empty words that splitting leaves ("" rows).
-        // TODO 3: group by word and count.
+        // TODO: input: an unbounded table of lines (column value). Output: the columns word and count, the
+        //       counts of every word read since the start.
+        //       The idea: write the query as if the table were static (a column of words without empty ones,
+        //       one group per word); Spark keeps the result up to date as lines arrive.
         throw new MissingSolutionException("Lab 01, WordCountStructured.wordCounts: the hints are in"
                 + " labs/lab01-network-word-count/README.md, section Hints.");
     }
