@@ -18,12 +18,10 @@ public final class WordLengthsDStream {
 
     /** {@code (length, number of words of that length)} over the lines of the last 5 s, every 2 s. */
     public static JavaPairDStream<Integer, Long> lengthCounts(JavaDStream<String> lines) {
-        // TODO 1: a window of 5 s that slides every 2 s over the lines (lab 03: lines.window(...)).
-        // TODO 2: the words of the window with Tokens.split, each as a pair (its length, 1L).
-        //         Length = number of characters: word.codePointCount(0, word.length()).
-        //         (word.length() counts UTF-16 units: a character outside the Basic Multilingual
-        //         Plane, such as 𠮷, counts 2.)
-        // TODO 3: add up the ones of each length with reduceByKey.
+        // TODO: input: the lines of 1-second batches. Output: every 2 s, (length, number of words of that
+        //       length) over the lines of the last 5 s. A word's length is its number of characters (code
+        //       points), not of UTF-16 units.
+        //       The idea: lab 03's sliding window with another key: the word's length instead of the word.
         throw new MissingSolutionException("Lab 04, WordLengthsDStream.lengthCounts: the hints are in"
                 + " labs/lab04-word-length-counts/README.md, section Hints.");
     }
@@ -33,13 +31,9 @@ public final class WordLengthsDStream {
      * first word. Needs a checkpoint directory.
      */
     public static JavaDStream<Long> totalWords(JavaDStream<String> lines) {
-        // TODO 4: count from the lines themselves, not from the windows (why? see the README).
-        //         The words of this batch: flatMap(Tokens.split), then count(), which gives one
-        //         element per batch (0 when there are none).
-        // TODO 5: give that number one and the same key, ("words", n), and keep the running sum with
-        //         updateStateByKey((List<Long> thisBatch, Optional<Long> total) -> ...): the new total is
-        //         the old one (total.orElse(0L)) plus this batch's. Optional is org.apache.spark.api.java.Optional.
-        // TODO 6: keep only the number: map(Tuple2::_2).
+        // TODO: output: one number after every batch: the words read since the start (0 until the first
+        //       word). Count from the lines themselves, not from the windows (the README says why).
+        //       The idea: a running total kept as state under one key (lab 02).
         throw new MissingSolutionException("Lab 04, WordLengthsDStream.totalWords: the hints are in"
                 + " labs/lab04-word-length-counts/README.md, section Hints.");
     }

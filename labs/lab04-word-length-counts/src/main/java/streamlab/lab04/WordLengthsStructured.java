@@ -26,10 +26,10 @@ public final class WordLengthsStructured {
      * well as in complete or update mode.
      */
     public static Dataset<Row> lengthCounts(Dataset<Row> lines) {
-        // TODO 1: a watermark on the lines: withWatermark("timestamp", WATERMARK_DELAY) (lab 03).
-        // TODO 2: the words with Tokens.words(...), and a column "length": functions.length(col("word"))
-        //         (it counts characters, as the DStream side does).
-        // TODO 3: groupBy(window(col("timestamp"), "5 seconds", "2 seconds"), col("length")).count().
+        // TODO: input: lines with their event time (value, timestamp). Output: the columns window, length
+        //       and count: how many words of each length have an event time in each window of 5 s every 2 s,
+        //       with a watermark of WATERMARK_DELAY.
+        //       The idea: lab 03's event-time windows, grouped by a computed column.
         throw new MissingSolutionException("Lab 04, WordLengthsStructured.lengthCounts: the hints are in"
                 + " labs/lab04-word-length-counts/README.md, section Hints.");
     }
@@ -39,8 +39,8 @@ public final class WordLengthsStructured {
      * aggregation (no grouping key): run it in complete or update mode.
      */
     public static Dataset<Row> totalWords(Dataset<Row> lines) {
-        // TODO 4: the words with Tokens.words(lines), then an aggregation over the whole table, with
-        //         no groupBy: agg(functions.count(col("word")).as("words")).
+        // TODO: output: one row, one column words: the number of words read since the start.
+        //       The idea: a global aggregation, with no grouping key.
         throw new MissingSolutionException("Lab 04, WordLengthsStructured.totalWords: the hints are in"
                 + " labs/lab04-word-length-counts/README.md, section Hints.");
     }
