@@ -23,8 +23,9 @@ public final class DroppedWords {
 
     /** The accumulator of dropped words: created (at 0) by the first call, the same one for every later call. */
     public static LongAccumulator getInstance(JavaSparkContext sc) {
-        // TODO: the same double-checked locking as ExcludeList.getInstance, creating the accumulator with
-        //       sc.sc().longAccumulator(NAME) (a named accumulator also shows in the Spark web UI).
+        // TODO: output: the accumulator named NAME, created at 0 by the first call, the same one for every
+        //       later call.
+        //       The idea: the lazily created singleton of ExcludeList, for an accumulator.
         throw new MissingSolutionException("Lab 05, DroppedWords.getInstance: the hints are in"
                 + " labs/lab05-broadcast-exclude-list/README.md, section Hints.");
     }

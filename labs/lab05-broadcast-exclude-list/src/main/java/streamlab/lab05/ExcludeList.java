@@ -25,12 +25,10 @@ public final class ExcludeList {
      * for every later call (from any thread) until the driver ends.
      */
     public static Broadcast<Set<String>> getInstance(JavaSparkContext sc) {
-        // TODO 1: if instance is still null, create it: sc.broadcast(...) of a HashSet of
-        //         ExcludeWords.current() (a set: contains() is what the filter asks), and keep it in instance.
-        // TODO 2: two threads may ask at the same moment. Make sure only one broadcast is ever made:
-        //         double-checked locking (check, synchronized (ExcludeList.class), check again, create).
-        //         instance is volatile, so a thread that sees it set also sees the whole broadcast.
-        // TODO 3: return instance.
+        // TODO: output: the broadcast set of the words of ExcludeWords.current(), made by the first call;
+        //       every later call, from any thread, returns the same one until the driver ends.
+        //       The idea: a lazily created singleton, safe when two threads ask at once, so that the DStream
+        //       graph never holds the broadcast (a broadcast in the graph does not survive a restart).
         throw new MissingSolutionException("Lab 05, ExcludeList.getInstance: the hints are in"
                 + " labs/lab05-broadcast-exclude-list/README.md, section Hints.");
     }

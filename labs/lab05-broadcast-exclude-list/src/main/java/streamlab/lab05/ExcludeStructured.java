@@ -22,14 +22,11 @@ public final class ExcludeStructured {
     private ExcludeStructured() {}
 
     public static Dataset<Row> keptCounts(Dataset<Row> lines, Dataset<Row> excludeList) {
-        // TODO 1: one row per word: Tokens.words(lines) (column "word").
-        // TODO 2: mark the excluded words with a broadcast join against the small table:
-        //         words.join(functions.broadcast(excludeList with a column "excluded" = lit(true)), "word",
-        //         "left_outer") keeps every word; "excluded" is true for the listed ones, null for the rest.
-        //         (A "left_anti" join keeps only the other words, but then nothing is left to count.)
-        // TODO 3: count the excluded words of each micro-batch with observe(METRIC, ...as("words")):
-        //         count(col("excluded")) counts the rows where it is not null.
-        // TODO 4: keep the rows where "excluded" is null, then groupBy("word").count().
+        // TODO: input: the lines (column value) and a small static table of the words to leave out (column
+        //       word). Output: the columns word and count, for the kept words of everything read so far. The
+        //       query also reports the observed metric METRIC, one column words: how many words this
+        //       micro-batch left out.
+        //       The idea: a broadcast join with a small static table, and a metric the query computes itself.
         throw new MissingSolutionException("Lab 05, ExcludeStructured.keptCounts: the hints are in"
                 + " labs/lab05-broadcast-exclude-list/README.md, section Hints.");
     }
