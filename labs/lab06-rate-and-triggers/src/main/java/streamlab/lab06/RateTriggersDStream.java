@@ -20,9 +20,9 @@ public final class RateTriggersDStream {
 
     /** One RDD of {@code batches} per batch, in order (each spread over 2 partitions); empty batches after them. */
     public static JavaDStream<String> queued(JavaStreamingContext ssc, List<List<String>> batches) {
-        // TODO 1: a java.util.Queue<JavaRDD<String>> (a LinkedList) with one RDD per batch:
-        //         ssc.sparkContext().parallelize(batch, 2).
-        // TODO 2: ssc.queueStream(queue, true): oneAtATime = true takes one RDD per batch interval.
+        // TODO: input: a list of batches, each a list of lines. Output: a DStream that gives one RDD per batch
+        //       interval, in order, each RDD spread over 2 partitions; empty batches after the last one.
+        //       The idea: feed a DStream from RDDs you made yourself, without a server.
         throw new MissingSolutionException("Lab 06, RateTriggersDStream.queued: the hints are in"
                 + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
@@ -32,11 +32,9 @@ public final class RateTriggersDStream {
      * paired with the batch's time in milliseconds: {@code (batchTime, value)}.
      */
     public static JavaPairDStream<Long, Long> ticks(JavaStreamingContext ssc, long perBatch) {
-        // TODO 1: an RDD of the values 0L .. perBatch - 1 over 2 partitions (ssc.sparkContext().parallelize).
-        // TODO 2: ssc.queueStream(new LinkedList<>(), true, thatRdd): an empty queue whose default RDD comes
-        //         again in every batch.
-        // TODO 3: transformToPair((rdd, time) -> rdd.mapToPair(v -> new Tuple2<>(time.milliseconds(), v))):
-        //         the batch's time is the second argument of transform.
+        // TODO: output: in every batch, the values 0 .. perBatch - 1, each paired with the batch's time in
+        //       milliseconds: (batchTime, value), spread over 2 partitions.
+        //       The idea: one RDD that comes again in every batch, and a transformation that sees the batch time.
         throw new MissingSolutionException("Lab 06, RateTriggersDStream.ticks: the hints are in"
                 + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
@@ -46,8 +44,9 @@ public final class RateTriggersDStream {
      * {@code batch} on that same SparkContext (not started yet).
      */
     public static JavaStreamingContext nextContext(JavaStreamingContext running, Duration batch) {
-        // TODO: keep running.sparkContext(), stop the StreamingContext alone (stop(false): false = leave the
-        //       SparkContext running), and return new JavaStreamingContext(thatSparkContext, batch).
+        // TODO: input: a running StreamingContext and a batch interval. Output: a new StreamingContext (not
+        //       started) with that batch interval, on the same SparkContext; the running one is stopped.
+        //       The idea: a StreamingContext lives once, but its SparkContext can serve the next one.
         throw new MissingSolutionException("Lab 06, RateTriggersDStream.nextContext: the hints are in"
                 + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }

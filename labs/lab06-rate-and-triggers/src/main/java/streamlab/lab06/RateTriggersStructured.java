@@ -24,8 +24,9 @@ public final class RateTriggersStructured {
 
     /** The {@code rate} source: {@code rowsPerSecond} rows a second, columns {@code timestamp}, {@code value}. */
     public static Dataset<Row> rate(SparkSession spark, long rowsPerSecond) {
-        // TODO: spark.readStream().format("rate") with the option "rowsPerSecond" (and "numPartitions" 2),
-        //       then load().
+        // TODO: output: a streaming DataFrame from the rate source, rowsPerSecond rows a second over 2
+        //       partitions, columns timestamp and value.
+        //       The idea: a source that Spark makes itself, configured by its options.
         throw new MissingSolutionException("Lab 06, RateTriggersStructured.rate: the hints are in"
                 + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
@@ -35,32 +36,35 @@ public final class RateTriggersStructured {
      * the clock says; batch k's rows carry the time {@code startMillis + k * 1000}.
      */
     public static Dataset<Row> testRate(SparkSession spark, long rowsPerBatch, long startMillis) {
-        // TODO: format("rate-micro-batch") with the options "rowsPerBatch", "startTimestamp" (milliseconds)
-        //       and "advanceMillisPerBatch" (1000), and "numPartitions" 2.
+        // TODO: output: a streaming DataFrame from the rate-micro-batch source: exactly rowsPerBatch rows in
+        //       every micro-batch over 2 partitions; batch k's rows carry the time startMillis + k * 1000.
+        //       The idea: a source for tests, whose rows do not depend on the clock.
         throw new MissingSolutionException("Lab 06, RateTriggersStructured.testRate: the hints are in"
                 + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
 
     /** Columns {@code year}, {@code month}, {@code day}, {@code hour} (0-23), {@code minute}, {@code second}. */
     public static Dataset<Row> timeParts(Dataset<Row> rates) {
-        // TODO: select six columns computed from col("timestamp") with the functions year, month, dayofmonth,
-        //       hour, minute and second (org.apache.spark.sql.functions), each named with as("...").
-        //       (The course notebook uses date_format(col("timestamp"), "h") for the hour: read question 3.)
+        // TODO: input: the rate rows (column timestamp). Output: the whole-number columns year, month, day,
+        //       hour (0-23), minute and second of each timestamp, with those names.
+        //       The idea: derived columns computed from a timestamp, on a stream as on a static table.
         throw new MissingSolutionException("Lab 06, RateTriggersStructured.timeParts: the hints are in"
                 + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
 
     /** Appends {@code rows} to Parquet files in {@code outputDir}, with its checkpoint in {@code checkpointDir}. */
     public static DataStreamWriter<Row> parquetSink(Dataset<Row> rows, String outputDir, String checkpointDir) {
-        // TODO: rows.writeStream() in format "parquet", output mode "append", with the options "path" and
-        //       "checkpointLocation". (The caller adds the trigger and starts it.)
+        // TODO: output: a writer that appends the rows to Parquet files in outputDir, with its checkpoint in
+        //       checkpointDir. (The caller adds the trigger and starts it.)
+        //       The idea: a file sink, which needs a checkpoint location and writes each row once.
         throw new MissingSolutionException("Lab 06, RateTriggersStructured.parquetSink: the hints are in"
                 + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
 
     /** What a Parquet sink wrote, read back as a static (not streaming) DataFrame. */
     public static Dataset<Row> readBack(SparkSession spark, String outputDir) {
-        // TODO: a static read (spark.read(), not readStream()) of the Parquet files in outputDir.
+        // TODO: output: the Parquet files in outputDir as a static (not streaming) DataFrame.
+        //       The idea: what a streaming query wrote is a plain table for a batch read.
         throw new MissingSolutionException("Lab 06, RateTriggersStructured.readBack: the hints are in"
                 + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
@@ -73,9 +77,9 @@ public final class RateTriggersStructured {
      * @throws IllegalArgumentException for {@code once} (say which trigger replaces it) and unknown kinds
      */
     public static Trigger trigger(String kind, long seconds) {
-        // TODO: a switch on kind returning Trigger.ProcessingTime(0L), Trigger.ProcessingTime(seconds,
-        //       TimeUnit.SECONDS), Trigger.AvailableNow() or Trigger.Continuous(seconds, TimeUnit.SECONDS).
-        //       "once": throw an IllegalArgumentException whose message says to use available-now instead.
+        // TODO: output: the Trigger called kind (see the Javadoc above for each kind). "once" and unknown
+        //       kinds: an IllegalArgumentException; for once, its message says which trigger replaces it.
+        //       The idea: a trigger decides when the micro-batches run.
         throw new MissingSolutionException("Lab 06, RateTriggersStructured.trigger: the hints are in"
                 + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
@@ -86,9 +90,9 @@ public final class RateTriggersStructured {
      * micro-batch yet)} for a query that has not finished a micro-batch.
      */
     public static List<String> stopAll(SparkSession spark) throws TimeoutException {
-        // TODO: for each query of spark.streams().active(): read its first source's description from
-        //       query.lastProgress().sources()[0].description() (lastProgress is null before the first
-        //       micro-batch), stop() it, and add "Stopped " + description to the list.
+        // TODO: output: every active query of the session stopped, and one line per query: "Stopped " and its
+        //       first source's description, or "Stopped query <id> (no micro-batch yet)" when it has no progress.
+        //       The idea: a session knows its running queries, and a query reports what it reads.
         throw new MissingSolutionException("Lab 06, RateTriggersStructured.stopAll: the hints are in"
                 + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
@@ -98,8 +102,9 @@ public final class RateTriggersStructured {
      * {@code batch 3: 10 rows in 120 ms (input 5.0 rows/s, processed 83.3 rows/s)}.
      */
     public static String progressLine(StreamingQueryProgress progress) {
-        // TODO: String.format(Locale.ROOT, ...) with progress.batchId(), numInputRows(), batchDuration(),
-        //       inputRowsPerSecond() and processedRowsPerSecond(), the rates with one decimal (%.1f).
+        // TODO: output: one line for a micro-batch's progress, as the Javadoc above shows, rates with one
+        //       decimal and a dot as the decimal point whatever the machine's locale.
+        //       The idea: the progress a query reports after every micro-batch.
         throw new MissingSolutionException("Lab 06, RateTriggersStructured.progressLine: the hints are in"
                 + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
@@ -110,8 +115,9 @@ public final class RateTriggersStructured {
      * with none left there is nothing to say: false.
      */
     public static boolean fallingBehind(List<StreamingQueryProgress> recent) {
-        // TODO: skip the progresses with numInputRows() == 0; true only if at least one is left and each of
-        //       them has processedRowsPerSecond() < inputRowsPerSecond().
+        // TODO: output: true when, in every recent micro-batch that read rows, fewer rows a second were
+        //       processed than came in; false when no micro-batch read rows.
+        //       The idea: the monitoring rule: processing rate against input rate.
         throw new MissingSolutionException("Lab 06, RateTriggersStructured.fallingBehind: the hints are in"
                 + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
