@@ -21,7 +21,9 @@ public final class FileSourcesDStream {
 
     /** The lines of the files that appear in {@code dir} after the start; the files already there are ignored. */
     public static JavaDStream<String> newFiles(JavaStreamingContext ssc, String dir) {
-        // TODO 1: the course's file stream: ssc.textFileStream(dir).
+        // TODO: input: a folder. Output: the lines of the files that appear in it after the start (the files
+        //       already there are ignored).
+        //       The idea: a folder watched as a stream: each batch reads the files that are new since the last.
         throw new MissingSolutionException("Lab 07, FileSourcesDStream.newFiles: the hints are in"
                 + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
@@ -32,11 +34,10 @@ public final class FileSourcesDStream {
      * with {@code .}) and names ending in {@value #COPYING_SUFFIX}.
      */
     public static JavaDStream<String> existingAndNewFiles(JavaStreamingContext ssc, String dir) {
-        // TODO 2: textFileStream cannot read the files already there; its long form can:
-        //         ssc.fileStream(dir, LongWritable.class, Text.class, TextInputFormat.class, filter, newFilesOnly)
-        //         (org.apache.hadoop.io and org.apache.hadoop.mapreduce.lib.input). filter gets a Hadoop Path:
-        //         true for the files to read (look at path.getName()). It gives (offset, line) pairs:
-        //         map each to its line, pair._2().toString().
+        // TODO: input: a folder. Output: the lines of the new files and of the files already there at the
+        //       start, leaving out the files not finished yet (hidden names, names ending in COPYING_SUFFIX).
+        //       The idea: the long form of the file stream, with a filter on the file names and a choice of
+        //       new files only or not.
         throw new MissingSolutionException("Lab 07, FileSourcesDStream.existingAndNewFiles: the hints are in"
                 + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
@@ -47,20 +48,20 @@ public final class FileSourcesDStream {
      * field the line does not have is null.
      */
     public static JavaDStream<IotEvent> events(JavaDStream<String> lines) {
-        // TODO 3: a com.fasterxml.jackson.databind.ObjectMapper reads a line: mapper.readValue(line, IotEvent.class).
-        //         By default it refuses fields the record does not have: configure
-        //         DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES to false. Make it once, in a private static
-        //         final field (a Spark task then uses its JVM's own), not once per line.
-        // TODO 4: flatMap each line to an iterator of one event, or of none when readValue throws a
-        //         JsonProcessingException (or returns null, for the line "null").
+        // TODO: input: lines of JSON. Output: one IotEvent per line that is an event; a line that is not (not
+        //       JSON, cut short, a value of the wrong type) is dropped; unknown fields are ignored, a missing
+        //       field is null.
+        //       The idea: a DStream gives text, and your code decides what a line means; a parser made once
+        //       per JVM, not once per line.
         throw new MissingSolutionException("Lab 07, FileSourcesDStream.events: the hints are in"
                 + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
 
     /** {@code (deviceId, number of HIGH events)} of each batch, for the devices with at least one. */
     public static JavaPairDStream<String, Long> highPerDevice(JavaDStream<IotEvent> events) {
-        // TODO 5: filter the events whose dangerLevel() is exactly "HIGH", mapToPair (deviceId, 1L),
-        //         reduceByKey(Long::sum).
+        // TODO: input: events. Output: (deviceId, number of HIGH events) of each batch, for the devices with
+        //       at least one; the danger level must be exactly HIGH.
+        //       The idea: a filter, then a count per key, as in lab 01.
         throw new MissingSolutionException("Lab 07, FileSourcesDStream.highPerDevice: the hints are in"
                 + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }

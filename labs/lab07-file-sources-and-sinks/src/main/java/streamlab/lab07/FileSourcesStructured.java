@@ -32,9 +32,9 @@ public final class FileSourcesStructured {
      * strings, all nullable.
      */
     public static StructType zipcodeSchema() {
-        // TODO 1: new StructType().add("RecordNumber", DataTypes.IntegerType, true), then .add(name,
-        //         DataTypes.StringType, true) for each of the 15 other fields, in the order above. Copy the
-        //         names exactly: a field whose name is not in the JSON is simply null in every row.
+        // TODO: output: the schema described in the Javadoc above: 16 nullable fields, in that order, with
+        //       those exact names (RecordNumber an integer, the others strings).
+        //       The idea: a file source needs its schema up front; a name that is not in the JSON is null.
         throw new MissingSolutionException("Lab 07, FileSourcesStructured.zipcodeSchema: the hints are in"
                 + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
@@ -44,7 +44,9 @@ public final class FileSourcesStructured {
      * {@code filesPerTrigger} new files in each micro-batch.
      */
     public static Dataset<Row> jsonFiles(SparkSession spark, StructType schema, String dir, int filesPerTrigger) {
-        // TODO 2: spark.readStream().schema(schema), the option "maxFilesPerTrigger", then .json(dir).
+        // TODO: input: a schema and a folder of JSON-lines files. Output: the files as a stream of rows of
+        //       that schema, at most filesPerTrigger new files in each micro-batch.
+        //       The idea: a folder as a streaming source, with a limit on what one micro-batch reads.
         throw new MissingSolutionException("Lab 07, FileSourcesStructured.jsonFiles: the hints are in"
                 + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
@@ -54,7 +56,8 @@ public final class FileSourcesStructured {
      * "Schema must be specified" error proposes.
      */
     public static StructType inferredSchema(SparkSession spark, String dir) {
-        // TODO 3: a static read (spark.read(), not readStream()) of the JSON files, and its schema().
+        // TODO: input: a folder of JSON files. Output: the schema Spark finds in the files there now.
+        //       The idea: a static read can infer a schema, which a streaming read then reuses.
         throw new MissingSolutionException("Lab 07, FileSourcesStructured.inferredSchema: the hints are in"
                 + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
@@ -67,16 +70,17 @@ public final class FileSourcesStructured {
      */
     public static Dataset<Row> withCorruptRecords(SparkSession spark, StructType schema, String dir,
                                                   int filesPerTrigger) {
-        // TODO 4: Spark fills the corrupt-record column only if the schema has it: read with
-        //         schema.add(CORRUPT_RECORD, DataTypes.StringType, true), the options "mode" PERMISSIVE,
-        //         "columnNameOfCorruptRecord" CORRUPT_RECORD and "maxFilesPerTrigger".
+        // TODO: as jsonFiles, but a line that does not fit the schema is kept: its column CORRUPT_RECORD
+        //       (after the schema's columns) holds the line's text; for a good line that column is null.
+        //       The idea: the PERMISSIVE mode of a file source, and where it puts what it cannot parse.
         throw new MissingSolutionException("Lab 07, FileSourcesStructured.withCorruptRecords: the hints are in"
                 + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
 
     /** As {@link #jsonFiles}, in DROPMALFORMED mode: a line that does not fit the schema is left out. */
     public static Dataset<Row> dropMalformed(SparkSession spark, StructType schema, String dir, int filesPerTrigger) {
-        // TODO 5: as jsonFiles, with the option "mode" "DROPMALFORMED".
+        // TODO: as jsonFiles, but a line that does not fit the schema is left out.
+        //       The idea: the DROPMALFORMED mode of a file source.
         throw new MissingSolutionException("Lab 07, FileSourcesStructured.dropMalformed: the hints are in"
                 + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
@@ -86,15 +90,18 @@ public final class FileSourcesStructured {
      * columns {@code lines} (the rows it read) and {@code bad} (those with a {@value #CORRUPT_RECORD}).
      */
     public static Dataset<Row> countingBadLines(Dataset<Row> rows) {
-        // TODO 6: rows.observe(LINES_METRIC, <lines>, <bad>) with functions.count: count(lit(1)) counts
-        //         every row, count(column) only the rows where that column is not null.
+        // TODO: input: the rows of withCorruptRecords. Output: the same rows; every micro-batch reports the
+        //       metric LINES_METRIC with the columns lines (the rows it read) and bad (those with a
+        //       CORRUPT_RECORD).
+        //       The idea: an observed metric counts what the query reads, per micro-batch.
         throw new MissingSolutionException("Lab 07, FileSourcesStructured.countingBadLines: the hints are in"
                 + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
 
     /** The events whose {@code danger_level} is exactly {@code HIGH}, with all their columns. */
     public static Dataset<Row> highDanger(Dataset<Row> events) {
-        // TODO 7: the seed's filter: events.filter("danger_level = 'HIGH'") (or the same with col(...)).
+        // TODO: input: events. Output: the events whose danger_level is exactly HIGH, with all their columns.
+        //       The idea: a filter on a stream is a filter on a table.
         throw new MissingSolutionException("Lab 07, FileSourcesStructured.highDanger: the hints are in"
                 + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
@@ -104,8 +111,9 @@ public final class FileSourcesStructured {
      * {@code checkpointDir}. The caller adds the trigger and starts it.
      */
     public static DataStreamWriter<Row> parquetSink(Dataset<Row> rows, String outputDir, String checkpointDir) {
-        // TODO 8: rows.writeStream() in format "parquet", output mode "append", with the options "path" and
-        //         "checkpointLocation".
+        // TODO: output: a writer that appends the rows to Parquet files in outputDir, with the query's
+        //       checkpoint in checkpointDir. (The caller adds the trigger and starts it.)
+        //       The idea: the Parquet sink, its checkpoint and its log: each row written exactly once.
         throw new MissingSolutionException("Lab 07, FileSourcesStructured.parquetSink: the hints are in"
                 + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
