@@ -21,9 +21,9 @@ public final class WindowAppendDStream {
 
     /** {@code (value, count)} over the lines of the last 30 s, every 15 s. */
     public static JavaPairDStream<Integer, Long> valueCounts(JavaDStream<String> lines) {
-        // TODO 1: numbers(lines) (given below), then mapToPair to (value, 1L).
-        // TODO 2: reduceByKeyAndWindow(Long::sum, window length, slide) with Durations.seconds(...): both must be
-        //         multiples of the batch interval (5 s in the tests and the program).
+        // TODO: input: lines, in batches of 5 s; only the whole numbers count (numbers, given below, keeps
+        //       them). Output: every 15 s, (value, count) over the lines of the last 30 s.
+        //       The idea: a windowed reduce over the batches that arrived (processing time).
         throw new MissingSolutionException("Lab 08, WindowAppendDStream.valueCounts: the hints are in"
                 + " labs/lab08-event-time-watermarks/README.md, section Hints.");
     }
@@ -34,10 +34,10 @@ public final class WindowAppendDStream {
      * checkpoint directory.
      */
     public static JavaPairDStream<Integer, Long> incrementalValueCounts(JavaDStream<String> lines) {
-        // TODO 3: the same pairs, then the long form of reduceByKeyAndWindow(reduce, inverse reduce, window, slide,
-        //         numPartitions, filterFunc), as in lab 03: numPartitions is
-        //         lines.context().sparkContext().defaultParallelism(); filterFunc keeps a (value, count) when it
-        //         returns true. Do not set the checkpoint directory here: the program and the tests do.
+        // TODO: the same (value, count) pairs, kept up to date with an inverse function (add the batches that
+        //       enter, subtract those that leave); the values whose count fell to 0 are dropped from the state.
+        //       The idea: lab 03's incremental window with a filter. It needs a checkpoint directory: the
+        //       program and the tests set one, this function must not.
         throw new MissingSolutionException("Lab 08, WindowAppendDStream.incrementalValueCounts: the hints are in"
                 + " labs/lab08-event-time-watermarks/README.md, section Hints.");
     }
@@ -48,11 +48,10 @@ public final class WindowAppendDStream {
      */
     public static JavaDStream<Tuple3<String, Integer, Long>> windowRows(JavaPairDStream<Integer, Long> counts,
                                                                         ZoneId zone) {
-        // TODO 4: counts.transform((rdd, time) -> ...): the function runs on the driver once per batch, with the
-        //         batch time (time.milliseconds(), the end of the window). Make the text there, with a
-        //         java.time DateTimeFormatter.ofPattern("HHmmss").withZone(zone) of Instant.ofEpochMilli(...)
-        //         for the start (30 s earlier) and the end, then rdd.map(...) each pair to a new Tuple3<>(text,
-        //         value, count). (A DateTimeFormatter cannot be sent to the executors; the String can.)
+        // TODO: input: the (value, count) pairs of the window that ends at each batch time t. Output: the rows
+        //       (window, value, count), the window (t - 30 s, t] written HHmmss-HHmmss in zone.
+        //       The idea: a DStream has no window column: the batch time, known on the driver at each batch,
+        //       is the end of the window.
         throw new MissingSolutionException("Lab 08, WindowAppendDStream.windowRows: the hints are in"
                 + " labs/lab08-event-time-watermarks/README.md, section Hints.");
     }

@@ -23,10 +23,9 @@ public final class WindowAppendStructured {
 
     /** The {@code window} struct (start, end) as text {@code HHmmss-HHmmss}: {@code 173300-173330}. */
     public static Column windowText(Column window) {
-        // TODO 1: the struct's fields are window.getField("start") and window.getField("end"), two timestamps.
-        //         Format each with functions.date_format(..., pattern) and join them with concat(..., lit("-"), ...).
-        //         The pattern letters are Java's (DateTimeFormatter): H is the hour of the day (0-23),
-        //         h the hour on a 12-hour clock, m the minute, M the month, s the second.
+        // TODO: input: the window struct (start, end) that a window grouping makes. Output: a text column
+        //       HHmmss-HHmmss, e.g. [17:33:00, 17:33:30) gives 173300-173330.
+        //       The idea: a column expression built from the fields of a struct column.
         throw new MissingSolutionException("Lab 08, WindowAppendStructured.windowText: the hints are in"
                 + " labs/lab08-event-time-watermarks/README.md, section Hints.");
     }
@@ -37,17 +36,19 @@ public final class WindowAppendStructured {
      * it runs in append mode.
      */
     public static Dataset<Row> valueCounts(Dataset<Row> events) {
-        // TODO 2: start from numbers(events) (given below: value as an int, timestamp kept, other lines dropped).
-        // TODO 3: withWatermark("timestamp", "15 seconds"), before the aggregation, on the column the window uses.
-        // TODO 4: groupBy(functions.window(col("timestamp"), "30 seconds", "15 seconds"), col("value")).count().
-        // TODO 5: select the columns window (windowText(col("window")).as("window")), value and count, in that order.
+        // TODO: input: lines with their event time (value, timestamp); only the whole numbers count (numbers,
+        //       given below). Output: the columns window (its text, windowText), value (an int) and count, in
+        //       that order: how often each number came in each window of 30 s sliding every 15 s, with a
+        //       watermark of 15 s, so that it runs in append mode.
+        //       The idea: event-time windows, a watermark and append mode together.
         throw new MissingSolutionException("Lab 08, WindowAppendStructured.valueCounts: the hints are in"
                 + " labs/lab08-event-time-watermarks/README.md, section Hints.");
     }
 
     /** The same table as {@link #valueCounts} with tumbling windows of 30 s: [17:33:00, 17:33:30), [17:33:30, ...). */
     public static Dataset<Row> tumblingCounts(Dataset<Row> events) {
-        // TODO 6: as valueCounts, with a window that does not slide: window(col("timestamp"), "30 seconds").
+        // TODO: the same table as valueCounts, with tumbling windows of 30 s (windows that do not overlap).
+        //       The idea: a tumbling window is a window whose slide equals its length.
         throw new MissingSolutionException("Lab 08, WindowAppendStructured.tumblingCounts: the hints are in"
                 + " labs/lab08-event-time-watermarks/README.md, section Hints.");
     }
@@ -57,7 +58,9 @@ public final class WindowAppendStructured {
      * never know that a window is final, so it keeps every window in its state.
      */
     public static Dataset<Row> countsWithoutWatermark(Dataset<Row> events) {
-        // TODO 7: valueCounts without withWatermark. (Spark then refuses append mode: see the tests.)
+        // TODO: the same counts as valueCounts with no watermark, for update or complete mode.
+        //       The idea: without a watermark no window is ever final: Spark refuses append mode and keeps
+        //       every window in its state.
         throw new MissingSolutionException("Lab 08, WindowAppendStructured.countsWithoutWatermark: the hints are in"
                 + " labs/lab08-event-time-watermarks/README.md, section Hints.");
     }
@@ -68,8 +71,10 @@ public final class WindowAppendStructured {
      * the checkpoint and the trigger, and starts it.
      */
     public static DataStreamWriter<Row> csvSink(Dataset<Row> counts, String path) {
-        // TODO 8: counts.coalesce(1) (one task writes each micro-batch, so one file per window folder), then
-        //         writeStream() in format "csv", partitionBy("window"), outputMode("append"), option("path", path).
+        // TODO: output: a writer of the counts to CSV files under path, in append mode, one folder per window
+        //       (path/window=173300-173330/) holding one file of value,count lines. (The caller adds the
+        //       checkpoint and the trigger, and starts it.)
+        //       The idea: a file sink partitioned by a column, one task per micro-batch.
         throw new MissingSolutionException("Lab 08, WindowAppendStructured.csvSink: the hints are in"
                 + " labs/lab08-event-time-watermarks/README.md, section Hints.");
     }
