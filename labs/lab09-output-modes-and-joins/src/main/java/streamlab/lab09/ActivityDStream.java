@@ -23,11 +23,9 @@ public final class ActivityDStream {
      * readings of each activity in this batch (a reading without {@code gt} counts under null).
      */
     public static JavaDStream<Row> sqlCounts(JavaDStream<String> jsonLines) {
-        // TODO 1: jsonLines.transform(rdd -> ...): the function runs on the driver for every batch.
-        // TODO 2: in it, the session: SparkSession.builder().config(rdd.context().getConf()).getOrCreate().
-        // TODO 3: the batch as a DataFrame: spark.read().schema(ActivityStructured.SCHEMA)
-        //         .json(spark.createDataset(rdd.rdd(), Encoders.STRING())); make it the temporary view
-        //         "activity" (createOrReplaceTempView) and return spark.sql(COUNTS_SQL).javaRDD().
+        // TODO: input: JSON lines of activity readings, batch by batch. Output: the rows (gt, n) that
+        //       COUNTS_SQL gives on each batch, read with the lab's schema as the temporary view activity.
+        //       The idea: SQL on every batch: each batch's RDD becomes a DataFrame on the driver.
         throw new MissingSolutionException("Lab 09, ActivityDStream.sqlCounts: the hints are in"
                 + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
@@ -40,19 +38,19 @@ public final class ActivityDStream {
      */
     public static JavaPairDStream<String, Long> describedCounts(JavaDStream<String> activities,
                                                                 JavaPairRDD<String, String> descriptions) {
-        // TODO 4: count the activities of the batch: mapToPair to (activity, 1L), reduceByKey.
-        // TODO 5: transformToPair(counts -> counts.join(descriptions)): a join of each batch's RDD with the
-        //         static RDD gives (activity, (count, description)).
-        // TODO 6: key by the description, (description, count), and add up the counts of each description.
+        // TODO: input: activity names, one a line, and a static RDD of (activity, description). Output:
+        //       (description, count) per batch; activities without a description are left out, two
+        //       activities with the same description add up.
+        //       The idea: a join of every batch's RDD with a static RDD.
         throw new MissingSolutionException("Lab 09, ActivityDStream.describedCounts: the hints are in"
                 + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 
     /** {@code (activity, readings so far)} after every batch, for every activity seen since the start. */
     public static JavaPairDStream<String, Long> runningCounts(JavaDStream<String> activities) {
-        // TODO 7: mapToPair to (activity, 1L), then updateStateByKey((List<Long> news, Optional<Long> total)
-        //         -> Optional.of(total so far, or 0, plus the sum of news)). Optional is
-        //         org.apache.spark.api.java.Optional; it needs a checkpoint directory (the tests set one).
+        // TODO: input: activity names, batch by batch. Output: after every batch, (activity, readings so far)
+        //       for every activity seen since the start.
+        //       The idea: a running count as state per key (lab 02); it needs the checkpoint the tests set.
         throw new MissingSolutionException("Lab 09, ActivityDStream.runningCounts: the hints are in"
                 + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }

@@ -28,16 +28,18 @@ public final class ActivityStructured {
 
     /** The JSON-lines files of {@code folder} as a stream, with {@link #SCHEMA}, one file per micro-batch. */
     public static Dataset<Row> activityStream(SparkSession spark, String folder) {
-        // TODO 1: spark.readStream() with .schema(SCHEMA) (a file stream does not guess its schema), the
-        //         option "maxFilesPerTrigger" set to 1 (one file per micro-batch, as the book does), then
-        //         .json(folder).
+        // TODO: input: a folder of JSON-lines files. Output: the files as a stream with SCHEMA, one file per
+        //       micro-batch.
+        //       The idea: a file stream with a given schema and a limit per micro-batch (lab 07).
         throw new MissingSolutionException("Lab 09, ActivityStructured.activityStream: the hints are in"
                 + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 
     /** Columns {@code gt}, {@code count}: how many readings of each activity. For complete mode. */
     public static Dataset<Row> activityCounts(Dataset<Row> activity) {
-        // TODO 2: group by the activity, gt, and count. Readings without gt are a group of their own (null).
+        // TODO: output: the columns gt and count: how many readings of each activity (readings without gt are
+        //       a group of their own, null). For complete mode.
+        //       The idea: an aggregation, whose output modes the lab compares.
         throw new MissingSolutionException("Lab 09, ActivityStructured.activityCounts: the hints are in"
                 + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
@@ -47,18 +49,18 @@ public final class ActivityStructured {
      * that {@code spark.sql} can query while the stream runs, the whole table after every trigger.
      */
     public static DataStreamWriter<Row> activityCountsToMemory(Dataset<Row> activity) {
-        // TODO 3: activityCounts(activity).writeStream(), named with .queryName(COUNTS_TABLE) (the memory
-        //         sink's table takes the query's name), .format("memory"), and the output mode that writes
-        //         the whole table after every trigger.
+        // TODO: output: activityCounts ready to start, into the memory sink as the table COUNTS_TABLE that
+        //       SQL can query while the stream runs, the whole table after every trigger.
+        //       The idea: the memory sink, its table's name, and the output mode that writes the whole table.
         throw new MissingSolutionException("Lab 09, ActivityStructured.activityCountsToMemory: the hints are in"
                 + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
 
     /** The readings on stairs (up or down): columns {@code gt, model, arrival_time, creation_time}. Append mode. */
     public static Dataset<Row> stairs(Dataset<Row> activity) {
-        // TODO 4: as the book: a column stairs = expr("gt like '%stairs%'"), keep the rows where stairs is
-        //         true and gt is not null, then select gt, model, arrival_time, creation_time (names are
-        //         case-insensitive: model finds Model).
+        // TODO: output: the readings on stairs (gt contains "stairs", gt not null): the columns gt, model,
+        //       arrival_time, creation_time. Append mode.
+        //       The idea: a query without aggregation: each row is final when it is written.
         throw new MissingSolutionException("Lab 09, ActivityStructured.stairs: the hints are in"
                 + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
@@ -69,8 +71,9 @@ public final class ActivityStructured {
      * avg(x), avg(y), avg(z)}. For complete mode.
      */
     public static Dataset<Row> deviceModelStats(Dataset<Row> activity) {
-        // TODO 5: cube("gt", "model") groups by (gt, model), by gt alone, by model alone and by nothing;
-        //         then avg("x", "y", "z").
+        // TODO: output: the columns gt, model, avg(x), avg(y), avg(z): the average acceleration for every
+        //       combination of activity and model, with the subtotals (a null means "all of them").
+        //       The idea: a multi-dimensional aggregation over a stream, for complete mode.
         throw new MissingSolutionException("Lab 09, ActivityStructured.deviceModelStats: the hints are in"
                 + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
@@ -80,9 +83,9 @@ public final class ActivityStructured {
      * earlier days): columns {@code User, gt, x, usual_x}. A user without history is left out.
      */
     public static Dataset<Row> withUsualX(Dataset<Row> activity, Dataset<Row> history) {
-        // TODO 6: a static table of the users' averages: history.groupBy("User").agg(avg("x").as("usual_x")).
-        // TODO 7: join the stream with it on the column User (an inner join, the default), then select
-        //         User, gt, x, usual_x.
+        // TODO: input: the readings and a static history. Output: the columns User, gt, x, usual_x: each
+        //       reading beside its user's average x in the history; a user without history is left out.
+        //       The idea: a join of a stream with a static table.
         throw new MissingSolutionException("Lab 09, ActivityStructured.withUsualX: the hints are in"
                 + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
@@ -92,9 +95,9 @@ public final class ActivityStructured {
      * gt, count}. {@code Creation_Time} is in nanoseconds: divided by 10^9 and cast to a timestamp.
      */
     public static Dataset<Row> windowedCounts(Dataset<Row> activity) {
-        // TODO 8: an event-time column, as the book: col("Creation_Time").divide(1e9).cast("timestamp")
-        //         (a number cast to a timestamp is read as seconds since the epoch).
-        // TODO 9: groupBy(window(thatColumn, "10 seconds"), col("gt")).count().
+        // TODO: output: the columns window, gt, count: readings per activity in tumbling windows of 10 s of
+        //       their creation time (Creation_Time is in nanoseconds since the epoch).
+        //       The idea: an event-time column computed from a number, then a window on it.
         throw new MissingSolutionException("Lab 09, ActivityStructured.windowedCounts: the hints are in"
                 + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }

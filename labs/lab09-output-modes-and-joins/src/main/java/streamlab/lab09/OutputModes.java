@@ -12,13 +12,10 @@ public final class OutputModes {
 
     /** What {@code query} does in {@code mode} ("append", "update" or "complete"). */
     public static Outcome outcome(MatrixQuery query, String mode) {
-        // TODO 1: one answer for each of the 15 cells (see MatrixQuery for the five queries), e.g.
-        //           return switch (query) {
-        //               case AGGREGATION -> switch (mode) { case "append" -> ...; case "update" -> ...; default -> ...; };
-        //               ...
-        //           };
-        //         Think of what each mode promises: append writes a row once and never changes it, update
-        //         writes what changed, complete writes the whole result table. Which promise can Spark keep?
+        // TODO: output: what query does in mode ("append", "update" or "complete"): an Outcome for each of the
+        //       15 cells (MatrixQuery describes the five queries).
+        //       The idea: what each mode promises: append writes a row once and never changes it, update
+        //       writes what changed, complete writes the whole result table. Which promise can Spark keep?
         throw new MissingSolutionException("Lab 09, OutputModes.outcome: the hints are in"
                 + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }

@@ -17,7 +17,9 @@ public final class StreamJoinsDStream {
     /** {@code (user, (phone activity, watch activity))} for every pair of the same user in the same batch. */
     public static JavaPairDStream<String, Tuple2<String, String>> joined(JavaPairDStream<String, String> phone,
                                                                         JavaPairDStream<String, String> watch) {
-        // TODO 1: an inner join of the two pair streams; the phone's value comes first.
+        // TODO: output: (user, (phone activity, watch activity)) for every pair of the same user in the same
+        //       batch.
+        //       The idea: a DStream join is batch by batch: only pairs of the same batch can match.
         throw new MissingSolutionException("Lab 09, StreamJoinsDStream.joined: the hints are in"
                 + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
@@ -25,7 +27,9 @@ public final class StreamJoinsDStream {
     /** Every phone pair, with the watch activities of the same batch, or {@code Optional.empty()} when there is none. */
     public static JavaPairDStream<String, Tuple2<String, Optional<String>>> leftJoined(
             JavaPairDStream<String, String> phone, JavaPairDStream<String, String> watch) {
-        // TODO 2: the join that keeps every pair of the left (phone) stream.
+        // TODO: output: every phone pair, with the watch activity of the same batch, or Optional.empty() when
+        //       there is none.
+        //       The idea: the join that keeps every pair of the left stream.
         throw new MissingSolutionException("Lab 09, StreamJoinsDStream.leftJoined: the hints are in"
                 + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
@@ -33,7 +37,9 @@ public final class StreamJoinsDStream {
     /** Every phone pair and every watch pair, matched where they can be: the missing side is {@code Optional.empty()}. */
     public static JavaPairDStream<String, Tuple2<Optional<String>, Optional<String>>> fullJoined(
             JavaPairDStream<String, String> phone, JavaPairDStream<String, String> watch) {
-        // TODO 3: the join that keeps every pair of both streams.
+        // TODO: output: every phone pair and every watch pair, matched where they can be; the missing side is
+        //       Optional.empty().
+        //       The idea: the join that keeps every pair of both streams.
         throw new MissingSolutionException("Lab 09, StreamJoinsDStream.fullJoined: the hints are in"
                 + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
@@ -44,8 +50,9 @@ public final class StreamJoinsDStream {
      */
     public static JavaPairDStream<String, Tuple2<String, String>> windowJoined(JavaPairDStream<String, String> phone,
                                                                               JavaPairDStream<String, String> watch) {
-        // TODO 4: window both streams over 2 seconds (window(Durations.seconds(2)) slides every batch), then
-        //         join them as in joined.
+        // TODO: output: the inner join over windows of the last 2 s (2 batches), sliding every batch: pairs up
+        //       to one batch apart match, and a pair still in both windows is joined again at the next batch.
+        //       The idea: windows widen what a batch-by-batch join can see.
         throw new MissingSolutionException("Lab 09, StreamJoinsDStream.windowJoined: the hints are in"
                 + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }

@@ -24,11 +24,10 @@ public final class StreamJoinsStructured {
 
     /** Every matching pair, as soon as both readings are there: columns {@code User, phone_time, watch_time}. */
     public static Dataset<Row> phoneWithWatch(Dataset<Row> phone, Dataset<Row> watch) {
-        // TODO 1: a watermark on each input: phone.withWatermark("phone_time", DELAY), and the same for
-        //         watch_time; give them the aliases p and w (.as("p")) to tell their two User columns apart.
-        // TODO 2: p.join(w, expr("p.User = w.User AND w.watch_time BETWEEN p.phone_time - INTERVAL 2 SECONDS
-        //         AND p.phone_time + INTERVAL 2 SECONDS"), "inner"): the time range lets Spark drop old
-        //         readings from its state. Then select p.User, p.phone_time, w.watch_time.
+        // TODO: output: the columns User, phone_time, watch_time: every phone reading and watch reading of the
+        //       same user at most RANGE apart, as soon as both are there; each input has a watermark of DELAY.
+        //       The idea: a join of two streams, with watermarks and a time range so that Spark can drop old
+        //       readings from its state.
         throw new MissingSolutionException("Lab 09, StreamJoinsStructured.phoneWithWatch: the hints are in"
                 + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
@@ -38,8 +37,9 @@ public final class StreamJoinsStructured {
      * it comes out once the watermark shows that no watch reading can match it any more.
      */
     public static Dataset<Row> phoneWithOptionalWatch(Dataset<Row> phone, Dataset<Row> watch) {
-        // TODO 3: the same join, of type "left_outer". Spark needs the watermark on the watch side and the
-        //         time range to know when a phone reading can no longer match.
+        // TODO: output: the same pairs, and also every phone reading that never matched, with a null
+        //       watch_time, once the watermark shows that no watch reading can match it any more.
+        //       The idea: an outer join of two streams, which needs the watermark and the time range.
         throw new MissingSolutionException("Lab 09, StreamJoinsStructured.phoneWithOptionalWatch: the hints are in"
                 + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
     }
