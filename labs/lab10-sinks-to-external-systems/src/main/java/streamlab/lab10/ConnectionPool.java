@@ -22,14 +22,11 @@ public final class ConnectionPool {
      * every later call, from any thread.
      */
     public static HikariDataSource getInstance(DbSettings db) {
-        // TODO 1: if instance is still null, create the pool: new HikariDataSource(Connections.poolConfig(db))
-        //         (the configuration is given: its connections are counted, and a borrower waits at most
-        //         db.connectionTimeoutMs() for a free one). Keep it in instance.
-        // TODO 2: several tasks of one executor start at the same moment and all find no pool. Make sure only
-        //         one is ever made: double-checked locking, as in lab 05 (check, synchronized
-        //         (ConnectionPool.class), check again, create). A second pool would open its own connections
-        //         and never close them.
-        // TODO 3: return instance.
+        // TODO: output: the connection pool of this JVM, made from Connections.poolConfig(db) by the first
+        //       call; every later call, from any thread, returns the same one (a second pool would open its
+        //       own connections and never close them).
+        //       The idea: a lazily created singleton per executor JVM, as in lab 05, for what cannot be
+        //       serialized.
         throw new MissingSolutionException("Lab 10, ConnectionPool.getInstance: the hints are in"
                 + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }

@@ -17,12 +17,10 @@ public final class SpamFilterDStream {
     private SpamFilterDStream() {}
 
     public static JavaPairDStream<String, Long> countsWithoutSpam(JavaDStream<String> lines, JavaRDD<String> spamWords) {
-        // TODO 1: make the spam words a pair RDD, once: spamWords.mapToPair(word -> new Tuple2<>(word, true)).
-        // TODO 2: lines.transformToPair(rdd -> ...): transform hands you each batch's RDD, so every RDD
-        //         operation is yours, also those a DStream does not have, like joins with a static RDD.
-        //         In it: split the lines into words (Tokens.split), count them (mapToPair (word, 1L),
-        //         reduceByKey), then drop the spam words: subtractByKey(spam), or leftOuterJoin(spam) and
-        //         keep the pairs whose right side is empty.
+        // TODO: input: the lines of each batch, and a static RDD of spam words. Output: (word, count) for every
+        //       word of the batch that is not a spam word.
+        //       The idea: transform hands you each batch's RDD, so every RDD operation is yours, also those a
+        //       DStream does not have, like a join with a static RDD.
         throw new MissingSolutionException("Lab 10, SpamFilterDStream.countsWithoutSpam: the hints are in"
                 + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }

@@ -29,26 +29,28 @@ public final class TotalsWriter extends ForeachWriter<Row> {
 
     @Override
     public boolean open(long partitionId, long epochId) {
-        // TODO: open a connection (Connections.open(db)), setAutoCommit(false), prepare
-        //       WordTables.mergeTotalSql(db.table()), keep both in the fields above, and return true (write this
-        //       partition). Do not return false for a (partitionId, epochId) you think you wrote before: read
-        //       the README on why that pair is not a safe key. If a step fails, close the connection before you
-        //       throw: Spark calls no close() after an open() that threw.
+        // TODO: open a connection, in a transaction, and prepare the statement of WordTables.mergeTotalSql;
+        //       keep both in the fields above and say that this partition is to be written. If a step fails,
+        //       close what you opened before you throw: Spark calls no close() after an open() that threw.
+        //       The idea: a ForeachWriter's life per partition and epoch: what open() must and must not decide
+        //       (CONCEPTS.md says why (partitionId, epochId) is not a safe key).
         throw new MissingSolutionException("Lab 10, TotalsWriter.open: the hints are in"
                 + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }
 
     @Override
     public void process(Row row) {
-        // TODO: parameter 1 the word (row.getAs("word")), 2 the total (row.<Long>getAs("count")), then addBatch().
+        // TODO: add one row (word, count) to the prepared statement's batch.
+        //       The idea: process() is called for each row of the partition, between open() and close().
         throw new MissingSolutionException("Lab 10, TotalsWriter.process: the hints are in"
                 + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }
 
     @Override
     public void close(Throwable errorOrNull) {
-        // TODO: if errorOrNull is null, executeBatch() and commit(); else rollback(). In every case (finally),
-        //       close the connection: a ForeachWriter that leaves it open leaks one per partition and epoch.
+        // TODO: with no error: send the batch and commit; with an error: roll back. In every case, close the
+        //       connection (a writer that leaves it open leaks one per partition and epoch).
+        //       The idea: close() ends the partition's transaction, all of it or nothing.
         throw new MissingSolutionException("Lab 10, TotalsWriter.close: the hints are in"
                 + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }

@@ -20,9 +20,9 @@ public final class WordCountsStructured {
 
     /** The lines written by {@link #writeBatch} for every micro-batch; the caller adds checkpoint and trigger. */
     public static DataStreamWriter<Row> sink(Dataset<Row> lines, DbSettings db) {
-        // TODO: lines.writeStream().outputMode("append").foreachBatch((Dataset<Row> batch, Long batchId) ->
-        //       writeBatch(batch, batchId, db)). (Give the lambda's parameter types: without them Java cannot
-        //       choose between foreachBatch's Java and Scala versions.)
+        // TODO: output: a writer of the lines, in append mode, that hands every micro-batch and its batch id to
+        //       writeBatch. (The caller adds the checkpoint and the trigger.)
+        //       The idea: foreachBatch gives each micro-batch as a static Dataset, with its id.
         throw new MissingSolutionException("Lab 10, WordCountsStructured.sink: the hints are in"
                 + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }
@@ -33,23 +33,20 @@ public final class WordCountsStructured {
      * is one transaction (all of it or nothing).
      */
     public static void writeBatch(Dataset<Row> lines, long batchId, DbSettings db) throws SQLException {
-        // TODO 1: count the words of this micro-batch, a static Dataset: Tokens.words(lines).groupBy("word")
-        //         .count(), and collectAsList(): one batch's counts are small, and one connection on the
-        //         driver can then write them all in one transaction.
-        // TODO 2: Spark runs a batch again after a failure, with the same batchId, if it was not committed
-        //         to the checkpoint: a crash after your write, before Spark's commit, runs it twice. So:
-        //         open one connection (Connections.open(db)), setAutoCommit(false), delete the rows of
-        //         batchId (WordTables.deleteBatchSql), insert the counts (WordTables.insertSql, addBatch,
-        //         executeBatch), commit(). All or nothing: on an exception, rollback() and throw it again
-        //         (never swallow it: Spark must see the batch fail, or it commits it as written).
+        // TODO: input: one micro-batch of lines and its id. Output: the rows (batchId, word, count) of
+        //       db.table() for this batch's word counts, replacing those of an earlier attempt at the same
+        //       batch, in one transaction; on an error, nothing is changed and the error is thrown again.
+        //       The idea: Spark may run a batch again with the same id: keyed by the batch id and written in
+        //       one transaction, the write is idempotent, so exactly once.
         throw new MissingSolutionException("Lab 10, WordCountsStructured.writeBatch: the hints are in"
                 + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }
 
     /** The running total of every word, in update mode, written by a {@link TotalsWriter} into {@code db.table()}. */
     public static DataStreamWriter<Row> totalsSink(Dataset<Row> lines, DbSettings db) {
-        // TODO: Tokens.words(lines).groupBy("word").count(), then writeStream() in "update" mode (each epoch sends
-        //       only the words whose total changed) and .foreach(new TotalsWriter(db)).
+        // TODO: output: a writer of the running total of every word, in update mode, written by a
+        //       TotalsWriter into db.table().
+        //       The idea: a streaming aggregation written row by row with a ForeachWriter.
         throw new MissingSolutionException("Lab 10, WordCountsStructured.totalsSink: the hints are in"
                 + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }

@@ -21,20 +21,19 @@ public final class WriteOutDStream {
 
     /** Version 2: a new connection for every record, opened and closed inside the task. */
     public static void writePerRecord(JavaPairDStream<String, Long> counts, DbSettings db) {
-        // TODO: counts.foreachRDD((rdd, time) -> ...): this function runs on the driver, once per batch.
-        //       Take the batch id from time.milliseconds() there, then rdd.foreach(record -> ...), which runs
-        //       in the tasks: open a connection with Connections.open(db) (counted), prepare
-        //       WordTables.insertSql(db.table()), set the three parameters, executeUpdate(), close both.
+        // TODO: for every batch, write each (word, count) as a row (batch time in ms, word, count), with a new
+        //       connection for every record, opened and closed inside the task.
+        //       The idea: version 2 of the course notes: what runs on the driver, what runs in the tasks, and
+        //       what a connection per record costs.
         throw new MissingSolutionException("Lab 10, WriteOutDStream.writePerRecord: the hints are in"
                 + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }
 
     /** Version 3: one connection for each partition that holds records, all its records in one batch. */
     public static void writePerPartition(JavaPairDStream<String, Long> counts, DbSettings db) {
-        // TODO: counts.foreachRDD((rdd, time) -> rdd.foreachPartition(records -> ...)). In a partition:
-        //       if records.hasNext() is false, return without a connection (an empty partition, an empty batch);
-        //       else open ONE connection with Connections.open(db), prepare the insert once, and for every
-        //       record set its parameters and addBatch(); then executeBatch() once. Close what you opened.
+        // TODO: the same rows, with one connection for each partition that holds records (none for an empty
+        //       partition), all its records sent in one batch of statements.
+        //       The idea: version 3 of the notes: one connection per partition.
         throw new MissingSolutionException("Lab 10, WriteOutDStream.writePerPartition: the hints are in"
                 + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }
@@ -44,10 +43,9 @@ public final class WriteOutDStream {
      * it back when done; the pool keeps its connections open from batch to batch.
      */
     public static void writeWithPool(JavaPairDStream<String, Long> counts, DbSettings db) {
-        // TODO: like writePerPartition, but borrow the connection: ConnectionPool.getInstance(db).getConnection().
-        //       Call getInstance inside foreachPartition: it runs on the executor, whose JVM makes its own pool
-        //       the first time. A pooled connection's close() gives it back to the pool: use
-        //       try-with-resources, or the pool runs dry after poolSize partitions.
+        // TODO: the same rows, each partition borrowing a connection from its JVM's pool (ConnectionPool) and
+        //       giving it back when done; the pool keeps its connections open from batch to batch.
+        //       The idea: version 4 of the notes: a pool per executor JVM, reached from inside the task.
         throw new MissingSolutionException("Lab 10, WriteOutDStream.writeWithPool: the hints are in"
                 + " labs/lab10-sinks-to-external-systems/README.md, section Hints.");
     }
