@@ -12,6 +12,7 @@ import streamlab.netcat.NetcatServer;
  * shorter than a millisecond. If the clients hold it back (a full queue) by more than a second, it does not rush to
  * catch up: the lines it could not send are simply missing from its count.
  */
+@SuppressWarnings("try") // close() waits for the sending thread and lets an interrupt through instead of swallowing it
 final class PacedSender implements AutoCloseable {
 
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);

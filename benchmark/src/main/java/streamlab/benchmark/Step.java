@@ -17,6 +17,7 @@ final class Step {
 
     private Step() {}
 
+    @SuppressWarnings("try") // PacedSender.close() may throw InterruptedException: this method passes it on
     static Result run(SparkSession spark, Series series, int rate, Settings settings, Path checkpoint)
             throws Exception {
         Markers.reset();

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * copied to a log file and kept, so that the test can wait until a line appears. Closing it stops the
  * JVM and every process it started (a Worker's executors).
  */
+@SuppressWarnings("try") // close() waits for the JVM to end and lets an interrupt through instead of swallowing it
 final class ChildJvm implements AutoCloseable {
 
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);

@@ -29,6 +29,7 @@ class Lab01OnClusterTest {
             "spark", 2, "runs", 2, "the", 2, "cluster", 2, "lab", 1, "on", 1, "a", 1, "and", 1);
 
     @Test
+    @SuppressWarnings("try") // StandaloneCluster.close() may throw InterruptedException: the test passes it on
     void theLab01JarCountsWordsInBothApisOnAStandaloneCluster(@TempDir Path tmp) throws Exception {
         List<String> jvmOptions = new ArrayList<>(Build.sparkJvmOptions());
         jvmOptions.add("-XX:TieredStopAtLevel=1"); // short runs on 2 cores: C2's compile threads cost more than they give

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * on free ports; the Worker starts each application's executors as JVMs of their own. Drivers are
  * started with spark-submit's own entry point, in client mode. Closing it stops every one of them.
  */
+@SuppressWarnings("try") // close() waits for its JVMs to end and lets an interrupt through instead of swallowing it
 final class StandaloneCluster implements AutoCloseable {
 
     /** How long a Master, a Worker or a driver may take to do what is waited for; generous for 2 busy cores. */

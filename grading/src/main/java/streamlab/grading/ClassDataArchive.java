@@ -51,6 +51,7 @@ final class ClassDataArchive {
      * The archive for JVMs started with these options and this classpath, made first if there is none yet
      * (about 30 s, once); empty when it cannot be made.
      */
+    @SuppressWarnings("try") // the file lock is held for the block and never read
     Optional<Path> forJvm(List<String> jvmOptions, String classpath, Consumer<String> note) {
         String key = key(jvmOptions, classpath);
         Path archive = dir.resolve("grading-" + key + ".jsa");

@@ -53,13 +53,13 @@ final class LabTimes {
     }
 
     /** Keeps the times of every lab and API whose tests all ran to the end in {@code outcomes}. */
-    synchronized void learn(List<Outcome> outcomes) {
+    synchronized void learn(List<TestResult> outcomes) {
         Map<String, Double> sums = new TreeMap<>();
         Map<String, Boolean> complete = new TreeMap<>();
-        for (Outcome o : outcomes) {
+        for (TestResult o : outcomes) {
             String key = "lab" + o.lab() + "." + o.api();
             sums.merge(key, o.seconds(), Double::sum);
-            boolean ran = o.status() == Outcome.Status.PASSED || o.status() == Outcome.Status.FAILED;
+            boolean ran = o.status() == TestResult.Status.PASSED || o.status() == TestResult.Status.FAILED;
             complete.merge(key, ran, Boolean::logicalAnd);
         }
         sums.forEach((key, sum) -> {

@@ -27,7 +27,7 @@ final class SampleClass {
     static void write(LabCatalog catalog, Path target) {
         PristineLabs pristine = new PristineLabs(catalog.root());
         Path solutions = catalog.root().resolve("solutions");
-        Folders.delete(target);
+        ScratchFolders.delete(target);
         List<LabCatalog.Lab> all = catalog.labs();
 
         Path alice = target.resolve("alice-complete");

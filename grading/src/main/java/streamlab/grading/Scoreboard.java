@@ -22,7 +22,7 @@ final class Scoreboard {
     static final class Cell {
         final String lab;
         final String api;
-        final List<Outcome> outcomes = new ArrayList<>();
+        final List<TestResult> outcomes = new ArrayList<>();
         double points;
         double max;
 
@@ -31,24 +31,24 @@ final class Scoreboard {
             this.api = api;
         }
 
-        long count(Outcome.Status status) {
+        long count(TestResult.Status status) {
             return outcomes.stream().filter(o -> o.status() == status).count();
         }
 
         /** passed, not implemented, does not compile, missing, or "k/n passed". */
         String verdict() {
             int n = outcomes.size();
-            if (count(Outcome.Status.PASSED) == n) {
+            if (count(TestResult.Status.PASSED) == n) {
                 return "passed";
             }
-            for (Outcome.Status whole : new Outcome.Status[] {Outcome.Status.DOES_NOT_COMPILE, Outcome.Status.MISSING,
-                    Outcome.Status.NOT_IMPLEMENTED, Outcome.Status.NOT_RUN}) {
+            for (TestResult.Status whole : new TestResult.Status[] {TestResult.Status.DOES_NOT_COMPILE, TestResult.Status.MISSING,
+                    TestResult.Status.NOT_IMPLEMENTED, TestResult.Status.NOT_RUN}) {
                 if (count(whole) == n) {
                     return whole.label();
                 }
             }
-            String text = count(Outcome.Status.PASSED) + "/" + n + " passed";
-            long ni = count(Outcome.Status.NOT_IMPLEMENTED);
+            String text = count(TestResult.Status.PASSED) + "/" + n + " passed";
+            long ni = count(TestResult.Status.NOT_IMPLEMENTED);
             return ni > 0 ? text + ", " + ni + " not implemented" : text;
         }
     }
@@ -61,14 +61,14 @@ final class Scoreboard {
 
     Scoreboard(SubmissionGrader.Graded graded, Points pointsTable) {
         this.graded = graded;
-        for (Outcome o : graded.outcomes()) {
+        for (TestResult o : graded.outcomes()) {
             Cell cell = cells.computeIfAbsent(o.lab() + "/" + o.api(), k -> new Cell(o.lab(), o.api()));
             cell.outcomes.add(o);
             double p = pointsTable.of(o.lab(), o.api(), o.test());
             pointsOf.put(o.key(), p);
             cell.max += p;
             max += p;
-            if (o.status() == Outcome.Status.PASSED) {
+            if (o.status() == TestResult.Status.PASSED) {
                 cell.points += p;
                 points += p;
             }
@@ -118,9 +118,9 @@ final class Scoreboard {
         if (details) {
             // the grid already says which parts are not implemented or missing: list the real failures
             for (Cell cell : cells.values()) {
-                for (Outcome o : cell.outcomes) {
-                    if (o.status() == Outcome.Status.FAILED || o.status() == Outcome.Status.DOES_NOT_COMPILE
-                            || o.status() == Outcome.Status.NOT_RUN) {
+                for (TestResult o : cell.outcomes) {
+                    if (o.status() == TestResult.Status.FAILED || o.status() == TestResult.Status.DOES_NOT_COMPILE
+                            || o.status() == TestResult.Status.NOT_RUN) {
                         sb.append(String.format("  - lab %s %s %s: %s: %s%n", o.lab(), o.api(), o.test(),
                                 o.status().label(), firstLine(o.message())));
                     }
@@ -137,8 +137,8 @@ final class Scoreboard {
             List<Double> seconds = new ArrayList<>();
             for (Cell cell : cells.values()) {
                 if (cell.api.equals(api)) {
-                    for (Outcome o : cell.outcomes) {
-                        if (o.status() == Outcome.Status.PASSED || o.status() == Outcome.Status.FAILED) {
+                    for (TestResult o : cell.outcomes) {
+                        if (o.status() == TestResult.Status.PASSED || o.status() == TestResult.Status.FAILED) {
                             seconds.add(o.seconds());
                         }
                     }
@@ -192,8 +192,8 @@ final class Scoreboard {
             }
             md.append("\n## Tests that did not pass\n");
             for (Cell cell : cells.values()) {
-                for (Outcome o : cell.outcomes) {
-                    if (o.status() != Outcome.Status.PASSED) {
+                for (TestResult o : cell.outcomes) {
+                    if (o.status() != TestResult.Status.PASSED) {
                         md.append("\n### lab ").append(o.lab()).append(' ').append(o.api()).append(": ")
                           .append(o.test()).append(" (").append(o.status().label()).append(")\n\n```\n")
                           .append(o.message() == null ? "" : o.message().strip()).append("\n```\n");
@@ -208,9 +208,9 @@ final class Scoreboard {
                  CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
                          .setHeader("lab", "api", "test", "status", "points", "max", "seconds", "reason").build())) {
                 for (Cell cell : cells.values()) {
-                    for (Outcome o : cell.outcomes) {
+                    for (TestResult o : cell.outcomes) {
                         csv.printRecord(o.lab(), o.api(), o.test(), o.status().label(),
-                                num(o.status() == Outcome.Status.PASSED ? cellPoints(o) : 0), num(cellPoints(o)),
+                                num(o.status() == TestResult.Status.PASSED ? cellPoints(o) : 0), num(cellPoints(o)),
                                 String.format(Locale.ROOT, "%.2f", o.seconds()), firstLine(o.message()));
                     }
                 }
@@ -220,7 +220,7 @@ final class Scoreboard {
         }
     }
 
-    private double cellPoints(Outcome o) {
+    private double cellPoints(TestResult o) {
         return pointsOf.getOrDefault(o.key(), 1.0);
     }
 }

@@ -12,7 +12,7 @@ final class SelfCheck {
         int failed = 0;
         int missing = 0;
         out.println();
-        for (Outcome o : graded.outcomes()) {
+        for (TestResult o : graded.outcomes()) {
             String where = "lab " + o.lab() + " " + o.api() + ": " + o.test().replace('_', ' ');
             switch (o.status()) {
                 case PASSED -> {

@@ -24,7 +24,7 @@ import streamlab.support.Api;
 final class SubmissionGrader {
 
     /** What grading one submission gave. */
-    record Graded(Submission submission, List<Outcome> outcomes, Duration took, Path reportDir) {}
+    record Graded(Submission submission, List<TestResult> outcomes, Duration took, Path reportDir) {}
 
     private final LabCatalog catalog;
     private final Path outRoot;
@@ -72,8 +72,8 @@ final class SubmissionGrader {
                  ProgressListener progress) {
         long start = System.nanoTime();
         Path dir = outRoot.resolve(safeName(submission.name()));
-        Folders.delete(dir);
-        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        ScratchFolders.delete(dir);
+        Map<String, TestResult> outcomes = new LinkedHashMap<>();
         Map<String, Path> sources = new LinkedHashMap<>();
         for (LabCatalog.Lab lab : labs) {
             List<SuiteIndex.Entry> tests = index.of(lab, api);
@@ -82,20 +82,20 @@ final class SubmissionGrader {
             }
             Optional<Path> labSources = submission.sources(lab);
             if (labSources.isEmpty()) {
-                fill(outcomes, tests, Outcome.Status.MISSING, "no " + lab.dirName() + "/src/main/java in this submission");
+                fill(outcomes, tests, TestResult.Status.MISSING, "no " + lab.dirName() + "/src/main/java in this submission");
                 progress.lab(submission, lab, "missing");
                 continue;
             }
-            fill(outcomes, tests, Outcome.Status.NOT_RUN, "the grading JVM stopped before this test ran");
+            fill(outcomes, tests, TestResult.Status.NOT_RUN, "the grading JVM stopped before this test ran");
             sources.put(lab.number(), labSources.get());
         }
         if (!sources.isEmpty()) {
             List<LabBuild> failed = new ArrayList<>();
-            for (Outcome o : runJvms(dir, sources, api, onlyTests, failed, progress, submission)) {
+            for (TestResult o : runJvms(dir, sources, api, onlyTests, failed, progress, submission)) {
                 outcomes.merge(o.key(), o, SubmissionGrader::worse);
             }
             for (LabBuild build : failed) {
-                fill(outcomes, index.of(build.lab(), api), Outcome.Status.DOES_NOT_COMPILE, build.errors());
+                fill(outcomes, index.of(build.lab(), api), TestResult.Status.DOES_NOT_COMPILE, build.errors());
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -109,7 +109,7 @@ final class SubmissionGrader {
      * A Kafka broker that some lab's tests need starts while the compiler runs ({@link GradingBroker}).
      * Merges what the JVMs report into results.jsonl and run.log.
      */
-    private List<Outcome> runJvms(Path dir, Map<String, Path> sources, Api api, Set<String> onlyTests,
+    private List<TestResult> runJvms(Path dir, Map<String, Path> sources, Api api, Set<String> onlyTests,
                                   List<LabBuild> failed, ProgressListener progress, Submission submission) {
         List<LabCatalog.Lab> order = times.longestFirst(catalog.select(List.copyOf(sources.keySet())), api, index);
         List<Process> processes = new ArrayList<>();
@@ -167,7 +167,7 @@ final class SubmissionGrader {
                             .findFirst().orElse("") + " (see " + log + ")");
                 }
             }
-            List<Outcome> outcomes = Outcome.readAll(results);
+            List<TestResult> outcomes = TestResult.readAll(results);
             if (onlyTests.isEmpty() && !stopped) {
                 times.learn(outcomes);
             }
@@ -186,15 +186,15 @@ final class SubmissionGrader {
     }
 
     /** A parameterized test runs several times; it counts as passed only if every run passed. */
-    private static Outcome worse(Outcome before, Outcome now) {
-        boolean beforeIsPlaceholderOrPass = before.status() == Outcome.Status.NOT_RUN
-                || before.status() == Outcome.Status.PASSED;
+    private static TestResult worse(TestResult before, TestResult now) {
+        boolean beforeIsPlaceholderOrPass = before.status() == TestResult.Status.NOT_RUN
+                || before.status() == TestResult.Status.PASSED;
         return beforeIsPlaceholderOrPass ? now : before;
     }
 
-    private static void fill(Map<String, Outcome> outcomes, List<SuiteIndex.Entry> tests, Outcome.Status status, String message) {
+    private static void fill(Map<String, TestResult> outcomes, List<SuiteIndex.Entry> tests, TestResult.Status status, String message) {
         for (SuiteIndex.Entry t : tests) {
-            outcomes.put(t.key(), new Outcome(t.lab(), t.api(), t.test(), status, message, 0));
+            outcomes.put(t.key(), new TestResult(t.lab(), t.api(), t.test(), status, message, 0));
         }
     }
 

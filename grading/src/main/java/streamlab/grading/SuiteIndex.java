@@ -78,7 +78,7 @@ final class SuiteIndex {
         Path classes = dir.resolve("classes");
         Path testClasses = dir.resolve("test-classes");
         if (!Files.isDirectory(testClasses)) {
-            Folders.delete(dir);
+            ScratchFolders.delete(dir);
             compileOrFail(List.of(lab.skeleton(), lab.program()), classpath, classes, lab);
             compileOrFail(List.of(lab.tests()), classpath + File.pathSeparator + classes, testClasses, lab);
         }

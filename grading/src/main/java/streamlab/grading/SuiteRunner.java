@@ -151,7 +151,7 @@ public final class SuiteRunner {
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
             for (TestIdentifier test : testsUnder(id)) {
-                write(test, Outcome.Status.NOT_RUN, "skipped: " + reason, 0);
+                write(test, TestResult.Status.NOT_RUN, "skipped: " + reason, 0);
             }
         }
 
@@ -185,11 +185,11 @@ public final class SuiteRunner {
             return tests;
         }
 
-        private synchronized void write(TestIdentifier id, Outcome.Status status, String message, double seconds) {
+        private synchronized void write(TestIdentifier id, TestResult.Status status, String message, double seconds) {
             Object source = id.getSource().orElse(null);
             LabTest labTest = labTestOf(source).orElse(null);
             String test = source instanceof MethodSource m ? m.getMethodName() : id.getDisplayName();
-            Outcome outcome = new Outcome(labTest == null ? "??" : labTest.lab(),
+            TestResult outcome = new TestResult(labTest == null ? "??" : labTest.lab(),
                     labTest == null ? "??" : labTest.api().label(), test, status, message, seconds);
             try {
                 out.write(JSON.writeValueAsString(outcome));
@@ -200,16 +200,16 @@ public final class SuiteRunner {
             }
         }
 
-        private static Outcome.Status status(TestExecutionResult result) {
+        private static TestResult.Status status(TestExecutionResult result) {
             if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
-                return Outcome.Status.PASSED;
+                return TestResult.Status.PASSED;
             }
             Throwable t = result.getThrowable().orElse(null);
             if (t != null && MissingSolutionException.isMissingSolution(t)) {
-                return Outcome.Status.NOT_IMPLEMENTED;
+                return TestResult.Status.NOT_IMPLEMENTED;
             }
             return result.getStatus() == TestExecutionResult.Status.ABORTED
-                    ? Outcome.Status.NOT_RUN : Outcome.Status.FAILED;
+                    ? TestResult.Status.NOT_RUN : TestResult.Status.FAILED;
         }
 
         private static String message(TestExecutionResult result) {

@@ -67,11 +67,11 @@ class GraderProofTest {
         return new SubmissionGrader(catalog, work.resolve("out"), Duration.ofSeconds(testTimeoutSeconds), Duration.ofMinutes(15));
     }
 
-    private static Map<Outcome.Status, Long> statuses(List<Outcome> outcomes, Predicate<Outcome> which) {
-        return outcomes.stream().filter(which).collect(Collectors.groupingBy(Outcome::status, Collectors.counting()));
+    private static Map<TestResult.Status, Long> statuses(List<TestResult> outcomes, Predicate<TestResult> which) {
+        return outcomes.stream().filter(which).collect(Collectors.groupingBy(TestResult::status, Collectors.counting()));
     }
 
-    private static Predicate<Outcome> in(String lab, String api) {
+    private static Predicate<TestResult> in(String lab, String api) {
         return o -> o.lab().equals(lab) && (api == null || o.api().equals(api));
     }
 
@@ -86,7 +86,7 @@ class GraderProofTest {
         assertThat(graded.outcomes()).isNotEmpty();
         assertThat(graded.outcomes())
                 .allSatisfy(o -> assertThat(o.status()).as(o.key() + ": " + o.message())
-                        .isEqualTo(Outcome.Status.NOT_IMPLEMENTED));
+                        .isEqualTo(TestResult.Status.NOT_IMPLEMENTED));
         assertThat(new Scoreboard(graded, points).points()).isZero();
     }
 
@@ -136,29 +136,29 @@ class GraderProofTest {
 
         // alice is the reference solutions: every test passes
         assertThat(alice.outcomes()).allSatisfy(o ->
-                assertThat(o.status()).as(o.key() + ": " + o.message()).isEqualTo(Outcome.Status.PASSED));
+                assertThat(o.status()).as(o.key() + ": " + o.message()).isEqualTo(TestResult.Status.PASSED));
 
         // bob: lab 01 done, the DStream half of lab 02 done, nothing else
-        assertThat(statuses(bob.outcomes(), in("01", null))).containsOnlyKeys(Outcome.Status.PASSED);
+        assertThat(statuses(bob.outcomes(), in("01", null))).containsOnlyKeys(TestResult.Status.PASSED);
         if (catalog.lab("02").isPresent()) {
-            assertThat(statuses(bob.outcomes(), in("02", "dstream"))).containsOnlyKeys(Outcome.Status.PASSED);
-            assertThat(statuses(bob.outcomes(), in("02", "structured"))).containsOnlyKeys(Outcome.Status.NOT_IMPLEMENTED);
+            assertThat(statuses(bob.outcomes(), in("02", "dstream"))).containsOnlyKeys(TestResult.Status.PASSED);
+            assertThat(statuses(bob.outcomes(), in("02", "structured"))).containsOnlyKeys(TestResult.Status.NOT_IMPLEMENTED);
         }
         assertThat(statuses(bob.outcomes(), o -> o.lab().compareTo("02") > 0))
-                .containsOnlyKeys(Outcome.Status.NOT_IMPLEMENTED);
+                .containsOnlyKeys(TestResult.Status.NOT_IMPLEMENTED);
 
         // carol: a hang (one test over its time limit, the others still run), an exception, and a
         // lab that does not compile, each reported as such, and the grader goes on
-        List<Outcome> carolDStream = carol.outcomes().stream().filter(in("01", "dstream")).toList();
+        List<TestResult> carolDStream = carol.outcomes().stream().filter(in("01", "dstream")).toList();
         assertThat(carolDStream).anySatisfy(o -> assertThat(o.message()).contains("time limit"));
-        assertThat(carolDStream).anySatisfy(o -> assertThat(o.status()).isEqualTo(Outcome.Status.PASSED));
+        assertThat(carolDStream).anySatisfy(o -> assertThat(o.status()).isEqualTo(TestResult.Status.PASSED));
         assertThat(carol.outcomes().stream().filter(in("01", "structured")))
                 .allSatisfy(o -> {
-                    assertThat(o.status()).isEqualTo(Outcome.Status.FAILED);
+                    assertThat(o.status()).isEqualTo(TestResult.Status.FAILED);
                     assertThat(o.message()).contains("I have no idea what I am doing");
                 });
         if (catalog.lab("02").isPresent()) {
-            assertThat(statuses(carol.outcomes(), in("02", null))).containsOnlyKeys(Outcome.Status.DOES_NOT_COMPILE);
+            assertThat(statuses(carol.outcomes(), in("02", null))).containsOnlyKeys(TestResult.Status.DOES_NOT_COMPILE);
         }
         assertThat(Files.readString(carol.reportDir().resolve("run.log"))).contains("@@@@ debugging @@@@");
 
@@ -210,8 +210,8 @@ class GraderProofTest {
             List<WrongAnswer> wrongs = submissions.get(i);
             String names = wrongs.stream().map(WrongAnswer::name).collect(Collectors.joining(", "));
             return DynamicTest.dynamicTest(names, () -> {
-                Map<String, Outcome> byKey = graded.get(i).get().outcomes().stream()
-                        .collect(Collectors.toMap(Outcome::key, o -> o, (a, b) -> a));
+                Map<String, TestResult> byKey = graded.get(i).get().outcomes().stream()
+                        .collect(Collectors.toMap(TestResult::key, o -> o, (a, b) -> a));
                 for (WrongAnswer wrong : wrongs) {
                     assertThat(wrong.caughtBy()).as("%s names the tests that catch it (caught_by)", wrong.name()).isNotEmpty();
                     for (String key : wrong.testKeys()) {
@@ -219,7 +219,7 @@ class GraderProofTest {
                         assertThat(byKey.get(key).status())
                                 .as("the wrong answer '%s' (%s) must fail %s: %s", wrong.name(), wrong.why(), key,
                                         byKey.get(key).message())
-                                .isEqualTo(Outcome.Status.FAILED);
+                                .isEqualTo(TestResult.Status.FAILED);
                     }
                 }
             });

@@ -42,13 +42,13 @@ class GraderUnitTest {
         assertThat(times.longestFirst(labs, Api.BOTH, INDEX)).extracting(LabCatalog.Lab::number)
                 .containsExactly("02", "03", "01");
         times.learn(List.of(
-                new Outcome("01", "dstream", "a", Outcome.Status.PASSED, "", 9.0),
-                new Outcome("01", "structured", "b", Outcome.Status.FAILED, "wrong", 20.0),
-                new Outcome("02", "dstream", "a", Outcome.Status.PASSED, "", 1.0),
-                new Outcome("02", "structured", "a", Outcome.Status.PASSED, "", 2.0),
-                new Outcome("02", "both", "a", Outcome.Status.PASSED, "", 3.0),
-                new Outcome("03", "dstream", "a", Outcome.Status.PASSED, "", 50.0),
-                new Outcome("03", "structured", "a", Outcome.Status.NOT_RUN, "the JVM stopped", 0)));
+                new TestResult("01", "dstream", "a", TestResult.Status.PASSED, "", 9.0),
+                new TestResult("01", "structured", "b", TestResult.Status.FAILED, "wrong", 20.0),
+                new TestResult("02", "dstream", "a", TestResult.Status.PASSED, "", 1.0),
+                new TestResult("02", "structured", "a", TestResult.Status.PASSED, "", 2.0),
+                new TestResult("02", "both", "a", TestResult.Status.PASSED, "", 3.0),
+                new TestResult("03", "dstream", "a", TestResult.Status.PASSED, "", 50.0),
+                new TestResult("03", "structured", "a", TestResult.Status.NOT_RUN, "the JVM stopped", 0)));
         // lab 03's Structured tests did not all run: it is still estimated from its tests
         LabTimes again = new LabTimes(dir.resolve("lab-seconds.properties"));
         assertThat(again.longestFirst(labs, Api.BOTH, INDEX)).extracting(LabCatalog.Lab::number)

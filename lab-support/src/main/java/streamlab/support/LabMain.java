@@ -35,7 +35,7 @@ public final class LabMain {
         PrintStream before = System.out;
         OutputRouter router = OutputRouter.install();
         try {
-            return (Integer) scala.Console.withOut(router.printStream(), () -> execute(command, args));
+            return scala.Console.withOut(router.printStream(), () -> execute(command, args));
         } finally {
             SideBySide.end();
             if (before != System.out) {

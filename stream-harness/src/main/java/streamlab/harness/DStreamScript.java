@@ -59,6 +59,7 @@ public final class DStreamScript<I> {
 
     /** A script of text lines: each argument is one batch (what arrived during one batch interval). */
     @SafeVarargs
+    @SuppressWarnings("varargs") // copied into a list at once: the array is never written nor handed out
     public static DStreamScript<String> lines(List<String>... batches) {
         return new DStreamScript<>(new ArrayList<>(Arrays.asList(batches)), null);
     }

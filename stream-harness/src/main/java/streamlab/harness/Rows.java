@@ -33,6 +33,7 @@ public final class Rows {
 
     /** The expected rows of one batch: {@code rows(row("hello", 2), row("world", 1))}. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // copied into a list at once: the array is never written nor handed out
     public static List<List<Object>> rows(List<Object>... rows) {
         return new ArrayList<>(Arrays.asList(rows));
     }

@@ -60,6 +60,7 @@ public final class StructuredScript {
 
     /** A script of text lines: each argument is one batch of input (column {@code value}). */
     @SafeVarargs
+    @SuppressWarnings("varargs") // copied into a list at once: the array is never written nor handed out
     public static StructuredScript lines(List<String>... batches) {
         return linesFrom(Arrays.asList(batches));
     }
@@ -72,6 +73,7 @@ public final class StructuredScript {
 
     /** A script of timestamped lines (columns {@code value}, {@code timestamp}). */
     @SafeVarargs
+    @SuppressWarnings("varargs") // copied into a list at once: the array is never written nor handed out
     public static StructuredScript events(List<Event>... batches) {
         List<List<Event>> copy = new ArrayList<>(Arrays.asList(batches));
         return new StructuredScript(spark -> StructuredInput.events(spark, copy), null);

@@ -110,7 +110,7 @@ final class BrokerProcess implements KafkaBroker {
     @Override
     public synchronized void close() {
         end(true);
-        Folders.delete(dataDir);
+        DataFolder.delete(dataDir);
     }
 
     private void end(boolean hard) {

@@ -13,6 +13,8 @@ import streamlab.support.Api;
 @LabTest(lab = "01", api = Api.DSTREAM)
 class Lab01DStreamTest {
 
+    @SafeVarargs
+    @SuppressWarnings("varargs") // the batches go to a script, which copies them into a list
     private static DStreamScript<String> script(List<String>... batches) {
         return DStreamScript.lines(batches).title("Lab 01 WordCountDStream.wordCounts");
     }

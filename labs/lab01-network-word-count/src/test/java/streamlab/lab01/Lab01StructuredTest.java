@@ -13,6 +13,8 @@ import streamlab.support.Api;
 @LabTest(lab = "01", api = Api.STRUCTURED)
 class Lab01StructuredTest {
 
+    @SafeVarargs
+    @SuppressWarnings("varargs") // the batches go to a script, which copies them into a list
     private static StructuredScript script(List<String>... batches) {
         return StructuredScript.lines(batches).title("Lab 01 WordCountStructured.wordCounts");
     }

@@ -15,6 +15,8 @@ import streamlab.support.Api;
 @LabTest(lab = "02", api = Api.DSTREAM)
 class Lab02DStreamTest {
 
+    @SafeVarargs
+    @SuppressWarnings("varargs") // the batches go to a script, which copies them into a list
     private static DStreamScript<String> script(String function, List<String>... batches) {
         return DStreamScript.lines(batches).title("Lab 02 RunningTotalsDStream." + function).checkpointing();
     }

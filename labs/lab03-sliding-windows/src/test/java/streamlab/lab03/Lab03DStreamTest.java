@@ -23,6 +23,7 @@ import streamlab.support.MissingSolutionException;
 class Lab03DStreamTest {
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the batches go to a script, which copies them into a list
     private static DStreamScript<String> script(String exercise, List<String>... batches) {
         return DStreamScript.lines(batches).title("Lab 03 SlidingWindowsDStream." + exercise);
     }

@@ -18,6 +18,7 @@ import streamlab.support.Api;
 class Lab04DStreamTest {
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the batches go to a script, which copies them into a list
     private static DStreamScript<String> script(String exercise, List<String>... batches) {
         return DStreamScript.lines(batches).title("Lab 04 WordLengthsDStream." + exercise);
     }

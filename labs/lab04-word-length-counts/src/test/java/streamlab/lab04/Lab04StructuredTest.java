@@ -23,6 +23,7 @@ import streamlab.support.Api;
 class Lab04StructuredTest {
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the batches go to a script, which copies them into a list
     private static StructuredScript script(String exercise, List<Event>... batches) {
         return StructuredScript.events(batches).title("Lab 04 WordLengthsStructured." + exercise);
     }

@@ -49,6 +49,7 @@ class Lab05DStreamTest {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the batches go to a script, which copies them into a list
     private static DStreamScript<String> script(List<String>... batches) {
         return DStreamScript.lines(batches)
                 .title("Lab 05 ExcludeDStream.keptCounts (default exclude list: a an and in is it of the to)")

@@ -17,6 +17,7 @@ import streamlab.support.Api;
 class Lab05StructuredTest {
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the batches go to a script, which copies them into a list
     private static StructuredScript script(List<String>... batches) {
         return StructuredScript.lines(batches)
                 .metric(ExcludeStructured.METRIC)

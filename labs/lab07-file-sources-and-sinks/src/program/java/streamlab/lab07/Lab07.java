@@ -2,11 +2,8 @@ package streamlab.lab07;
 
 import static org.apache.spark.sql.functions.col;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -14,8 +11,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.StreamingQueryException;
-import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.streaming.Durations;
@@ -25,15 +20,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import streamlab.support.Api;
+import streamlab.support.FileFeedOptions;
 import streamlab.support.FileFeeder;
 import streamlab.support.LabMain;
 import streamlab.support.LabOptions;
 import streamlab.support.LabSpark;
-import streamlab.support.LabUsageException;
 import streamlab.support.Running;
 
 /** Lab 07: a watched folder of JSON files read by both APIs; the Structured side writes Parquet, exactly once. */
-@Command(name = "Lab07", mixinStandardHelpOptions = true,
+@Command(name = "Lab07", mixinStandardHelpOptions = true, resourceBundle = "streamlab.lab07.Lab07Help",
         description = "File sources and file sinks: the files of --input are dropped one by one into a watched"
                 + " folder; a Structured query reads them with a schema (bad lines in _corrupt_record) and writes"
                 + " the HIGH events to Parquet with a checkpoint, a DStream watching the same folder counts them.",
@@ -49,19 +44,12 @@ public final class Lab07 implements Callable<Integer> {
     @Mixin
     LabOptions options;
 
+    @Mixin
+    FileFeedOptions folders; // --input, --watch, --output
+
     @Option(names = "--data", defaultValue = "iot",
             description = "iot (the HIGH events go to Parquet) or zipcodes (every good record) (default: ${DEFAULT-VALUE}).")
     Data data;
-
-    @Option(names = "--input", paramLabel = "DIR", description = "The JSON-lines files to feed (default: datasets/<data>).")
-    Path input;
-
-    @Option(names = "--watch", paramLabel = "DIR",
-            description = "The folder both APIs watch; the files of --input are copied into it (default: output/lab07/incoming/<data>).")
-    Path watch;
-
-    @Option(names = "--output", paramLabel = "DIR", description = "The Parquet folder (default: output/lab07/<data>).")
-    Path output;
 
     @Option(names = "--trigger", defaultValue = "processing",
             description = "processing (a file every --batch seconds, a micro-batch every --batch seconds) or available-now"
@@ -71,16 +59,15 @@ public final class Lab07 implements Callable<Integer> {
     @Option(names = "--files-per-trigger", defaultValue = "1", description = "maxFilesPerTrigger (default: ${DEFAULT-VALUE}).")
     int filesPerTrigger;
 
-    /** The queries started on a checkpoint an earlier run left, with that checkpoint. */
-    private final Map<StreamingQuery, Path> resumed = new LinkedHashMap<>();
+    private final ResumedCheckpoints resumed = new ResumedCheckpoints();
 
     @Override
     public Integer call() throws Exception {
-        boolean availableNow = availableNow();
+        boolean availableNow = InputChecks.availableNow(trigger, options.api);
         int seconds = options.batchSeconds(3);
-        Path from = checkedInput();
-        Path watched = watch != null ? watch : Path.of("output/lab07/incoming", data.name());
-        Path out = output != null ? output : Path.of("output/lab07", data.name());
+        Path from = InputChecks.input(folders.input(Path.of("datasets", data.name())), filesPerTrigger);
+        Path watched = folders.watch(Path.of("output/lab07/incoming", data.name()));
+        Path out = folders.output(Path.of("output/lab07", data.name()));
         Path checkpoints = options.checkpoint("checkpoints/lab07/" + data.name());
         try (SparkSession spark = LabSpark.start("Lab 07 file sources and sinks", options)) {
             spark.streams().addListener(new BadLinesPrinter());
@@ -98,7 +85,7 @@ public final class Lab07 implements Callable<Integer> {
                     running.start(Api.DSTREAM, () -> dstream(spark, watched, seconds));
                     feeder.start(seconds, seconds);
                 }
-                awaitEnd(spark, running, availableNow);
+                resumed.awaitEnd(spark, running, availableNow);
             }
             if (Files.isDirectory(out.resolve("_spark_metadata"))) {
                 Dataset<Row> written = spark.read().parquet(out.toString()); // a static read: the files of _spark_metadata
@@ -116,19 +103,19 @@ public final class Lab07 implements Callable<Integer> {
         Dataset<Row> good = rows.where(col(FileSourcesStructured.CORRUPT_RECORD).isNull())
                 .drop(FileSourcesStructured.CORRUPT_RECORD);
         Dataset<Row> kept = data == Data.iot ? FileSourcesStructured.highDanger(good) : good;
-        boolean resuming = Files.exists(checkpoint.resolve("metadata"));
-        StreamingQuery query = FileSourcesStructured.parquetSink(kept, out.toString(), checkpoint.toString())
+        return resumed.start(checkpoint, () -> FileSourcesStructured.parquetSink(kept, out.toString(), checkpoint.toString())
                 .trigger(every)
-                .start();
-        return remember(query, resuming, checkpoint);
+                .start());
     }
 
     /** Structured, query 2: what each micro-batch read, on the console; a bad line's text in _corrupt_record. */
     private StreamingQuery toConsole(SparkSession spark, Path watched, Path checkpoint, Trigger every) throws Exception {
         Dataset<Row> rows = FileSourcesStructured.countingBadLines(
                 FileSourcesStructured.withCorruptRecords(spark, schema(), watched.toString(), filesPerTrigger));
-        boolean resuming = Files.exists(checkpoint.resolve("metadata"));
-        StreamingQuery query = rows.selectExpr(shownColumns())
+        String bad = FileSourcesStructured.CORRUPT_RECORD; // the bad line's text, shown last
+        return resumed.start(checkpoint, () -> rows.selectExpr(data == Data.iot
+                        ? new String[] {"deviceId", "temperature", "danger_level", "timestamp", bad}
+                        : new String[] {"RecordNumber", "City", "State", bad})
                 .writeStream()
                 .format("console")
                 .outputMode("append")
@@ -136,8 +123,7 @@ public final class Lab07 implements Callable<Integer> {
                 .option("numRows", 50)
                 .option("checkpointLocation", checkpoint.toString())
                 .trigger(every)
-                .start();
-        return remember(query, resuming, checkpoint);
+                .start());
     }
 
     /** DStream: the files that appear in the watched folder; HIGH events per device (iot) or lines (zipcodes). */
@@ -154,96 +140,8 @@ public final class Lab07 implements Callable<Integer> {
         return ssc;
     }
 
-    /** The columns the console shows: the bad line's text last. */
-    private String[] shownColumns() {
-        return data == Data.iot
-                ? new String[] {"deviceId", "temperature", "danger_level", "timestamp", FileSourcesStructured.CORRUPT_RECORD}
-                : new String[] {"RecordNumber", "City", "State", FileSourcesStructured.CORRUPT_RECORD};
-    }
-
     private StructType schema() {
         return data == Data.iot ? IotEvent.SCHEMA : FileSourcesStructured.zipcodeSchema();
-    }
-
-    /**
-     * Waits as {@code --seconds} says (available-now: until both queries have read everything). A query
-     * that fails before its first micro-batch on a checkpoint of an earlier run could not resume it.
-     */
-    private void awaitEnd(SparkSession spark, Running running, boolean availableNow) throws Exception {
-        try {
-            if (availableNow && spark.streams().active().length > 0) {
-                for (StreamingQuery query : spark.streams().active()) {
-                    query.awaitTermination();
-                }
-            } else {
-                running.awaitEnd();
-            }
-        } catch (StreamingQueryException e) {
-            for (Map.Entry<StreamingQuery, Path> q : resumed.entrySet()) {
-                if (q.getKey().exception().isDefined() && q.getKey().recentProgress().length == 0) {
-                    throw new LabUsageException("Spark cannot resume the checkpoint in " + q.getValue()
-                            + ": it belongs to another query (another source or folder); give --checkpoint a folder"
-                            + " of its own, or delete " + q.getValue() + " to start over.");
-                }
-            }
-            throw e;
-        }
-    }
-
-    private StreamingQuery remember(StreamingQuery query, boolean resuming, Path checkpoint) {
-        if (resuming) {
-            resumed.put(query, checkpoint);
-        }
-        return query;
-    }
-
-    /** The input folder, if it holds JSON files; and a sane --files-per-trigger. */
-    private Path checkedInput() throws IOException {
-        Path from = input != null ? input : Path.of("datasets", data.name());
-        if (!Files.isDirectory(from)) {
-            throw new LabUsageException("There is no folder " + from.toAbsolutePath() + ": give --input a folder of"
-                    + " JSON-lines files (or run ./lab 07 from the repository's root).");
-        }
-        if (FileFeeder.jsonFiles(from).isEmpty()) {
-            throw new LabUsageException("The folder " + from + " holds no .json file: give --input a folder of"
-                    + " JSON-lines files.");
-        }
-        if (filesPerTrigger < 1) {
-            throw new LabUsageException("--files-per-trigger must be at least 1, not " + filesPerTrigger + ".");
-        }
-        return from;
-    }
-
-    private boolean availableNow() {
-        return switch (trigger) {
-            case "processing" -> false;
-            case "available-now" -> {
-                if (options.api == Api.DSTREAM) {
-                    throw new LabUsageException("--trigger available-now is a trigger of Structured Streaming: a DStream"
-                            + " has none like it (use --api structured or both).");
-                }
-                yield true;
-            }
-            default -> throw new LabUsageException("--trigger must be processing or available-now, not " + trigger + ".");
-        };
-    }
-
-    /** After each micro-batch of the console query: its observed metric, the lines it read and the bad ones. */
-    private static final class BadLinesPrinter extends StreamingQueryListener {
-        @Override
-        public void onQueryProgress(QueryProgressEvent event) {
-            Row lines = event.progress().observedMetrics().get(FileSourcesStructured.LINES_METRIC);
-            if (lines != null && lines.getLong(0) > 0) {
-                System.out.println("== micro-batch " + event.progress().batchId() + " read " + lines.getLong(0)
-                        + " lines, " + lines.getLong(1) + " of them bad");
-            }
-        }
-
-        @Override
-        public void onQueryStarted(QueryStartedEvent event) { }
-
-        @Override
-        public void onQueryTerminated(QueryTerminatedEvent event) { }
     }
 
     public static void main(String[] args) {

@@ -76,7 +76,7 @@ public final class Lab08 implements Callable<Integer> {
             throw new LabUsageException("--no-watermark runs in update mode, which only the console sink and the"
                     + " sliding windows take: drop --sink csv and --windows tumbling.");
         }
-        Path checkpoint = Folders.checkpoint(options.checkpoint("checkpoints/lab08"));
+        Path checkpoint = SinkFolders.checkpoint(options.checkpoint("checkpoints/lab08"));
         try (SparkSession spark = LabSpark.start("Lab 08 event time, watermarks, append mode", options);
              LineServer server = LineServer.from(options);
              Running running = Running.of(options)) {
@@ -87,14 +87,14 @@ public final class Lab08 implements Callable<Integer> {
             running.awaitEnd();
         }
         if (sink == Sink.csv && options.api.includes(Api.STRUCTURED)) {
-            Folders.printWindows(output);
+            SinkFolders.printWindows(output);
         }
         return 0;
     }
 
     /** DStream: 5 s batches; every 15 s the counts of the batches of the last 30 s, named by the window. */
     private JavaStreamingContext dstream(SparkSession spark, LineServer server, Path checkpoint) {
-        int batch = Folders.slideMultiple(options.batchSeconds(5), 15);
+        int batch = SinkFolders.slideMultiple(options.batchSeconds(5), 15);
         JavaStreamingContext ssc = new JavaStreamingContext(JavaSparkContext.fromSparkContext(spark.sparkContext()),
                 Durations.seconds(batch));
         ssc.checkpoint(checkpoint.toString()); // the inverse function keeps the previous window's counts
@@ -119,7 +119,7 @@ public final class Lab08 implements Callable<Integer> {
                 : windows == Windows.tumbling ? WindowAppendStructured.tumblingCounts(lines)
                 : WindowAppendStructured.valueCounts(lines);
         if (sink == Sink.csv) {
-            return WindowAppendStructured.csvSink(counts, Folders.freshCsvOutput(output))
+            return WindowAppendStructured.csvSink(counts, SinkFolders.freshCsvOutput(output))
                     .option("checkpointLocation", Checkpoints.freshForSocket(checkpoint))
                     .trigger(Trigger.ProcessingTime(options.batchSeconds(10), TimeUnit.SECONDS))
                     .start();

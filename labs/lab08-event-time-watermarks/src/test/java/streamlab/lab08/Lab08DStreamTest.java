@@ -29,6 +29,7 @@ import streamlab.support.MissingSolutionException;
 class Lab08DStreamTest {
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the batches go to a script, which copies them into a list
     private static DStreamScript<String> script(String exercise, List<String>... batches) {
         return DStreamScript.lines(batches).batchSeconds(5).title("Lab 08 WindowAppendDStream." + exercise);
     }

@@ -45,6 +45,7 @@ class Lab08StructuredTest {
     }
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the batches go to a script, which copies them into a list
     private static StructuredScript script(String exercise, List<Event>... batches) {
         return StructuredScript.events(batches).title("Lab 08 WindowAppendStructured." + exercise + " (times in UTC)");
     }

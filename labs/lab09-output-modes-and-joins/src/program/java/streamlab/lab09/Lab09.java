@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,7 +26,6 @@ import streamlab.support.Api;
 import streamlab.support.LabMain;
 import streamlab.support.LabOptions;
 import streamlab.support.LabSpark;
-import streamlab.support.LabUsageException;
 import streamlab.support.Running;
 
 /** Lab 09: the activity files as a stream, the memory sink queried with SQL, SQL on every DStream batch. */
@@ -59,10 +56,10 @@ public final class Lab09 implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Path> files = activityFiles();
+        List<Path> files = ActivityFolder.files(folder);
         try (SparkSession spark = LabSpark.start("Lab 09 output modes and joins", options);
              Running running = Running.of(options)) {
-            checkSchema(spark);
+            ActivityFolder.checkSchema(spark, folder);
             running.start(Api.DSTREAM, () -> dstream(spark, files));
             running.start(Api.STRUCTURED, () -> structured(spark, files));
             running.awaitEnd();
@@ -132,41 +129,6 @@ public final class Lab09 implements Callable<Integer> {
 
         @Override
         public void onQueryTerminated(QueryTerminatedEvent event) { }
-    }
-
-    /** The folder's .json files, in name order; a missing or empty folder is a usage error. */
-    private List<Path> activityFiles() throws IOException {
-        if (!Files.isDirectory(folder)) {
-            throw new LabUsageException("There is no folder " + folder + ": give --activity a folder of activity"
-                    + " JSON files, such as datasets/activity.");
-        }
-        try (Stream<Path> listing = Files.list(folder)) {
-            List<Path> files = listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
-            if (files.isEmpty()) {
-                throw new LabUsageException(folder + " holds no .json files: give --activity a folder of activity"
-                        + " JSON files, such as datasets/activity.");
-            }
-            return files;
-        }
-    }
-
-    /** The book's static read: the schema Spark finds in the files must be the activity readings'. */
-    private void checkSchema(SparkSession spark) {
-        List<String> columns;
-        try {
-            columns = List.of(spark.read().json(folder.toString()).columns());
-        } catch (Exception e) {
-            throw notActivity(e instanceof AnalysisException ? e.getMessage() : e.toString());
-        }
-        if (!columns.containsAll(List.of("gt", "Creation_Time", "User", "x"))) {
-            throw notActivity("its columns are " + columns);
-        }
-        System.out.println("== the static read finds the columns " + columns);
-    }
-
-    private LabUsageException notActivity(String why) {
-        return new LabUsageException(folder + " does not hold activity readings (JSON lines with gt, Creation_Time,"
-                + " User, x, ...; see datasets/README.md): " + why.lines().findFirst().orElse(why));
     }
 
     public static void main(String[] args) {

@@ -31,6 +31,7 @@ import streamlab.support.Api;
 class Lab09DStreamTest {
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the batches go to a script, which copies them into a list
     private static DStreamScript<String> script(String exercise, List<String>... batches) {
         return DStreamScript.lines(batches).title("Lab 09 ActivityDStream." + exercise);
     }

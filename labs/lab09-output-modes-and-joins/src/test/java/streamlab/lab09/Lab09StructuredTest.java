@@ -36,6 +36,7 @@ import streamlab.support.Api;
 class Lab09StructuredTest {
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the batches go to a script, which copies them into a list
     private static StructuredScript script(String exercise, List<String>... batches) {
         return StructuredScript.lines(batches).title("Lab 09 ActivityStructured." + exercise);
     }

@@ -1,10 +1,7 @@
 package streamlab.lab10;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -58,25 +55,8 @@ public final class Lab10 implements Callable<Integer> {
     @Mixin
     LabOptions options;
 
-    @Option(names = "--jdbc-url", paramLabel = "URL",
-            description = "The database to write to, e.g. jdbc:postgresql://localhost:5432/streamlab"
-                    + " (default: an embedded H2 in memory, in PostgreSQL mode).")
-    String jdbcUrl;
-
-    @Option(names = "--user", defaultValue = "", description = "The database user (with --jdbc-url).")
-    String user;
-
-    @Option(names = "--password", defaultValue = "", description = "The database user's password (with --jdbc-url).")
-    String password;
-
-    @Option(names = "--table", defaultValue = "word_counts",
-            description = "The name the tables start with: NAME_dstream, NAME_structured, NAME_totals"
-                    + " (default: ${DEFAULT-VALUE}).")
-    String table;
-
-    @Option(names = "--create-tables",
-            description = "Create the tables that are missing (the embedded database always does).")
-    boolean createTables;
+    @Mixin
+    DatabaseOptions database; // --jdbc-url, --user, --password, --table, --create-tables
 
     @Option(names = "--write", defaultValue = "pool",
             description = "DStream: a connection per record, per partition, or borrowed from a pool"
@@ -95,11 +75,11 @@ public final class Lab10 implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DbSettings db = settings();
-        DbSettings dstreamTable = db.withTable(table + "_dstream");
-        DbSettings structuredTable = db.withTable(table + (sink == Sink.foreach ? "_totals" : "_structured"));
-        List<String> spamWords = spamWords();
-        prepareTables(db, dstreamTable, structuredTable);
+        DbSettings db = database.settings();
+        DbSettings dstreamTable = db.withTable(database.table + "_dstream");
+        DbSettings structuredTable = db.withTable(database.table + (sink == Sink.foreach ? "_totals" : "_structured"));
+        List<String> spamWords = SpamWords.of(spam);
+        database.prepareTables(db, options.api, dstreamTable, structuredTable, sink == Sink.foreach);
         Path checkpoint = options.checkpoint("checkpoints/lab10").resolve("structured");
         try (SparkSession spark = LabSpark.start("Lab 10 sinks to external systems", options);
              LineServer server = LineServer.from(options);
@@ -149,70 +129,6 @@ public final class Lab10 implements Callable<Integer> {
                 .option("checkpointLocation", Checkpoints.freshForSocket(checkpoint))
                 .trigger(Trigger.ProcessingTime(options.batchSeconds(5), TimeUnit.SECONDS))
                 .start();
-    }
-
-    /** The database of the options: the embedded H2, or --jdbc-url with --user and --password. */
-    private DbSettings settings() {
-        if (!DbSettings.NAME.matcher(table).matches()) {
-            throw new LabUsageException("--table " + table + ": a table name is a letter followed by letters, digits"
-                    + " or underscores (at most 40).");
-        }
-        if (jdbcUrl == null) {
-            return new DbSettings(DbSettings.EMBEDDED_URL, "sa", "", table, DbSettings.POOL_SIZE, 30_000);
-        }
-        if (!jdbcUrl.startsWith("jdbc:")) {
-            throw new LabUsageException("--jdbc-url " + jdbcUrl + " is not a JDBC URL: it starts with jdbc:, e.g."
-                    + " jdbc:postgresql://localhost:5432/streamlab.");
-        }
-        return new DbSettings(jdbcUrl, user, password, table, DbSettings.POOL_SIZE, 30_000);
-    }
-
-    /**
-     * Before Spark starts: can we log in, and are the tables there (or may we create them)? Then empties them:
-     * the Structured query on a socket starts afresh at batch 0, and a batch id means something only within
-     * one checkpoint.
-     */
-    private void prepareTables(DbSettings db, DbSettings dstreamTable, DbSettings structuredTable) {
-        List<DbSettings> tables = new ArrayList<>();
-        if (options.api.includes(Api.DSTREAM)) {
-            tables.add(dstreamTable);
-        }
-        if (options.api.includes(Api.STRUCTURED)) {
-            tables.add(structuredTable);
-        }
-        boolean create = createTables || jdbcUrl == null;
-        DbSettings current = db;
-        try (Connection connection = Connections.forReading(db)) {
-            for (DbSettings t : tables) {
-                current = t;
-                if (!WordTables.exists(connection, t.table())) {
-                    if (!create) {
-                        throw new SQLException("missing", "42P01");
-                    }
-                    if (t == structuredTable && sink == Sink.foreach) {
-                        WordTables.createTotals(connection, t.table());
-                    } else {
-                        WordTables.createCounts(connection, t.table());
-                    }
-                }
-                WordTables.empty(connection, t.table());
-            }
-        } catch (SQLException e) {
-            throw new LabUsageException(Connections.explain(e, current));
-        }
-        System.out.println("== writing to " + db.url() + ": " + String.join(", ", tables.stream().map(DbSettings::table)
-                .toList()) + " (emptied: every run starts afresh)");
-    }
-
-    private List<String> spamWords() {
-        if (spam == null) {
-            return SpamWords.DEFAULT;
-        }
-        if (!Files.isRegularFile(spam) || !Files.isReadable(spam)) {
-            throw new LabUsageException("Cannot read " + spam + ": no such file (paths are relative to "
-                    + System.getProperty("user.dir") + ").");
-        }
-        return SpamWords.load(spam);
     }
 
     /** A stream that stopped because the database failed: one sentence, and what the checkpoint says. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import streamlab.support.LabUsageException;
 import streamlab.support.Tokens;
 
 /**
@@ -22,6 +23,18 @@ public final class SpamWords {
     public static final List<String> DEFAULT = List.of("buy", "cheap", "click", "free", "offer", "winner");
 
     private SpamWords() {}
+
+    /** The words of {@code --spam FILE}, or {@link #DEFAULT} without one; a file that cannot be read is one sentence. */
+    public static List<String> of(Path file) {
+        if (file == null) {
+            return DEFAULT;
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new LabUsageException("Cannot read " + file + ": no such file (paths are relative to "
+                    + System.getProperty("user.dir") + ").");
+        }
+        return load(file);
+    }
 
     /** The words of a spam file (one or more a line, {@code #} starts a comment), each once, in order. */
     public static List<String> load(Path file) {

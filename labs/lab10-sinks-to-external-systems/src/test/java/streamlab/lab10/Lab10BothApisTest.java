@@ -39,7 +39,7 @@ class Lab10BothApisTest {
         StreamResult dstream = Lab10DStreamTest.write("writeWithPool (expected: the rows WordCountsStructured.sink"
                         + " wrote for the same batches)", dstreamTable, null, null, WriteOutDStream::writeWithPool,
                 batches);
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // an array of List<...> can only be made as a raw List[]
         List<List<Object>>[] expected = structured.toArray(new List[0]);
         dstream.assertBatches(expected);
     }

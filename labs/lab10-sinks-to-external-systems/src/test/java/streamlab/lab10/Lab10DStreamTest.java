@@ -214,7 +214,7 @@ class Lab10DStreamTest {
             rows(row("that", 1), row("is", 1), row("the", 1), row("question", 1)),
             rows(row("whether", 1), row("tis", 1), row("nobler", 1), row("in", 1), row("the", 1), row("mind", 1)));
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of List<...> can only be made as a raw List[]
     private static void assertFiveBatches(StreamResult run) {
         run.assertBatches(FIVE_BATCHES_ROWS.toArray(new List[0]));
     }

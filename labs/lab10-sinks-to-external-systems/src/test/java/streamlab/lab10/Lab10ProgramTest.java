@@ -17,9 +17,9 @@ import streamlab.support.LabMain;
  */
 class Lab10ProgramTest {
 
-    private record Outcome(int exit, String err) {}
+    private record ProgramExit(int exit, String err) {}
 
-    private static Outcome run(String... args) {
+    private static ProgramExit run(String... args) {
         PrintStream err = System.err;
         PrintStream out = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
@@ -27,16 +27,16 @@ class Lab10ProgramTest {
             System.setErr(to);
             System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
             int exit = LabMain.exitCode(new Lab10(), args);
-            return new Outcome(exit, captured.toString(StandardCharsets.UTF_8).strip());
+            return new ProgramExit(exit, captured.toString(StandardCharsets.UTF_8).strip());
         } finally {
             System.setErr(err);
             System.setOut(out);
         }
     }
 
-    private static void assertOneSentence(Outcome outcome, String start) {
-        assertThat(outcome.exit()).as("exit status; the error stream said: %s", outcome.err()).isEqualTo(2);
-        assertThat(outcome.err()).startsWith(start).doesNotContain("\n").doesNotContain("\tat ");
+    private static void assertOneSentence(ProgramExit result, String start) {
+        assertThat(result.exit()).as("exit status; the error stream said: %s", result.err()).isEqualTo(2);
+        assertThat(result.err()).startsWith(start).doesNotContain("\n").doesNotContain("\tat ");
     }
 
     @Test

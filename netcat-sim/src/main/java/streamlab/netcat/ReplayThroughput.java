@@ -19,17 +19,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * How fast a full-speed file replay reaches 1 and 3 clients, each a real socket read by its own thread.
  *
  * <pre>
- * java -cp netcat-sim/target/netcat-sim.jar streamlab.netcat.Benchmark [LINES [RUNS [FILE]]]
+ * java -cp netcat-sim/target/netcat-sim.jar streamlab.netcat.ReplayThroughput [LINES [RUNS [FILE]]]
  * </pre>
  *
  * Without FILE it writes LINES lines like {@code line 0000001: the quick brown fox jumps over} (45 bytes each, the
  * same as {@code seq -f 'line %07.0f: the quick brown fox jumps over' 1 LINES}) to a temporary file.
  */
-public final class Benchmark {
+public final class ReplayThroughput {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-    private Benchmark() {
+    private ReplayThroughput() {
     }
 
     public static void main(String[] args) throws Exception {

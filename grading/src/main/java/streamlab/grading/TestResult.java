@@ -18,7 +18,7 @@ import java.util.List;
  * @param message  why it failed, as the test reported it (empty when it passed)
  * @param seconds  how long it ran
  */
-public record Outcome(String lab, String api, String test, Status status, String message, double seconds) {
+public record TestResult(String lab, String api, String test, Status status, String message, double seconds) {
 
     /** What became of a test. */
     public enum Status {
@@ -46,8 +46,8 @@ public record Outcome(String lab, String api, String test, Status status, String
     }
 
     /** The outcomes in a results file of a grading JVM, one JSON object a line (none when it has no file). */
-    static List<Outcome> readAll(Path results) {
-        List<Outcome> outcomes = new ArrayList<>();
+    static List<TestResult> readAll(Path results) {
+        List<TestResult> outcomes = new ArrayList<>();
         if (!Files.exists(results)) {
             return outcomes;
         }
@@ -55,7 +55,7 @@ public record Outcome(String lab, String api, String test, Status status, String
         try {
             for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
-                    outcomes.add(json.readValue(line, Outcome.class));
+                    outcomes.add(json.readValue(line, TestResult.class));
                 }
             }
         } catch (IOException e) {

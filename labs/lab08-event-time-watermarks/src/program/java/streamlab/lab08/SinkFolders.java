@@ -10,11 +10,11 @@ import java.util.stream.Stream;
 import streamlab.support.LabUsageException;
 
 /** The checks and folders of Lab08 around its sinks: given code, which you run but do not edit. */
-final class Folders {
+final class SinkFolders {
 
     private static final String SINK_LOG = "_spark_metadata";
 
-    private Folders() {}
+    private SinkFolders() {}
 
     /** The checkpoint folder, or one sentence when it names a file. */
     static Path checkpoint(Path dir) {

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Deletes a folder with everything in it. */
-final class Folders {
+/** Deletes a folder with everything in it: the broker's data folder when it closes. */
+final class DataFolder {
 
-    private Folders() {}
+    private DataFolder() {}
 
     static void delete(Path folder) {
         if (!Files.exists(folder)) {

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Folders the grader makes and clears again. */
-final class Folders {
+/** The scratch folders the grader makes and clears again. */
+final class ScratchFolders {
 
-    private Folders() {}
+    private ScratchFolders() {}
 
     /** Deletes a folder and all it holds; nothing happens when it does not exist. */
     static void delete(Path dir) {
