@@ -12,7 +12,7 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * A streaming source the test fills by hand: Spark's MemoryStream, kept behind this one class because
- * its package moves between Spark versions (4.1 has it in {@code execution.streaming.runtime}).
+ * its package moves between Spark versions (4.1 and 4.2 have it in {@code execution.streaming.runtime}).
  *
  * <p>Each batch is spread over {@value #PARTITIONS} partitions, row by row in turn, as a DStream test's
  * batch is: an answer that is right only while a key stays in one partition is caught.

@@ -17,7 +17,7 @@ import org.testcontainers.kafka.KafkaContainer;
  */
 final class DockerBroker implements KafkaBroker {
 
-    static final String IMAGE = "apache/kafka:3.9.1";
+    static final String IMAGE = "apache/kafka:3.9.2";
     private static final int KAFKA_PORT = 9092;
 
     private final KafkaContainer container;

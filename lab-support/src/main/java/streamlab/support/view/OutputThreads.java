@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import streamlab.support.Api;
 
 /**
- * Which API printed a line, told by the name of the thread that printed it (Spark 4.1's names):
+ * Which API printed a line, told by the name of the thread that printed it (Spark 4's names):
  * <ul>
  *   <li>{@code streaming-job-executor-0}: a DStream output operation ({@code print()}, {@code foreachRDD});</li>
  *   <li>{@code stream execution thread for NAME [id = ..., runId = ...]}: a Structured query's own thread,

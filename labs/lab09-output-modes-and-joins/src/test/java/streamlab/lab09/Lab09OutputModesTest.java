@@ -30,7 +30,7 @@ import streamlab.support.Api;
 @LabTest(lab = "09", api = Api.STRUCTURED)
 class Lab09OutputModesTest {
 
-    // Spark 4.1's words (Spark 3 said "Complete output mode not supported when there are no streaming
+    // Spark 4's words (Spark 3 said "Complete output mode not supported when there are no streaming
     // aggregations on streaming DataFrames/Datasets", and so on)
     private static final String NO_AGGREGATION = "[STREAMING_OUTPUT_MODE.UNSUPPORTED_OPERATION] Invalid streaming"
             + " output mode: complete. This output mode is not supported for no streaming aggregations on streaming"

@@ -22,10 +22,19 @@ import org.apache.spark.sql.streaming.DataStreamReader;
 import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.Time;
 import org.apache.spark.streaming.api.java.JavaDStream;
-import org.apache.spark.streaming.api.java.JavaPairDStream;
+import org.apache.spark.streaming.api.java.JavaInputDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.kafka010.CanCommitOffsets;
+import org.apache.spark.streaming.kafka010.ConsumerStrategies;
+import org.apache.spark.streaming.kafka010.KafkaUtils;
+import org.apache.spark.streaming.kafka010.LocationStrategies;
+import org.apache.spark.streaming.kafka010.OffsetRange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,8 +49,8 @@ import streamlab.support.Running;
 
 /** Lab 11: word counts of a Kafka topic, in both APIs; the Structured counts go back to a topic. */
 @Command(name = "Lab11", mixinStandardHelpOptions = true,
-        description = {"Kafka: the lines of a topic counted into words. DStreams read the topic with a receiver of"
-                + " your own (Spark 4.1 has no Kafka integration for DStreams) and print each batch's counts;"
+        description = {"Kafka: the lines of a topic counted into words. DStreams read the topic with the direct Kafka"
+                + " stream (or a receiver of your own) and print each batch's counts and offsets, committed after;"
                 + " Structured Streaming reads it with the Kafka source and writes the running counts to another"
                 + " topic with the Kafka sink, which a second query reads back and prints.",
                 "Without --bootstrap-servers the lab starts a Kafka broker of its own and feeds --input-file into"
@@ -89,6 +98,11 @@ public final class Lab11 implements Callable<Integer> {
             description = "Structured: carry on when records the query has not read are gone (failOnDataLoss=false).")
     boolean skipLostRecords;
 
+    @Option(names = "--dstream-source", paramLabel = "direct|receiver", defaultValue = "direct",
+            description = "DStream: the direct Kafka stream (KafkaUtils.createDirectStream), or your receiver"
+                    + " (receiverStream). Default: ${DEFAULT-VALUE}.")
+    String dstreamSource;
+
     @Option(names = "--input-file", paramLabel = "FILE",
             description = "Feed this file's lines into the input topic at --rate lines a second (default, with the lab's"
                     + " own broker: datasets/lines/hamlet.txt; with --bootstrap-servers: nothing is fed).")
@@ -120,16 +134,48 @@ public final class Lab11 implements Callable<Integer> {
         return 0;
     }
 
-    /** DStream: your receiver reads the input topic; your word counts of each batch are printed. */
+    /**
+     * DStream: the direct Kafka stream reads the input topic (or, with --dstream-source receiver, your receiver);
+     * your exercise prints each batch's counts with the offsets it read, and commits them for the group.
+     */
     private JavaStreamingContext dstream(SparkSession spark, String servers) {
         JavaStreamingContext ssc = new JavaStreamingContext(JavaSparkContext.fromSparkContext(spark.sparkContext()),
                 Durations.seconds(options.batchSeconds(5)));
         String from = startingOffsets.equals("latest") ? "latest" : "earliest"; // auto.offset.reset of a new group
-        JavaDStream<String> values = ssc.receiverStream(new KafkaReceiver(servers, inputTopic, "lab11-dstream", from));
-        JavaPairDStream<String, Long> counts = KafkaDStream.wordCounts(values);
-        counts.transformToPair(rdd -> rdd.mapToPair(Tuple2::swap).sortByKey(false).mapToPair(Tuple2::swap)).print(SHOWN);
+        if (dstreamSource.equals("receiver")) {
+            JavaDStream<String> values = ssc.receiverStream(new KafkaReceiver(servers, inputTopic, "lab11-receiver", from));
+            KafkaDStream.wordCounts(values)
+                    .transformToPair(rdd -> rdd.mapToPair(Tuple2::swap).sortByKey(false).mapToPair(Tuple2::swap))
+                    .print(SHOWN);
+        } else {
+            JavaInputDStream<ConsumerRecord<String, String>> records = KafkaUtils.createDirectStream(ssc,
+                    LocationStrategies.PreferConsistent(),
+                    ConsumerStrategies.<String, String>Subscribe(List.of(inputTopic), consumer(servers, "lab11-dstream", from)));
+            KafkaDirectDStream.countAndCommit(records, (CanCommitOffsets) records.inputDStream(), Lab11::print);
+        }
         ssc.start();
         return ssc;
+    }
+
+    /** The direct stream's consumer: String keys and values, a group, no automatic commits (you commit). */
+    private static Map<String, Object> consumer(String servers, String group, String from) {
+        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, from, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    }
+
+    /** A batch's output, as DStream's print() shows a batch: its time, its offset ranges, the biggest counts. */
+    private static void print(Time time, OffsetRange[] ranges, List<Tuple2<String, Long>> counts) {
+        StringBuilder sb = new StringBuilder("-------------------------------------------\nTime: ")
+                .append(time.milliseconds()).append(" ms\n-------------------------------------------\noffsets read:");
+        for (OffsetRange r : ranges) {
+            sb.append(' ').append(r.topic()).append('-').append(r.partition()).append(' ').append(r.fromOffset())
+                    .append("..").append(r.untilOffset());
+        }
+        counts.stream().sorted((a, b) -> Long.compare(b._2(), a._2())).limit(SHOWN)
+                .forEach(c -> sb.append("\n(").append(c._1()).append(',').append(c._2()).append(')'));
+        System.out.println(sb.append('\n'));
     }
 
     /** Structured: the Kafka source, your word counts, the Kafka sink, with a checkpoint. */
@@ -143,7 +189,7 @@ public final class Lab11 implements Callable<Integer> {
                 .trigger(Trigger.ProcessingTime(options.batchSeconds(5), TimeUnit.SECONDS));
         System.out.println("== Structured: word counts of " + (pattern != null ? "the topics matching " + pattern
                 : inputTopic) + " to topic " + outputTopic + ", checkpoint " + checkpoint);
-        return Spark55271.start(writer, checkpoint); // start(), and once more if Spark 4.1.0 stumbles on a replayed batch
+        return writer.start();
     }
 
     /** Which records the Structured query reads: the options choose one of your sources. */
@@ -243,6 +289,9 @@ public final class Lab11 implements Callable<Integer> {
             } catch (PatternSyntaxException e) {
                 throw new LabUsageException("--pattern " + pattern + " is not a regular expression: " + e.getDescription() + ".");
             }
+        }
+        if (!List.of("direct", "receiver").contains(dstreamSource)) {
+            throw new LabUsageException("--dstream-source must be direct or receiver, not \"" + dstreamSource + "\".");
         }
         if (!(options.rate > 0)) {
             throw new LabUsageException("--rate must be more than 0 lines per second, not " + options.rate + ".");

@@ -137,19 +137,7 @@ public final class Lab12 implements Callable<Integer> {
                 if (feeder != null) {
                     feeder.start(seconds);
                 }
-                try {
-                    awaitEnd(query, resuming, checkpoint, deadline);
-                } catch (StreamingQueryException failure) {
-                    if (!Lab12Output.isSpark55271(failure)) {
-                        throw failure;
-                    }
-                    System.out.println("== Spark 4.1.0 ran micro-batch " + Lab12Output.last(checkpoint.resolve("commits"))
-                            .orElse(-1) + " again from the checkpoint, wrote and committed it, then failed reporting its"
-                            + " progress (SPARK-55271, a NullPointerException in KafkaMicroBatchStream.metrics, fixed in"
-                            + " 4.1.3): starting the query again from its checkpoint, once");
-                    query = alerts(spark, servers, checkpoint, seconds);
-                    awaitEnd(query, false, checkpoint, deadline);
-                }
+                awaitEnd(query, resuming, checkpoint, deadline);
                 query.stop();
             }
             Lab12Kafka.reportDuplicates(servers, outputTopic);
@@ -222,7 +210,7 @@ public final class Lab12 implements Callable<Integer> {
                 // wait
             }
         } catch (StreamingQueryException e) {
-            if (resuming && query.recentProgress().length == 0 && !Lab12Output.isSpark55271(e)) {
+            if (resuming && query.recentProgress().length == 0) {
                 throw new LabUsageException("Spark cannot resume the checkpoint in " + checkpoint + ": it belongs to"
                         + " another query (another source, folder or topic); give --checkpoint a folder of its own, or"
                         + " delete " + checkpoint + " to start over.");

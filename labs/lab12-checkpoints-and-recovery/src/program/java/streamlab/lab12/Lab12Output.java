@@ -105,23 +105,4 @@ final class Lab12Output {
     static boolean holdsStructuredCheckpoint(Path folder) {
         return Files.isRegularFile(folder.resolve("metadata")) && Files.isDirectory(folder.resolve("offsets"));
     }
-
-    /**
-     * Spark 4.1.0's one-off failure after a restart (SPARK-55271, fixed in 4.1.3): a query on a Kafka
-     * source that runs a micro-batch again from its checkpoint writes and commits it, then fails while it
-     * reports that batch's progress, with a NullPointerException in {@code KafkaMicroBatchStream.metrics}.
-     */
-    static boolean isSpark55271(Throwable failure) {
-        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof NullPointerException) {
-                for (StackTraceElement at : c.getStackTrace()) {
-                    if (at.getClassName().startsWith("org.apache.spark.sql.kafka010.KafkaMicroBatchStream")
-                            && at.getMethodName().equals("metrics")) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
 }

@@ -6,9 +6,8 @@ import scala.Tuple2;
 import streamlab.support.Tokens;
 
 /**
- * Lab 11, DStream API: what to do with the values a {@link KafkaReceiver} brings in. Spark 4.1 has no
- * Kafka integration for DStreams, so the values come from a receiver of our own:
- * {@code ssc.receiverStream(new KafkaReceiver(...))}.
+ * Lab 11, DStream API: what to do with the values a {@link KafkaReceiver} brings in, a receiver of our own:
+ * {@code ssc.receiverStream(new KafkaReceiver(...))} (the direct stream is {@link KafkaDirectDStream}).
  */
 public final class KafkaDStream {
 

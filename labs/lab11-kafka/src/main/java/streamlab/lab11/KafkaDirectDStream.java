@@ -1,0 +1,33 @@
+package streamlab.lab11;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.spark.streaming.api.java.JavaInputDStream;
+import org.apache.spark.streaming.kafka010.CanCommitOffsets;
+import streamlab.support.MissingSolutionException;
+
+/**
+ * Lab 11, DStream API: the direct Kafka stream ({@code KafkaUtils.createDirectStream}, in
+ * {@code spark-streaming-kafka-0-10}). Each batch is an RDD with one partition per Kafka partition, and it
+ * knows exactly which offsets it covers; the stream commits them to Kafka when you tell it to.
+ */
+public final class KafkaDirectDStream {
+
+    private KafkaDirectDStream() {}
+
+    /**
+     * For every batch of {@code records}: the word counts of the record values of the batch, written to
+     * {@code output} with the offset ranges the batch read, and then those offsets committed through
+     * {@code offsets} (the direct stream itself, in the program), so that a restarted program of the same
+     * consumer group goes on after the last batch whose output was done: at least once.
+     */
+    public static void countAndCommit(JavaInputDStream<ConsumerRecord<String, String>> records,
+                                      CanCommitOffsets offsets, CountsOutput output) {
+        // TODO: for each batch, produce (1) the offset ranges the batch's RDD read, one per Kafka partition,
+        //       (2) the word counts of the values of its records (Tokens.split; a record without a value has
+        //       no words), handed to output together with those ranges, and (3) only once the output is done,
+        //       an asynchronous commit of exactly those ranges. It practises the direct stream's offset
+        //       bookkeeping and why committing after the output gives at-least-once delivery.
+        throw new MissingSolutionException("Lab 11, KafkaDirectDStream.countAndCommit: the hints are in"
+                + " labs/lab11-kafka/README.md, section Hints.");
+    }
+}
