@@ -26,6 +26,11 @@ final class MachineSize {
         return 8192;
     }
 
+    /** A container such as a grading platform's: less than 4 GB. */
+    static boolean small() {
+        return memoryMb() < 4096;
+    }
+
     /** How many grading JVMs share a submission's labs by default. */
     static int jvms() {
         return jvms(cpus(), memoryMb());

@@ -235,6 +235,10 @@ class PlatformResultsTest {
         assertThat(MachineSize.jvms(2, 768)).isEqualTo(1);
         assertThat(MachineSize.gradingHeap(24_000)).isEqualTo("2g");
         assertThat(MachineSize.gradingHeap(768)).isEqualTo("512m");
+        // a class-data archive recorded where the image is built fits the smaller container that grades
+        assertThat(ClassDataArchive.key(List.of("-Xmx2g", "-XX:+UseSerialGC"), "a.jar"))
+                .isEqualTo(ClassDataArchive.key(List.of("-Xmx512m", "-XX:+UseSerialGC"), "a.jar"))
+                .isNotEqualTo(ClassDataArchive.key(List.of("-Xmx512m", "-XX:+UseG1GC"), "a.jar"));
     }
 
     private static Outcome outcome(String lab, String api, String test) {
