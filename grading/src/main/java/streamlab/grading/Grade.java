@@ -25,11 +25,13 @@ import streamlab.support.Api;
 @Command(name = "grade", mixinStandardHelpOptions = true,
         description = "Grade students' labs with the grading suite, or check your own.",
         subcommands = {Grade.SubmissionCommand.class, Grade.ClassCommand.class, Grade.CheckCommand.class,
-                Grade.SampleClassCommand.class},
+                Grade.SampleClassCommand.class, PlatformCommands.Gradescope.class, PlatformCommands.PrairieLearn.class,
+                PlatformCommands.Classroom.class, PlatformCommands.GradescopeZipCommand.class},
         footer = {"", "Examples:",
                 "  ./grade submission ~/inbox/alice            one student's copy of labs/",
                 "  ./grade class ~/inbox                       every folder in ~/inbox is a submission",
                 "  ./grade sample-class && ./grade class grading-out/sample-class",
+                "  ./grade gradescope-zip                      the autograder zip for Gradescope",
                 "  ./check 03 dstream                          a student checks lab 03's DStream side"})
 public final class Grade implements Callable<Integer> {
 

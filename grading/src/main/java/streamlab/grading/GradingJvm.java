@@ -21,9 +21,9 @@ import streamlab.support.Api;
  */
 record GradingJvm(Path root, Duration testTimeout, Api api, Set<String> onlyTests, Optional<Path> archive) {
 
-    /** The options of every grading JVM (and of the run that records their classes). */
+    /** The options of every grading JVM (and of the run that records their classes); the heap fits the machine. */
     static List<String> options(Path root) {
-        return List.of("-Xmx2g", "-XX:+UseSerialGC",
+        return List.of("-Xmx" + MachineSize.gradingHeap(), "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", // a test run is short: C2's compile threads cost more than they give
                 "@" + root.resolve(".mvn/spark-jvm.options"), // Spark's module options
                 "-D" + Repository.PROPERTY + "=" + root.toAbsolutePath()); // tests that read datasets/
@@ -39,6 +39,10 @@ record GradingJvm(Path root, Duration testTimeout, Api api, Set<String> onlyTest
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options(root));
+        if (MachineSize.small()) {
+            // in a small container the heap gives back what a full collection frees (the serial collector's rule)
+            command.addAll(List.of("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"));
+        }
         archive.ifPresent(jsa -> {
             command.addAll(ClassDataArchive.QUIET);
             command.add("-XX:SharedArchiveFile=" + jsa);

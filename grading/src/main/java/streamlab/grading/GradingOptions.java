@@ -28,10 +28,10 @@ final class GradingOptions {
             description = "Time limit of one submission's whole run (default: ${DEFAULT-VALUE} min).")
     int submissionTimeout;
 
-    @Option(names = "--jvms", defaultValue = "2", paramLabel = "N",
+    @Option(names = "--jvms", paramLabel = "N",
             description = "How many JVMs grade one submission side by side, taking its labs one at a time"
-                    + " (default: ${DEFAULT-VALUE}; 1 for one JVM).")
-    int jvms = 2;
+                    + " (default: 2 on a machine with 2 or more cores and 4 GB, else 1).")
+    Integer jvms;
 
     @Option(names = "--repo", paramLabel = "DIR", description = "The lab repository (default: the one around the current folder).")
     Path repo;
@@ -45,6 +45,7 @@ final class GradingOptions {
     }
 
     SubmissionGrader grader(LabCatalog catalog) {
+        int jvms = this.jvms != null ? this.jvms : MachineSize.jvms();
         if (testTimeout < 1 || submissionTimeout < 1 || jvms < 1) {
             throw new GradingException("--test-timeout, --submission-timeout and --jvms must be at least 1.");
         }

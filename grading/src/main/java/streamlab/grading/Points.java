@@ -53,7 +53,8 @@ final class Points {
     java.util.List<String> unknownKeys(java.util.Set<String> knownKeys) {
         java.util.List<String> unknown = new java.util.ArrayList<>();
         for (String key : values.stringPropertyNames()) {
-            if (!key.equals("default") && !knownKeys.contains(key)) {
+            String named = key.startsWith(Visibility.PREFIX) ? key.substring(Visibility.PREFIX.length()) : key;
+            if (!named.equals("default") && !knownKeys.contains(named)) {
                 unknown.add(key);
             }
         }

@@ -54,6 +54,7 @@ final class Scoreboard {
     }
 
     private final SubmissionGrader.Graded graded;
+    private final Points pointsTable;
     private final Map<String, Cell> cells = new TreeMap<>();
     private final Map<String, Double> pointsOf = new TreeMap<>();
     private double points;
@@ -61,6 +62,7 @@ final class Scoreboard {
 
     Scoreboard(SubmissionGrader.Graded graded, Points pointsTable) {
         this.graded = graded;
+        this.pointsTable = pointsTable;
         for (TestResult o : graded.outcomes()) {
             Cell cell = cells.computeIfAbsent(o.lab() + "/" + o.api(), k -> new Cell(o.lab(), o.api()));
             cell.outcomes.add(o);
@@ -210,7 +212,7 @@ final class Scoreboard {
                 for (Cell cell : cells.values()) {
                     for (TestResult o : cell.outcomes) {
                         csv.printRecord(o.lab(), o.api(), o.test(), o.status().label(),
-                                num(o.status() == TestResult.Status.PASSED ? cellPoints(o) : 0), num(cellPoints(o)),
+                                num(scoreOf(o)), num(maxOf(o)),
                                 String.format(Locale.ROOT, "%.2f", o.seconds()), firstLine(o.message()));
                     }
                 }
@@ -220,7 +222,27 @@ final class Scoreboard {
         }
     }
 
-    private double cellPoints(TestResult o) {
+    /** The points a test is worth. */
+    double maxOf(TestResult o) {
         return pointsOf.getOrDefault(o.key(), 1.0);
+    }
+
+    /** The points a test earned: all of them when it passed, none otherwise. */
+    double scoreOf(TestResult o) {
+        return o.status() == TestResult.Status.PASSED ? maxOf(o) : 0;
+    }
+
+    /** The part of this scoreboard that is one lab's. */
+    Scoreboard ofLab(String lab) {
+        List<TestResult> part = graded.outcomes().stream().filter(o -> o.lab().equals(lab)).toList();
+        return new Scoreboard(new SubmissionGrader.Graded(graded.submission(), part, graded.took(), graded.reportDir()),
+                pointsTable);
+    }
+
+    /** Every test's outcome, lab by lab and API by API. */
+    List<TestResult> outcomes() {
+        List<TestResult> all = new ArrayList<>();
+        cells.values().forEach(cell -> all.addAll(cell.outcomes));
+        return all;
     }
 }

@@ -13,22 +13,12 @@ final class SelfCheck {
         int missing = 0;
         out.println();
         for (TestResult o : graded.outcomes()) {
-            String where = "lab " + o.lab() + " " + o.api() + ": " + o.test().replace('_', ' ');
             switch (o.status()) {
-                case PASSED -> {
-                    passed++;
-                    out.println("  ok    " + where);
-                }
-                case NOT_IMPLEMENTED -> {
-                    missing++;
-                    out.println("  todo  " + where + "\n        " + Scoreboard.firstLine(o.message()));
-                }
-                default -> {
-                    failed++;
-                    out.println("  FAIL  " + where + " (" + o.status().label() + ")");
-                    out.println(indent(o.message()));
-                }
+                case PASSED -> passed++;
+                case NOT_IMPLEMENTED -> missing++;
+                default -> failed++;
             }
+            out.println(report(o));
         }
         out.println();
         if (failed == 0 && missing == 0) {
@@ -38,6 +28,24 @@ final class SelfCheck {
         }
         out.printf("check: %d passed, %d failed%n", passed, failed + missing);
         return failed + missing == 0 ? 0 : 1;
+    }
+
+    /**
+     * What {@code ./check} prints for one test: ok, todo (with the reason's first line), or FAIL with the
+     * test's whole report (the input, the expected and the actual rows). The platforms' results show it too.
+     */
+    static String report(TestResult o) {
+        String where = "lab " + o.lab() + " " + o.api() + ": " + name(o);
+        return switch (o.status()) {
+            case PASSED -> "  ok    " + where;
+            case NOT_IMPLEMENTED -> "  todo  " + where + "\n        " + Scoreboard.firstLine(o.message());
+            default -> "  FAIL  " + where + " (" + o.status().label() + ")\n" + indent(o.message());
+        };
+    }
+
+    /** A test's name as a sentence: {@code counts words} for {@code counts_words}. */
+    static String name(TestResult o) {
+        return o.test().replace('_', ' ');
     }
 
     private static String indent(String text) {

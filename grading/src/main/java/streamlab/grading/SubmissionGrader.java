@@ -121,6 +121,10 @@ final class SubmissionGrader {
             for (LabBuild build : LabBuild.all(compiler, baseClasspath, dir, order, sources)) {
                 built.put(build.lab().number(), build);
             }
+            if (MachineSize.small()) {
+                // the compiler's garbage is most of this JVM's heap: give it back before the grading JVMs start
+                System.gc();
+            }
             for (String number : sources.keySet()) {
                 LabBuild build = built.get(number);
                 progress.lab(submission, build.lab(), build.ok() ? "compiled" : "does not compile");
