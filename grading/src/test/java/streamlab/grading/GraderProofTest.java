@@ -220,6 +220,10 @@ class GraderProofTest {
                                 .as("the wrong answer '%s' (%s) must fail %s: %s", wrong.name(), wrong.why(), key,
                                         byKey.get(key).message())
                                 .isEqualTo(TestResult.Status.FAILED);
+                        // caught at once, with the test's own report: never by waiting for the time limit
+                        assertThat(byKey.get(key).message())
+                                .as("the wrong answer '%s' must fail %s at once, not by its time limit", wrong.name(), key)
+                                .doesNotContain("time limit exceeded");
                     }
                 }
             });

@@ -25,6 +25,10 @@ final class BatchWaiter implements StreamingListener {
     private final Condition changed = lock.newCondition();
     private int completed;
     private volatile String failure;
+    /** What stopped the context or its job generator (a batch whose jobs could not even be made), or null. */
+    private Throwable contextError;
+    private boolean contextEnded;
+    private Thread watcher;
 
     private BatchWaiter(JavaStreamingContext ssc, String title) {
         this.ssc = ssc;
@@ -36,6 +40,34 @@ final class BatchWaiter implements StreamingListener {
         BatchWaiter waiter = new BatchWaiter(ssc, title);
         ssc.addStreamingListener(waiter);
         return waiter;
+    }
+
+    /**
+     * Spark reports a batch as completed only once its jobs were made and have run. An exercise whose code
+     * throws while Spark makes a batch's jobs on the driver (a {@code transform} function that calls
+     * {@code first()} on an empty batch, say) never gets that far: Spark reports the error to the context
+     * and the batch never completes. A thread of this waiter waits for that (or the context's stop) and
+     * wakes the test at once.
+     */
+    private void watchTheContext() {
+        watcher = new Thread(() -> {
+            Throwable error = null;
+            try {
+                ssc.awaitTermination();
+            } catch (Throwable e) {
+                error = e;
+            }
+            lock.lock();
+            try {
+                contextError = error;
+                contextEnded = true;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }, "batch-waiter-" + title);
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     @Override
@@ -61,7 +93,23 @@ final class BatchWaiter implements StreamingListener {
      * Spark recorded it (the exercise's own exception); one that never ends fails the test.
      */
     void await(int n, String what) {
+        if (watcher == null) {
+            watchTheContext();
+        }
         if (!awaitCount(n)) {
+            Throwable error = contextError;
+            if (error != null) {
+                if (error instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (error instanceof Error err) {
+                    throw err;
+                }
+                throw new RuntimeException(error.getMessage(), error);
+            }
+            if (contextEnded) {
+                throw new AssertionError(title + ": the streaming context stopped before " + what + " finished.");
+            }
             throw new AssertionError(title + ": " + what + " did not finish within " + BATCH_WAIT_SECONDS
                     + " s. Does the exercise block, or wait for something?");
         }
@@ -110,14 +158,14 @@ final class BatchWaiter implements StreamingListener {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BATCH_WAIT_SECONDS);
         lock.lock();
         try {
-            while (completed < n) {
+            while (completed < n && !contextEnded) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
                 changed.awaitNanos(left);
             }
-            return true;
+            return completed >= n;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

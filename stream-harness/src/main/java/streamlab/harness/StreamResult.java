@@ -190,11 +190,11 @@ public final class StreamResult {
         return report(Map.of(), 1, null).replaceFirst("Wrong rows at .*\n", "").replace("=> ", "   ");
     }
 
-    private static String line(String label, String text) {
+    static String line(String label, String text) {
         return String.format("      %-10s %s%n", label, text);
     }
 
-    private static List<String> quoted(List<String> input) {
+    static List<String> quoted(List<String> input) {
         List<String> q = new ArrayList<>();
         for (String s : input) {
             String shown = s.length() > 60 ? s.substring(0, 57) + "...(" + s.length() + " chars)" : s;

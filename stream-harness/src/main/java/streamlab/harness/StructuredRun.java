@@ -12,6 +12,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.opentest4j.AssertionFailedError;
+import streamlab.support.MissingSolutionException;
 
 /** One run of a {@link StructuredScript}: its queries, its steps, and what it collects. */
 final class StructuredRun {
@@ -44,6 +46,7 @@ final class StructuredRun {
         Path checkpoint = TestSpark.newDirectory("query-checkpoint-");
         Collector.open(runId);
         StreamingQuery query = null;
+        List<StreamResult.Step> done = new ArrayList<>(); // the steps so far, for the report of a failed one
         try {
             Steps steps = new Steps();
             Steps microBatches = new Steps();
@@ -83,6 +86,7 @@ final class StructuredRun {
                 }
                 String after = restartAfter > 0 && k > restartAfter ? ", after the restart" : "";
                 String name = "step " + k + " (micro-batch" + (ids.size() == 1 ? " " : "es ") + ids + after + ")";
+                done.add(new StreamResult.Step(name, in.describe(k - 1), asRows(rows)));
                 if (probe != null) {
                     steps.add(name, in.describe(k - 1), rows, probe.apply(query));
                 } else {
@@ -100,11 +104,52 @@ final class StructuredRun {
             return steps.result(title + ", " + modeText + restarted, observedLabel, Collector.columnsOf(runId),
                     observedColumns, microBatches);
         } catch (Exception e) {
-            throw unwrap(e);
+            RuntimeException cause = unwrap(e);
+            if (done.isEmpty() && !(e instanceof StreamingQueryException) || MissingSolutionException.isMissingSolution(cause)) {
+                throw cause; // refused at its start (or a TODO): there is no run to show
+            }
+            throw failedAt(cause, done, modeText);
         } finally {
             stopQuietly(query);
             Collector.close(runId);
         }
+    }
+
+    /**
+     * A micro-batch that failed: the test stops at once, with the steps so far as a student reads a failure
+     * (input and actual output, step by step) and the step that failed marked.
+     */
+    private AssertionFailedError failedAt(RuntimeException cause, List<StreamResult.Step> done, String modeText) {
+        int failing = done.size() + 1;
+        StringBuilder sb = new StringBuilder(title).append(", ").append(modeText).append(":\n")
+                .append("step ").append(failing).append(" failed, so the run stopped there: ")
+                .append(cause.getMessage() == null ? cause.toString() : cause.getClass().getName() + ": " + cause.getMessage())
+                .append('\n').append("The run up to that step (=> marks it):\n");
+        for (int k = 1; k <= in.size(); k++) {
+            if (k < failing) {
+                StreamResult.Step step = done.get(k - 1);
+                sb.append("   ").append(step.name()).append('\n');
+                sb.append(StreamResult.line("input", step.input().isEmpty() ? "(no lines)"
+                        : String.join("  ", StreamResult.quoted(step.input()))));
+                sb.append(StreamResult.line("actual", Rows.renderAll(step.output())));
+            } else if (k == failing) {
+                List<String> input = in.describe(k - 1);
+                sb.append("=> step ").append(k).append('\n');
+                sb.append(StreamResult.line("input", input.isEmpty() ? "(no lines)" : String.join("  ", StreamResult.quoted(input))));
+                sb.append(StreamResult.line("actual", "(failed: no output)"));
+            } else {
+                sb.append("   step ").append(k).append(", never ran\n");
+            }
+        }
+        return new AssertionFailedError(sb.toString(), cause);
+    }
+
+    private static List<List<Object>> asRows(List<Object> elements) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Object element : elements) {
+            rows.add(Rows.asRow(element));
+        }
+        return rows;
     }
 
     private static StreamingQuery startQuery(Function<Dataset<Row>, DataStreamWriter<Row>> wiring, Dataset<Row> frame,

@@ -94,4 +94,19 @@ class StructuredScriptTest {
                 .run(lines -> lines.filter("assert_true(value = 'b', 'the exercise failed') IS NULL")))
                 .hasMessageContaining("the exercise failed");
     }
+
+    @Test
+    void a_micro_batch_that_fails_stops_the_run_at_once_with_the_steps_so_far() {
+        assertThatThrownBy(() -> StructuredScript.lines(List.of("a", "b", "a"), List.of("a", "oops"), List.of("b"))
+                .title("lines that refuse oops")
+                .run(lines -> lines.filter("assert_true(value <> 'oops', 'the exercise failed on oops') IS NULL")))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("lines that refuse oops")
+                .hasMessageContaining("step 2 failed, so the run stopped there")
+                .hasMessageContaining("the exercise failed on oops")
+                .hasMessageContaining("input      \"a\"  \"b\"  \"a\"")
+                .hasMessageContaining("actual     (a) (a) (b)")
+                .hasMessageContaining("=> step 2")
+                .hasMessageContaining("   step 3, never ran");
+    }
 }

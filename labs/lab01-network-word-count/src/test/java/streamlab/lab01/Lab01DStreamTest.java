@@ -44,6 +44,24 @@ class Lab01DStreamTest {
                         row("in", 1), row("straße", 1), row("7", 1), row("東京", 1)));
     }
 
+    /**
+     * A JVM whose default language is Turkish lower-cases {@code I} to a dotless {@code ı}: words are
+     * lower-cased the same everywhere only with a fixed locale ({@code Locale.ROOT}), not the machine's.
+     */
+    @Test
+    void lower_cases_the_same_whatever_the_machines_language() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+        try {
+            script(List.of("IT IS", "THIS IS IT", "it is"))
+                    .title("Lab 01 WordCountDStream.wordCounts, on a JVM whose default locale is tr-TR")
+                    .runPairs(WordCountDStream::wordCounts)
+                    .assertBatches(rows(row("it", 3), row("is", 3), row("this", 1)));
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
     @Test
     void counts_a_very_long_line() {
         String longLine = "spark ".repeat(20_000) + "streaming";

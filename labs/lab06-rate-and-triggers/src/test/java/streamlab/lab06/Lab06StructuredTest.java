@@ -139,6 +139,32 @@ class Lab06StructuredTest {
                         "[2022,5,11,16,4,19]", "[2022,5,11,16,4,19]");
     }
 
+    @Test
+    void read_back_reads_only_the_files_the_sink_committed_in_its_log() throws Exception {
+        Path dir = TestSpark.newDirectory("lab06-parquet-");
+        Path output = dir.resolve("output");
+        Dataset<Row> parts = RateTriggersStructured.timeParts(RateTriggersStructured.testRate(spark(), 4, T0.toEpochMilli()));
+        StreamingQuery query = RateTriggersStructured.parquetSink(parts, output.toString(), dir.resolve("checkpoint").toString())
+                .trigger(Trigger.AvailableNow()).start();
+        query.awaitTermination();
+        // a micro-batch whose task wrote its file, and whose driver died before the sink's log recorded it
+        List<Path> written;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(output)) {
+            written = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
+        }
+        assertThat(written).as("the Parquet files of the one micro-batch").isNotEmpty();
+        java.nio.file.Files.copy(written.get(0),
+                output.resolve("part-00000-" + UUID.randomUUID() + "-c000.snappy.parquet"));
+
+        Dataset<Row> back = RateTriggersStructured.readBack(spark(), output.toString());
+        assertThat(back.collectAsList()).as("the rows read back from " + output + ", which holds the files of one"
+                        + " committed micro-batch (4 rows) and a file no micro-batch committed (not in _spark_metadata):"
+                        + " read the folder itself, so that Spark reads the files its log lists, not every file there")
+                .map(Row::toString)
+                .containsExactlyInAnyOrder("[2022,5,11,16,4,18]", "[2022,5,11,16,4,18]",
+                        "[2022,5,11,16,4,18]", "[2022,5,11,16,4,18]");
+    }
+
     // ---- trigger ----
 
     @Test

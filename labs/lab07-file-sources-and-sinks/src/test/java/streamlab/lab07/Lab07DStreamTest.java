@@ -127,6 +127,22 @@ class Lab07DStreamTest {
                 .assertBatches(none(), rows(row("line 1"), row("line 2")), none());
     }
 
+    @Test
+    void existing_and_new_files_skips_hidden_files() {
+        // rsync writes a file under a hidden temporary name and renames it when it is whole; an editor or a
+        // tool leaves hidden files of its own: none of them is data
+        DStreamScript.<String>from(ssc -> FileSourcesDStream.existingAndNewFiles(ssc, dir.toString()))
+                .title("Lab 07 FileSourcesDStream.existingAndNewFiles(folder)")
+                .then("events-1.json, and rsync's hidden .events-2.json.Xy12Ab, half copied", t -> {
+                    TestFiles.writeInPlace(dir.resolve("events-1.json"), "line 1\nline 2\n", t - 500);
+                    TestFiles.writeInPlace(dir.resolve(".events-2.json.Xy12Ab"), "half of line 3\n", t - 500);
+                })
+                .then("a hidden .notes.txt", t -> TestFiles.writeInPlace(dir.resolve(".notes.txt"), "not data\n", t - 500))
+                .then("nothing new", t -> { })
+                .run(lines -> lines)
+                .assertBatches(rows(row("line 1"), row("line 2")), none(), none());
+    }
+
     // ---- events and highPerDevice: JSON lines without a schema ----
 
     @Test
@@ -182,6 +198,28 @@ class Lab07DStreamTest {
                         rows(row("dev-01", 4), row("dev-02", 1)),
                         rows(row("dev-01", 1), row("dev-03", 2)),
                         none());
+    }
+
+    @Test
+    void high_per_device_takes_events_with_missing_fields_in_its_stride() {
+        // a line with fields missing is still an event: a missing danger level is simply not HIGH
+        DStreamScript.lines(
+                        List.of(json("dev-01", "101.0", "HIGH", "2023-10-27T10:00:00Z"),
+                                "{\"deviceId\":\"dev-02\",\"temperature\":61.5}",
+                                "{\"deviceId\":\"dev-01\",\"danger_level\":\"HIGH\"}",
+                                "{\"deviceId\":\"dev-02\",\"temperature\":99.0,\"danger_level\":null}",
+                                json("dev-02", "98.0", "HIGH", "2023-10-27T10:00:05Z"),
+                                "{\"temperature\":40.0,\"danger_level\":\"LOW\"}",
+                                json("dev-01", "97.0", "HIGH", "2023-10-27T10:00:10Z"),
+                                "{\"deviceId\":\"dev-03\"}"),
+                        List.of("{\"deviceId\":\"dev-03\",\"temperature\":20.0}",
+                                json("dev-03", "93.0", "HIGH", "2023-10-27T10:00:40Z")))
+                .title("Lab 07 FileSourcesDStream.highPerDevice(events(lines)), events with missing fields, lines in"
+                        + " 2 partitions")
+                .runPairs(lines -> FileSourcesDStream.highPerDevice(FileSourcesDStream.events(lines)))
+                .assertBatches(
+                        rows(row("dev-01", 3), row("dev-02", 1)),
+                        rows(row("dev-03", 1)));
     }
 
     @Test

@@ -101,6 +101,38 @@ class Lab10StructuredTest {
     }
 
     @Test
+    void a_batch_run_again_that_fails_half_way_keeps_the_rows_of_its_earlier_attempt() throws Exception {
+        // the delete of an earlier attempt's rows and the inserts are one transaction: when the inserts fail,
+        // the delete is undone too, and a reader still sees the batch once, as its earlier attempt wrote it
+        DbSettings db = database.counts();
+        AtomicLong crashAfter = new AtomicLong(-1);
+        try (QueryRun run = QueryRun.of("Lab 10 WordCountsStructured.writeBatch, into the table " + db.table()
+                        + " (batch_id, word, count), with a driver that crashes after writing batch 1",
+                lines -> lines.writeStream().foreachBatch((Dataset<Row> batch, Long id) -> {
+                    WordCountsStructured.writeBatch(batch, id, db);
+                    if (id == crashAfter.get()) {
+                        throw new IllegalStateException("the driver crashes after writing batch " + id
+                                + ", before Spark commits it");
+                    }
+                }))) {
+            run.step("a rose is a rose");
+            crashAfter.set(1);
+            run.failingStep("the driver crashes after the write, before Spark's commit", "is a rose", "a rose",
+                    "is a rose");
+            crashAfter.set(-1);
+            database.failAtRow(db, 2);
+            run.failingRestart("the database fails at the 2nd row the batch writes again");
+            run.assertTable(db.table(), rows(row(0, "a", 2), row(0, "rose", 2), row(0, "is", 1),
+                    row(1, "is", 2), row(1, "a", 3), row(1, "rose", 3)), WordTables.readCounts(db));
+            assertThat(run.committed()).as("batches the checkpoint committed (commits/)").containsExactly(0L);
+            run.restart(); // the third attempt at batch 1 goes through
+            run.assertTable(db.table(), rows(row(0, "a", 2), row(0, "rose", 2), row(0, "is", 1),
+                    row(1, "is", 2), row(1, "a", 3), row(1, "rose", 3)), WordTables.readCounts(db));
+            assertThat(run.committed()).as("batches committed after the restart").containsExactly(0L, 1L);
+        }
+    }
+
+    @Test
     void a_missing_table_stops_the_query_before_the_batch_is_committed() throws Exception {
         DbSettings db = database.counts();
         database.dropCountsTable();

@@ -103,6 +103,24 @@ final class QueryRun implements AutoCloseable {
         }
     }
 
+    /**
+     * A new query on the same checkpoint whose run of the uncommitted batch must fail (the test made the
+     * database fail); returns the failure.
+     */
+    Throwable failingRestart(String why) {
+        stop();
+        log.add("(restart: a new query on the same checkpoint; Spark runs the uncommitted batch again)   <- " + why);
+        query = start();
+        try {
+            query.processAllAvailable();
+        } catch (Exception e) {
+            return e instanceof StreamingQueryException && e.getCause() != null ? e.getCause() : e;
+        }
+        throw new AssertionFailedError(report("after the restart, the batch run again should have failed (" + why
+                + "), but the query went on. Let the exception out of the sink (rollback, then throw it again).",
+                null, null));
+    }
+
     /** The batch ids the checkpoint records as committed ({@code commits/}), in order. */
     List<Long> committed() {
         return ids("commits");
