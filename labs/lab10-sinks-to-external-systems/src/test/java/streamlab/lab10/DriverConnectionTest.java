@@ -7,7 +7,6 @@ import java.io.NotSerializableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
-import org.apache.spark.SparkException;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +52,7 @@ class DriverConnectionTest {
                     });
                     return counts;
                 }))
-                .hasMessageContaining(SparkException.class.getName() + ": Task not serializable")
+                .hasMessageContaining("Task not serializable")
                 .rootCause()
                 .isInstanceOf(NotSerializableException.class)
                 .hasMessageContaining("org.h2.jdbc.JdbcConnection");
