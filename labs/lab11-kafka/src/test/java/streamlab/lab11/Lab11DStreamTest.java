@@ -148,6 +148,39 @@ class Lab11DStreamTest {
         }
     }
 
+    @Test
+    void the_receiver_commits_only_offsets_of_values_spark_already_holds(KafkaBroker broker) throws Exception {
+        Topics topics = new Topics(broker);
+        String topic = KafkaInput.newTopic("handover");
+        String group = KafkaInput.newTopic("group");
+        topics.create(topic, 2);
+        topics.send(KafkaInput.values(topic, 0, "h1", "h2"));
+        topics.send(KafkaInput.values(topic, 1, "h3"));
+        String input = "Lab 11 new KafkaReceiver(" + broker.bootstrapServers() + ", " + topic + ", " + group
+                + ", earliest), run as an executor runs it; h1, h2 in partition 0 and h3 in partition 1 were sent before";
+        HandOverRecord record = new HandOverRecord(
+                new KafkaReceiver(broker.bootstrapServers(), topic, group, "earliest"), broker.bootstrapServers(), group);
+        try (ConsumersOfGroup consumers = ConsumersOfGroup.watch(group)) {
+            record.start();
+            record.awaitHandedOver(3, ReceiverRun.TIME_LIMIT);
+            record.failIfNotImplemented();
+            record.stop("the test has what it needs", scala.Option.empty());
+            // the reading thread ends after its current poll, committing what it stored, then closes its consumer
+            consumers.awaitNoneOpen(Duration.ofSeconds(10));
+            record.failIfNotImplemented();
+            assertThat(record.handedOver()).as(input + "\nthe receiver's calls of store: " + record.calls()
+                    + "\nthe three values must be handed to Spark with store(...)").isEqualTo(3);
+            record.checkAfterStop();
+            assertThat(record.problems()).as(input + "\nthe receiver's calls of store: " + record.calls()
+                    + "\nA receiver may commit a value's offset only once Spark holds it: store(...) the values of a"
+                    + " poll all at once (store of an iterator returns once Spark has them as a block), then commit."
+                    + " Offsets committed before, or after a store(value) of one value (which only buffers it), are"
+                    + " values lost when the receiver stops at the wrong moment").isEmpty();
+        } finally {
+            record.close();
+        }
+    }
+
     // ---- word counts of the values, without a broker ----
 
     @Test
