@@ -14,9 +14,10 @@ public final class KafkaDStream {
 
     /** The words of each batch's values with how often each came in that batch. */
     public static JavaPairDStream<String, Long> wordCounts(JavaDStream<String> values) {
-        // TODO: produce, for each batch, every word of its values (the course's word rule, Tokens; a record
-        //       without a value has no words) with how often it came in that batch, whatever partition it
-        //       came from. It practises a per-batch word count on values a receiver brought in.
+        // TODO: input: the values a receiver brought in, in batches (a record without a value gives null).
+        //       Output: for each batch, (word, count) for every word of its values, by the course's word rule,
+        //       whatever partition the value came from; a null value has no words.
+        //       The idea: lab 01's per-batch count works on any DStream of text, whatever its source.
         throw new MissingSolutionException("Lab 11, KafkaDStream.wordCounts: the hints are in"
                 + " labs/lab11-kafka/README.md, section Hints.");
     }

@@ -22,11 +22,13 @@ public final class KafkaDirectDStream {
      */
     public static void countAndCommit(JavaInputDStream<ConsumerRecord<String, String>> records,
                                       CanCommitOffsets offsets, CountsOutput output) {
-        // TODO: for each batch, produce (1) the offset ranges the batch's RDD read, one per Kafka partition,
-        //       (2) the word counts of the values of its records (Tokens.split; a record without a value has
-        //       no words), handed to output together with those ranges, and (3) only once the output is done,
-        //       an asynchronous commit of exactly those ranges. It practises the direct stream's offset
-        //       bookkeeping and why committing after the output gives at-least-once delivery.
+        // TODO: input: the direct stream's batches of Kafka records. Output, for every batch and in this
+        //       order: (1) the batch's word counts (the words of the record values; a record without a value
+        //       has none), handed to output with the batch's time and the offset ranges it read, one per
+        //       Kafka partition; (2) then, and only then, those same ranges committed through offsets, so
+        //       that a restarted program goes on after the last batch whose output was done.
+        //       The idea: each batch knows the offsets it covers; committing after the output makes the
+        //       delivery at least once.
         throw new MissingSolutionException("Lab 11, KafkaDirectDStream.countAndCommit: the hints are in"
                 + " labs/lab11-kafka/README.md, section Hints.");
     }

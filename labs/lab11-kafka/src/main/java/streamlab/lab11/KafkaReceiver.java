@@ -39,10 +39,11 @@ public final class KafkaReceiver extends Receiver<String> {
 
     @Override
     public void onStart() {
-        // TODO: onStart must return at once: start a new Thread that runs receive() and return.
-        //       (setDaemon(true), and a name such as "Kafka receiver of " + topic, help.)
-        throw new MissingSolutionException("Lab 11, KafkaReceiver.onStart: start a thread that runs receive(),"
-                + " and return.");
+        // TODO: input: nothing; Spark calls this on an executor once the receiver is there. Output: the
+        //       reading of receive() under way, and this method already returned.
+        //       The idea: a receiver's start must not block; the long reading loop runs somewhere else.
+        throw new MissingSolutionException("Lab 11, KafkaReceiver.onStart: the hints are in"
+                + " labs/lab11-kafka/README.md, section Hints.");
     }
 
     @Override
@@ -53,20 +54,14 @@ public final class KafkaReceiver extends Receiver<String> {
 
     /** The reading thread: assign the topic's partitions, then poll, store, commit, until stopped. */
     private void receive() {
-        // TODO 1: a consumer of strings, closed whatever happens:
-        //           try (KafkaConsumer<String, String> consumer =
-        //                    new KafkaConsumer<>(config(), new StringDeserializer(), new StringDeserializer())) {
-        // TODO 2: the topic's partitions: consumer.partitionsFor(topic, Duration.ofSeconds(10)), each as a
-        //         new TopicPartition(topic, info.partition()). None: the topic does not exist (yet). Then
-        //         restart("Topic " + topic + " does not exist (yet)", null, RESTART_DELAY_MS) and return:
-        //         Spark calls onStop(), waits RESTART_DELAY_MS and calls onStart() again.
-        // TODO 3: consumer.assign(partitions); then, while (!isStopped()): poll(Duration.ofMillis(100)); if it
-        //         gave records, store() their values (store(list.iterator()) returns once Spark has them) and
-        //         only then consumer.commitSync(), so that the group's offsets in Kafka never run ahead of Spark.
-        // TODO 4: catch an exception: unless isStopped(), restart("Error reading topic ...", e, RESTART_DELAY_MS).
-        throw new MissingSolutionException("Lab 11, KafkaReceiver.receive: a KafkaConsumer of config(), assign the"
-                + " topic's partitions (restart(...) when there are none), then poll, store the values, commitSync,"
-                + " until isStopped(); restart(...) on an error.");
+        // TODO: input: the topic's records, read with Kafka's own consumer of the settings config() gives.
+        //       Output: every record's value stored in Spark, batch after batch, until the receiver is
+        //       stopped; the group's offsets committed to Kafka only after Spark holds the values. A topic
+        //       that does not exist (yet), or an error while reading, asks Spark to start the receiver again
+        //       after RESTART_DELAY_MS (a stopped receiver asks nothing). The consumer is closed whatever happens.
+        //       The idea: a receiver's life: read, hand over, remember where it is, and give up cleanly.
+        throw new MissingSolutionException("Lab 11, KafkaReceiver.receive: the hints are in"
+                + " labs/lab11-kafka/README.md, section Hints.");
     }
 
     /** The consumer's settings (given). */

@@ -23,37 +23,39 @@ public final class KafkaSourcesStructured {
 
     /** The records of one or more topics, from the earliest record each partition still holds. */
     public static Dataset<Row> subscribe(DataStreamReader kafka, String... topics) {
-        // TODO: kafka.option("subscribe", ...) takes one topic or several separated by commas
-        //       (String.join(",", topics)); option("startingOffsets", "earliest") (a stream starts at
-        //       "latest" unless told); then load().
-        throw new MissingSolutionException("Lab 11, KafkaSourcesStructured.subscribe: option(\"subscribe\","
-                + " the topics joined by commas), option(\"startingOffsets\", \"earliest\"), load().");
+        // TODO: input: a Kafka reader and one or more topic names. Output: the records of all those topics,
+        //       from the earliest record each partition still holds (a stream starts at the latest unless told).
+        //       The idea: a query chooses its topics and its starting point with the source's options.
+        throw new MissingSolutionException("Lab 11, KafkaSourcesStructured.subscribe: the hints are in"
+                + " labs/lab11-kafka/README.md, section Hints.");
     }
 
     /** The records of every topic whose name matches the regular expression, also of topics made later. */
     public static Dataset<Row> subscribePattern(DataStreamReader kafka, String regex) {
-        // TODO: as subscribe, with option("subscribePattern", regex) instead of "subscribe".
-        throw new MissingSolutionException("Lab 11, KafkaSourcesStructured.subscribePattern:"
-                + " option(\"subscribePattern\", regex), from the earliest offsets, load().");
+        // TODO: input: a Kafka reader and a regular expression. Output: the records of every topic whose name
+        //       matches it, from the earliest, also of topics made while the query runs.
+        //       The idea: topics chosen by a name pattern, not by a list.
+        throw new MissingSolutionException("Lab 11, KafkaSourcesStructured.subscribePattern: the hints are in"
+                + " labs/lab11-kafka/README.md, section Hints.");
     }
 
     /** The records of exactly these partitions (topic to partition numbers), from the earliest. */
     public static Dataset<Row> assign(DataStreamReader kafka, Map<String, List<Integer>> partitions) {
-        // TODO 1: option("assign", json) takes a JSON object of topics and partition numbers:
-        //         {"orders":[0,2]}. Write the map as JSON with Jackson (Spark brings it):
-        //         new ObjectMapper().writeValueAsString(partitions) (com.fasterxml.jackson.databind; it throws
-        //         the checked JsonProcessingException: catch it and throw an unchecked one).
-        // TODO 2: from the earliest offsets, then load().
-        throw new MissingSolutionException("Lab 11, KafkaSourcesStructured.assign: option(\"assign\", the map as JSON"
-                + " written by Jackson's ObjectMapper, e.g. {\"orders\":[0,2]}), from the earliest offsets, load().");
+        // TODO: input: a Kafka reader and a map of topics to partition numbers, e.g. orders to [0, 2].
+        //       Output: the records of exactly those partitions, from the earliest. The source takes the map
+        //       as JSON text, {"orders":[0,2]}, written by a JSON library, not glued together by hand.
+        //       The idea: choosing partitions rather than topics.
+        throw new MissingSolutionException("Lab 11, KafkaSourcesStructured.assign: the hints are in"
+                + " labs/lab11-kafka/README.md, section Hints.");
     }
 
     /** Only the records that arrive after the query has started (what a topic held before is skipped). */
     public static Dataset<Row> newRecordsOnly(DataStreamReader kafka, String topic) {
-        // TODO: subscribe to the topic and say where it starts: option("startingOffsets", "latest"). (It is the
-        //       default of a stream, but a reader of your code should not have to know that.)
-        throw new MissingSolutionException("Lab 11, KafkaSourcesStructured.newRecordsOnly: subscribe to the topic"
-                + " with option(\"startingOffsets\", \"latest\"), load().");
+        // TODO: input: a Kafka reader and a topic. Output: only the records that arrive after the query has
+        //       started. Say so in the code, even where it is the default.
+        //       The idea: where a new query starts in a topic that already holds records.
+        throw new MissingSolutionException("Lab 11, KafkaSourcesStructured.newRecordsOnly: the hints are in"
+                + " labs/lab11-kafka/README.md, section Hints.");
     }
 
     /**
@@ -61,11 +63,12 @@ public final class KafkaSourcesStructured {
      * earliest, -1 the latest), for a query that starts without a checkpoint.
      */
     public static Dataset<Row> fromOffsets(DataStreamReader kafka, String topic, Map<Integer, Long> offsets) {
-        // TODO: subscribe to the topic; startingOffsets is then a JSON object of topics, each an object of
-        //       partitions and offsets: {"lines":{"0":2,"1":-2}}. Jackson writes it from Map.of(topic, offsets).
-        throw new MissingSolutionException("Lab 11, KafkaSourcesStructured.fromOffsets: subscribe to the topic,"
-                + " option(\"startingOffsets\", the JSON of Map.of(topic, offsets), e.g. {\"lines\":{\"0\":2,\"1\":-2}}),"
-                + " load().");
+        // TODO: input: a Kafka reader, a topic and an offset for each of its partitions (-2: the earliest,
+        //       -1: the latest). Output: the topic's records from those offsets on. The offsets reach the source
+        //       as JSON of topic, partition and offset: {"lines":{"0":2,"1":-2}}.
+        //       The idea: a new query may start at any offset of each partition.
+        throw new MissingSolutionException("Lab 11, KafkaSourcesStructured.fromOffsets: the hints are in"
+                + " labs/lab11-kafka/README.md, section Hints.");
     }
 
     /**
@@ -74,10 +77,12 @@ public final class KafkaSourcesStructured {
      */
     public static Dataset<Row> range(DataFrameReader kafka, String topic, Map<Integer, Long> from,
                                      Map<Integer, Long> until) {
-        // TODO: kafka is spark.read().format("kafka")...: a batch query, which also takes "endingOffsets".
-        //       Subscribe to the topic; startingOffsets and endingOffsets are JSON as in fromOffsets.
-        throw new MissingSolutionException("Lab 11, KafkaSourcesStructured.range: subscribe to the topic,"
-                + " option(\"startingOffsets\", JSON of from), option(\"endingOffsets\", JSON of until), load().");
+        // TODO: input: a batch reader (not a stream), a topic, and for each partition a first offset
+        //       (included) and a last one (left out). Output: the records between them, as a batch DataFrame.
+        //       Both bounds reach the source as JSON, as in fromOffsets.
+        //       The idea: a batch query reads a bounded slice of a topic, which a stream cannot.
+        throw new MissingSolutionException("Lab 11, KafkaSourcesStructured.range: the hints are in"
+                + " labs/lab11-kafka/README.md, section Hints.");
     }
 
     /**
@@ -85,8 +90,10 @@ public final class KafkaSourcesStructured {
      * last batch carries on with what is still there instead of failing.
      */
     public static Dataset<Row> skippingLostRecords(DataStreamReader kafka, String topic) {
-        // TODO: as subscribe, with option("failOnDataLoss", false) (it is true unless set).
-        throw new MissingSolutionException("Lab 11, KafkaSourcesStructured.skippingLostRecords: subscribe from the"
-                + " earliest offsets with option(\"failOnDataLoss\", false), load().");
+        // TODO: input: a Kafka reader and a topic. Output: as subscribe of that topic, but a query that finds
+        //       records gone since its last batch (deleted, aged out) carries on instead of stopping.
+        //       The idea: what a query does when Kafka no longer holds what it was about to read.
+        throw new MissingSolutionException("Lab 11, KafkaSourcesStructured.skippingLostRecords: the hints are in"
+                + " labs/lab11-kafka/README.md, section Hints.");
     }
 }

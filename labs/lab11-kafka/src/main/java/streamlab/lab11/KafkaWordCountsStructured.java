@@ -18,18 +18,20 @@ public final class KafkaWordCountsStructured {
 
     /** The records with {@code key} and {@code value} as strings: columns key, value, topic, partition, offset. */
     public static Dataset<Row> asText(Dataset<Row> records) {
-        // TODO: select the five columns, key and value cast to strings: col("key").cast("string").as("key"), ...
-        //       (or selectExpr("CAST(key AS STRING) AS key", ...)). A null key stays null.
-        throw new MissingSolutionException("Lab 11, KafkaWordCountsStructured.asText: select key and value cast to"
-                + " strings (as key, value), then topic, partition, offset.");
+        // TODO: input: the Kafka source's rows (key and value are bytes). Output: the columns key, value,
+        //       topic, partition, offset, in that order, with key and value as text (a null key stays null).
+        //       The idea: Kafka stores bytes; the query decides they are UTF-8 text.
+        throw new MissingSolutionException("Lab 11, KafkaWordCountsStructured.asText: the hints are in"
+                + " labs/lab11-kafka/README.md, section Hints.");
     }
 
     /** Columns {@code word}, {@code count}: how often each word has come in the values so far, in all partitions. */
     public static Dataset<Row> wordCounts(Dataset<Row> records) {
-        // TODO 1: the values as text, in a column "value": records.select(col("value").cast("string").as("value")).
-        // TODO 2: Tokens.words(...) gives one row per word (column "word"); group by the word alone and count.
-        throw new MissingSolutionException("Lab 11, KafkaWordCountsStructured.wordCounts: the value cast to a string,"
-                + " Tokens.words(...), groupBy(\"word\").count().");
+        // TODO: input: the Kafka source's rows. Output: the columns word and count: how often each word has
+        //       come in the values so far, by the course's word rule, over all topics and partitions.
+        //       The idea: lab 01's running count, once the bytes are text.
+        throw new MissingSolutionException("Lab 11, KafkaWordCountsStructured.wordCounts: the hints are in"
+                + " labs/lab11-kafka/README.md, section Hints.");
     }
 
     /**
@@ -38,12 +40,11 @@ public final class KafkaWordCountsStructured {
      * The caller adds the checkpoint location and the trigger, and starts it.
      */
     public static DataStreamWriter<Row> toKafka(Dataset<Row> records, String bootstrapServers, String topic) {
-        // TODO 1: wordCounts(records) with two columns the Kafka sink knows: the word as "key", the count cast
-        //         to a string as "value".
-        // TODO 2: writeStream() in the output mode that sends only the rows that changed, format("kafka"),
-        //         option("kafka.bootstrap.servers", ...) and option("topic", topic).
-        throw new MissingSolutionException("Lab 11, KafkaWordCountsStructured.toKafka: wordCounts as key (the word)"
-                + " and value (the count as a string), writeStream() in update mode, format(\"kafka\"), the"
-                + " bootstrap servers and the topic.");
+        // TODO: input: the Kafka source's rows, the brokers and an output topic. Output: a writer (not started)
+        //       that sends wordCounts to that topic: one record per word whose count changed in the trigger,
+        //       the word as the record's key and the count, as text, as its value.
+        //       The idea: the Kafka sink's columns, and an output topic that becomes a changelog of counts.
+        throw new MissingSolutionException("Lab 11, KafkaWordCountsStructured.toKafka: the hints are in"
+                + " labs/lab11-kafka/README.md, section Hints.");
     }
 }

@@ -29,7 +29,7 @@ import streamlab.support.Tokens;
 
 /**
  * What Spark 4.2 itself does, shown with its own messages (given code, not graded: it calls none of your
- * exercises). The README quotes these.
+ * exercises). The lab's CONCEPTS.md quotes these.
  */
 @ExtendWith(SharedBroker.class)
 class KafkaSparkBehaviourTest {

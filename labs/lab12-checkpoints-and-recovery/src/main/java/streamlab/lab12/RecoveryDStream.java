@@ -21,16 +21,14 @@ public final class RecoveryDStream {
      * for every device that has had one. Lines that are not events are left out.
      */
     public static JavaPairDStream<String, Long> highTotals(JavaDStream<String> lines) {
-        // TODO 1: each line as an event: lines.flatMap(line -> IotEvent.parse(line).stream().iterator())
-        //         (parse gives an empty Optional for a line that is not an event).
-        // TODO 2: keep the HIGH events (IotEvent::high) and make a pair (deviceId, 1L) of each.
-        // TODO 3: updateStateByKey with an update function (List<Long> newEvents, Optional<Long> total) -> ...:
-        //         the previous total (0 when there is none) plus the new events. Optional is
-        //         org.apache.spark.api.java.Optional. The state is saved in the checkpoint: after a restart
-        //         the totals go on from there.
-        throw new MissingSolutionException("Lab 12, RecoveryDStream.highTotals: parse the lines (IotEvent.parse),"
-                + " keep the HIGH events, mapToPair (deviceId, 1L), then updateStateByKey adding the new events"
-                + " to the previous total.");
+        // TODO: input: lines of text, some of them IoT events as JSON (IotEvent can read one), some not.
+        //       Output: after every batch, (deviceId, total) for every device that has had a HIGH event: the
+        //       number of its HIGH events since the start, not only in this batch. Lines that are not events
+        //       are left out.
+        //       The idea: a running total kept as state per key, which the checkpoint saves and a restart
+        //       brings back.
+        throw new MissingSolutionException("Lab 12, RecoveryDStream.highTotals: the hints are in"
+                + " labs/lab12-checkpoints-and-recovery/README.md, section Hints.");
     }
 
     /**
@@ -41,17 +39,14 @@ public final class RecoveryDStream {
      */
     public static JavaStreamingContext createContext(JavaSparkContext sc, String checkpointDir, String inputDir,
                                                      Duration batch, TotalsOutput output) {
-        // TODO 1: new JavaStreamingContext(sc, batch), and tell it where to checkpoint: ssc.checkpoint(checkpointDir).
-        //         Everything getOrCreate must find again goes here, inside this function: it is called only
-        //         when there is no checkpoint, and a recovered context is rebuilt from the checkpoint alone.
-        // TODO 2: the lines of the new files of inputDir: ssc.textFileStream(inputDir).
-        // TODO 3: highTotals(lines), and an output operation that hands each batch's totals to output:
-        //           .foreachRDD((totals, time) -> output.batchDone(time.milliseconds(), totals.collectAsMap()))
-        //         (the function is saved in the checkpoint with the graph: it may use output, which is
-        //         Serializable, but nothing else of the program).
-        // TODO 4: return the context; do not start it (getOrCreate's caller does).
-        throw new MissingSolutionException("Lab 12, RecoveryDStream.createContext: new JavaStreamingContext(sc, batch),"
-                + " ssc.checkpoint(checkpointDir), textFileStream(inputDir), highTotals, foreachRDD handing"
-                + " (time, totals.collectAsMap()) to output; return it unstarted.");
+        // TODO: input: a Spark context, the checkpoint and input folders, the batch interval, and where the
+        //       totals go. Output: a new streaming context, not started, with batches of that interval, that
+        //       checkpoints to checkpointDir, reads the new files of inputDir, keeps highTotals of their lines
+        //       and hands each batch's totals, with the batch's time, to output.
+        //       The idea: this function runs only when there is no checkpoint; a recovered context is rebuilt
+        //       from the checkpoint alone, so everything it needs (the checkpoint folder too) is set up here,
+        //       and the functions in its graph may use output (Serializable) but nothing else of the program.
+        throw new MissingSolutionException("Lab 12, RecoveryDStream.createContext: the hints are in"
+                + " labs/lab12-checkpoints-and-recovery/README.md, section Hints.");
     }
 }

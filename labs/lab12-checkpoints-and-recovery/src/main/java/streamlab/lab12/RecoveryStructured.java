@@ -20,15 +20,14 @@ public final class RecoveryStructured {
      * can run in append mode: columns {@code start}, {@code end}, {@code danger_level}, {@code events}.
      */
     public static Dataset<Row> eventsPerWindow(Dataset<Row> events) {
-        // TODO 1: a watermark of 30 seconds on the column timestamp: events.withWatermark("timestamp", "30 seconds").
-        //         (Without it Spark refuses an aggregation in append mode, the only mode a file sink has.)
-        // TODO 2: group by window(col("timestamp"), "1 minute") and col("danger_level"), and count().
-        // TODO 3: select the window's start and end as columns of their own ("window.start" as start,
-        //         "window.end" as end), then danger_level, and count as events: a JSON file then holds plain
-        //         columns, and the state reader's key has the same parts.
-        throw new MissingSolutionException("Lab 12, RecoveryStructured.eventsPerWindow: withWatermark(\"timestamp\","
-                + " \"30 seconds\"), groupBy(window(col(\"timestamp\"), \"1 minute\"), col(\"danger_level\")).count(),"
-                + " then select start, end, danger_level and events.");
+        // TODO: input: IoT events (the columns of IotEvent.SCHEMA, timestamp among them). Output: the columns
+        //       start, end, danger_level, events: how many events of each danger level fell in each window of
+        //       one minute of event time, with a watermark of 30 seconds so that it can run in append mode.
+        //       The window's start and end are plain columns of their own.
+        //       The idea: an event-time aggregation that a file sink (append mode only) can write, each window
+        //       once, when the watermark has passed its end.
+        throw new MissingSolutionException("Lab 12, RecoveryStructured.eventsPerWindow: the hints are in"
+                + " labs/lab12-checkpoints-and-recovery/README.md, section Hints.");
     }
 
     /**
@@ -36,11 +35,12 @@ public final class RecoveryStructured {
      * {@code checkpointDir}. The caller adds the trigger and starts it.
      */
     public static DataStreamWriter<Row> toFiles(Dataset<Row> rows, String outputDir, String checkpointDir) {
-        // TODO: rows.writeStream() with the format "json", the output mode a file sink supports, the option
-        //       "path" and the option "checkpointLocation". (Which output mode? A file is written once and
-        //       never changed afterwards.)
-        throw new MissingSolutionException("Lab 12, RecoveryStructured.toFiles: writeStream().format(\"json\"),"
-                + " the output mode of a file sink, option(\"path\", outputDir), option(\"checkpointLocation\", checkpointDir).");
+        // TODO: input: the rows to write, an output folder and a checkpoint folder. Output: a writer (not
+        //       started) that appends the rows to JSON-lines files in outputDir, its checkpoint in checkpointDir.
+        //       The idea: a file sink, which writes a file once and never changes it, and the output mode that
+        //       follows from that.
+        throw new MissingSolutionException("Lab 12, RecoveryStructured.toFiles: the hints are in"
+                + " labs/lab12-checkpoints-and-recovery/README.md, section Hints.");
     }
 
     /**
@@ -49,13 +49,13 @@ public final class RecoveryStructured {
      * {@code danger_level}, {@code events}.
      */
     public static Dataset<Row> openWindows(SparkSession spark, String checkpointDir) {
-        // TODO 1: Spark 4's state reader is a batch source: spark.read().format("statestore").load(checkpointDir).
-        //         By default it reads the state of the last committed micro-batch, of the query's first stateful
-        //         operator (operatorId 0). Print its schema once: a column key, a column value, a partition_id.
-        // TODO 2: select key.window.start as start, key.window.end as end, key.danger_level as danger_level and
-        //         value.count as events.
-        throw new MissingSolutionException("Lab 12, RecoveryStructured.openWindows: spark.read().format(\"statestore\")"
-                + ".load(checkpointDir), then select the key's window start and end, its danger_level, and value.count.");
+        // TODO: input: the checkpoint folder of a stopped eventsPerWindow query. Output: the state it left as
+        //       of its last micro-batch, as the columns start, end, danger_level, events: the windows the
+        //       watermark has not closed yet, with their counts so far.
+        //       The idea: Spark 4 reads a checkpoint's state as a table, in a batch query; its rows are the
+        //       aggregation's keys and buffers.
+        throw new MissingSolutionException("Lab 12, RecoveryStructured.openWindows: the hints are in"
+                + " labs/lab12-checkpoints-and-recovery/README.md, section Hints.");
     }
 
     /**
@@ -65,14 +65,13 @@ public final class RecoveryStructured {
      * it came from). Other events and values that are not events give nothing.
      */
     public static Dataset<Row> alerts(Dataset<Row> records) {
-        // TODO 1: the value is bytes: from_json(col("value").cast("string"), IotEvent.TEXT_SCHEMA) gives a struct
-        //         (null, or nulls, for a value that is not an event). TEXT_SCHEMA keeps the timestamp as its text.
-        // TODO 2: where the record came from: concat_ws("/", topic, partition, offset), each cast to a string.
-        // TODO 3: keep the events whose danger_level is HIGH.
-        // TODO 4: two columns: key = the deviceId; value = to_json(struct(deviceId, temperature, timestamp, from)),
-        //         with the struct's fields named exactly so.
-        throw new MissingSolutionException("Lab 12, RecoveryStructured.alerts: from_json the value with"
-                + " IotEvent.TEXT_SCHEMA, keep the HIGH events, and select key = deviceId and value ="
-                + " to_json(struct(deviceId, temperature, timestamp, from)) with from = topic/partition/offset.");
+        // TODO: input: Kafka records whose values are IoT events as JSON bytes (or something else). Output:
+        //       one record per HIGH event, columns key (the deviceId) and value: JSON of deviceId, temperature,
+        //       timestamp (as it came, as text: IotEvent.TEXT_SCHEMA keeps it so) and from, the record it came
+        //       from as topic/partition/offset. Other events, and values that are not events, give nothing.
+        //       The idea: parse and write JSON in columns, and give each output a key that names its input, so
+        //       that a reader can tell a duplicate written after a restart from a second alert.
+        throw new MissingSolutionException("Lab 12, RecoveryStructured.alerts: the hints are in"
+                + " labs/lab12-checkpoints-and-recovery/README.md, section Hints.");
     }
 }

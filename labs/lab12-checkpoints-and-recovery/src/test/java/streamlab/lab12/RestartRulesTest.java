@@ -32,8 +32,8 @@ import streamlab.harness.TestSpark;
 
 /**
  * What may change between two runs on one checkpoint, each rule shown with what Spark does. Given
- * code, not graded: it calls none of your exercises. Read it with the README's "What may change between
- * restarts"; run it with {@code ./mvnw -q test -pl labs/lab12-checkpoints-and-recovery -am
+ * code, not graded: it calls none of your exercises. Read it with the lab's CONCEPTS.md, "What may
+ * change between restarts"; run it with {@code ./mvnw -q test -pl labs/lab12-checkpoints-and-recovery -am
  * -Dtest=RestartRulesTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class RestartRulesTest {
