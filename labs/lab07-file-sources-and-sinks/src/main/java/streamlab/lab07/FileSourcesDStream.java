@@ -1,5 +1,7 @@
 package streamlab.lab07;
 
+import org.apache.spark.streaming.Duration;
+import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
@@ -13,6 +15,9 @@ import streamlab.support.MissingSolutionException;
  * or of a schema: it gives lines, and what a line means is up to your code.
  */
 public final class FileSourcesDStream {
+
+    /** How long an event is remembered after its last copy came: a copy within that time is dropped. */
+    public static final Duration COPY_TIMEOUT = Durations.minutes(1);
 
     /** Suffix of a file {@code hdfs dfs -put} (or {@code -copyFromLocal}) is still writing; renamed at the end. */
     public static final String COPYING_SUFFIX = "._COPYING_";
@@ -54,6 +59,21 @@ public final class FileSourcesDStream {
         //       The idea: a DStream gives text, and your code decides what a line means; a parser made once
         //       per JVM, not once per line.
         throw new MissingSolutionException("Lab 07, FileSourcesDStream.events: the hints are in"
+                + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
+    }
+
+    /**
+     * The events without the copies a sender made of them: an event is identified by its {@code deviceId}
+     * and {@code timestamp}; the first of them goes on, the copies that come while it is remembered are
+     * dropped. An event is forgotten when no copy of it has come for {@link #COPY_TIMEOUT} (processing
+     * time). Needs a checkpoint directory.
+     */
+    public static JavaDStream<IotEvent> withoutCopies(JavaDStream<IotEvent> events) {
+        // TODO: input: events, some of them sent twice or more, in one batch or in later ones. Output: each
+        //       event once (the first of its deviceId and timestamp); an event is forgotten when no copy of it
+        //       has come for COPY_TIMEOUT.
+        //       The idea: a DStream keeps state per key from batch to batch, with a timeout that bounds it.
+        throw new MissingSolutionException("Lab 07, FileSourcesDStream.withoutCopies: the hints are in"
                 + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
 

@@ -23,6 +23,9 @@ public final class FileSourcesStructured {
     /** The name of the observed metric of {@link #countingBadLines}. */
     public static final String LINES_METRIC = "lines";
 
+    /** How late, in event time, a copy of an event may come and still be recognised as one. */
+    public static final String COPY_DELAY = "1 minute";
+
     private FileSourcesStructured() {}
 
     /**
@@ -103,6 +106,33 @@ public final class FileSourcesStructured {
         // TODO: input: events. Output: the events whose danger_level is exactly HIGH, with all their columns.
         //       The idea: a filter on a stream is a filter on a table.
         throw new MissingSolutionException("Lab 07, FileSourcesStructured.highDanger: the hints are in"
+                + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
+    }
+
+    /**
+     * The events without the copies a sender made of them: an event is identified by its {@code deviceId}
+     * and {@code timestamp}; the first of them is kept. A copy is recognised while it comes at most
+     * {@value #COPY_DELAY} of event time behind the latest event seen (the watermark); the state of an event
+     * is dropped once the watermark has passed its time plus that delay. Works in append mode.
+     */
+    public static Dataset<Row> withoutCopies(Dataset<Row> events) {
+        // TODO: input: events, some of them sent twice or more. Output: the same columns, each event once (the
+        //       first of its deviceId and timestamp), remembering an event only while a copy may still come:
+        //       COPY_DELAY of event time.
+        //       The idea: removing duplicates is a stateful query; a watermark bounds how long it remembers.
+        throw new MissingSolutionException("Lab 07, FileSourcesStructured.withoutCopies: the hints are in"
+                + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
+    }
+
+    /**
+     * The same without a watermark: every event is remembered for as long as the query runs, so a copy is
+     * recognised however late it comes, no event is too late, and the state only grows.
+     */
+    public static Dataset<Row> withoutAnyCopy(Dataset<Row> events) {
+        // TODO: input: events. Output: each event once (the first of its deviceId and timestamp), however late
+        //       its copies come.
+        //       The idea: without a watermark, the state of a stateful query only grows.
+        throw new MissingSolutionException("Lab 07, FileSourcesStructured.withoutAnyCopy: the hints are in"
                 + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
     }
 

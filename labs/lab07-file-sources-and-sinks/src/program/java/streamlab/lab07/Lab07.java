@@ -82,7 +82,7 @@ public final class Lab07 implements Callable<Integer> {
                 if (availableNow && options.api.includes(Api.DSTREAM)) {
                     System.out.println("== DStream part skipped: a DStream has no available-now trigger");
                 } else if (!availableNow) {
-                    running.start(Api.DSTREAM, () -> dstream(spark, watched, seconds));
+                    running.start(Api.DSTREAM, () -> dstream(spark, watched, checkpoints.resolve("dstream"), seconds));
                     feeder.start(seconds, seconds);
                 }
                 resumed.awaitEnd(spark, running, availableNow);
@@ -102,7 +102,7 @@ public final class Lab07 implements Callable<Integer> {
         Dataset<Row> rows = FileSourcesStructured.withCorruptRecords(spark, schema(), watched.toString(), filesPerTrigger);
         Dataset<Row> good = rows.where(col(FileSourcesStructured.CORRUPT_RECORD).isNull())
                 .drop(FileSourcesStructured.CORRUPT_RECORD);
-        Dataset<Row> kept = data == Data.iot ? FileSourcesStructured.highDanger(good) : good;
+        Dataset<Row> kept = data == Data.iot ? FileSourcesStructured.highDanger(FileSourcesStructured.withoutCopies(good)) : good;
         return resumed.start(checkpoint, () -> FileSourcesStructured.parquetSink(kept, out.toString(), checkpoint.toString())
                 .trigger(every)
                 .start());
@@ -127,12 +127,13 @@ public final class Lab07 implements Callable<Integer> {
     }
 
     /** DStream: the files that appear in the watched folder; HIGH events per device (iot) or lines (zipcodes). */
-    private JavaStreamingContext dstream(SparkSession spark, Path watched, int seconds) {
+    private JavaStreamingContext dstream(SparkSession spark, Path watched, Path checkpoint, int seconds) {
         JavaStreamingContext ssc = new JavaStreamingContext(JavaSparkContext.fromSparkContext(spark.sparkContext()),
                 Durations.seconds(seconds));
+        ssc.checkpoint(checkpoint.toString()); // withoutCopies keeps its state from batch to batch
         JavaDStream<String> lines = FileSourcesDStream.newFiles(ssc, watched.toString());
         if (data == Data.iot) {
-            FileSourcesDStream.highPerDevice(FileSourcesDStream.events(lines)).print();
+            FileSourcesDStream.highPerDevice(FileSourcesDStream.withoutCopies(FileSourcesDStream.events(lines))).print();
         } else {
             lines.count().map(n -> "DStream: " + n + " lines in this batch").print();
         }

@@ -11,7 +11,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.util.ManualClock;
 import org.junit.jupiter.api.Test;
@@ -234,5 +238,59 @@ class Lab07DStreamTest {
                         rows(row("dev-01", 1), row("dev-04", 2)),
                         rows(row("dev-06", 2), row("dev-05", 1)),
                         none());
+    }
+
+    // ---- withoutCopies: each event once, remembered for COPY_TIMEOUT ----
+
+    /** "dev-01 HIGH 10:00:05" as the event of dev-01, level HIGH, at 2023-10-27T10:00:05Z. */
+    private static IotEvent iot(String line) {
+        String[] parts = line.split(" ");
+        return new IotEvent(parts[0], 100.0, parts[1], "2023-10-27T" + parts[2] + "Z");
+    }
+
+    /** The exercise on the lines as events, each event given back as "device level hh:mm:ss". */
+    private static JavaDStream<String> withoutCopies(JavaDStream<String> lines) {
+        return FileSourcesDStream.withoutCopies(lines.map(Lab07DStreamTest::iot))
+                .map(event -> event.deviceId() + " " + event.dangerLevel() + " " + event.timestamp().substring(11, 19));
+    }
+
+    @Test
+    void without_copies_keeps_the_first_of_each_event_in_its_batch_and_in_later_ones() {
+        DStreamScript.lines(
+                        List.of("dev-01 HIGH 10:00:05", "dev-01 HIGH 10:00:05", "dev-02 LOW 10:00:05", "dev-01 HIGH 10:00:10"),
+                        List.of("dev-02 LOW 10:00:05", "dev-03 HIGH 10:00:15", "dev-03 HIGH 10:00:15"),
+                        List.of(),
+                        List.of("dev-01 HIGH 10:00:10", "dev-01 HIGH 10:00:05", "dev-02 LOW 10:00:10"))
+                .checkpointing()
+                .title("Lab 07 FileSourcesDStream.withoutCopies(events); an event is \"device level time\", a copy has"
+                        + " the same device and time")
+                .run(Lab07DStreamTest::withoutCopies)
+                .assertBatches(
+                        rows(row("dev-01 HIGH 10:00:05"), row("dev-02 LOW 10:00:05"), row("dev-01 HIGH 10:00:10")),
+                        rows(row("dev-03 HIGH 10:00:15")),
+                        none(),
+                        rows(row("dev-02 LOW 10:00:10")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked") // an array of expected batches, for assertBatches
+    void without_copies_forgets_an_event_when_no_copy_of_it_came_for_the_timeout() {
+        String event = "dev-01 HIGH 10:00:05";
+        List<List<String>> batches = new ArrayList<>(List.of(List.of(event), List.of(event)));
+        batches.addAll(Collections.nCopies(8, List.of()));
+        batches.add(List.of(event));
+        List<List<Object>>[] expected = new List[11];
+        Arrays.fill(expected, none());
+        expected[0] = rows(row(event));
+        expected[10] = rows(row(event));
+        DStreamScript.linesFrom(batches)
+                .batchSeconds(20)
+                .checkpointing()
+                .title("Lab 07 FileSourcesDStream.withoutCopies(events), batches of 20 s, COPY_TIMEOUT "
+                        + FileSourcesDStream.COPY_TIMEOUT + ": the copy of 40 s is dropped; then nothing comes, and"
+                        + " Spark looks for timed-out keys in the batches it checkpoints (every 10th for mapWithState):"
+                        + " at 200 s the event is forgotten, so the copy of 220 s goes on")
+                .run(Lab07DStreamTest::withoutCopies)
+                .assertBatches(expected);
     }
 }

@@ -1,5 +1,10 @@
 package streamlab.lab07;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.split;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static streamlab.harness.Rows.none;
@@ -527,5 +532,83 @@ class Lab07StructuredTest {
                         .writeStream().trigger(Trigger.AvailableNow()));
         run.observed().assertBatches(rows(row(20, 0), row(20, 0), row(20, 0), row(23, 3), row(20, 0), row(20, 0)));
         assertThat(run.batch(1)).as("rows read").hasSize(123);
+    }
+
+    // ---- withoutCopies and withoutAnyCopy: each event once ----
+
+    /** The event of "dev-01 HIGH" at {@code time} (10:mm:ss on 2023-10-27, UTC). */
+    private static StructuredScript.Event iot(String time, String deviceAndLevel) {
+        return StructuredScript.event(Instant.parse("2023-10-27T" + time + "Z"), deviceAndLevel);
+    }
+
+    /** The script's lines "device level" with their time as the IoT events' columns. */
+    private static Dataset<Row> events(Dataset<Row> in) {
+        return in.select(split(col("value"), " ").getItem(0).as("deviceId"), lit(100.0).as("temperature"),
+                split(col("value"), " ").getItem(1).as("danger_level"), col("timestamp"));
+    }
+
+    /** An exercise's events as "device level hh:mm:ss". */
+    private static Dataset<Row> shown(Dataset<Row> events) {
+        return events.select(concat_ws(" ", col("deviceId"), col("danger_level"),
+                date_format(col("timestamp"), "HH:mm:ss")).as("event"));
+    }
+
+    private static Object stateRows(StreamingQuery query) {
+        return query.lastProgress().stateOperators()[0].numRowsTotal();
+    }
+
+    @Test
+    void without_copies_keeps_the_first_of_each_event_in_its_micro_batch_and_in_later_ones() {
+        StructuredScript.events(
+                        List.of(iot("10:00:05", "dev-01 HIGH"), iot("10:00:05", "dev-01 HIGH"), iot("10:00:05", "dev-02 LOW"),
+                                iot("10:00:10", "dev-01 HIGH")),
+                        List.of(iot("10:00:05", "dev-02 LOW"), iot("10:00:15", "dev-03 HIGH"), iot("10:00:15", "dev-03 HIGH")),
+                        List.of(iot("10:00:10", "dev-01 HIGH"), iot("10:00:05", "dev-01 HIGH"), iot("10:00:10", "dev-02 LOW")))
+                .title("Lab 07 FileSourcesStructured.withoutCopies(events), append mode; a copy has the same deviceId"
+                        + " and timestamp (UTC)")
+                .run(in -> shown(FileSourcesStructured.withoutCopies(events(in))))
+                .assertBatches(
+                        rows(row("dev-01 HIGH 10:00:05"), row("dev-02 LOW 10:00:05"), row("dev-01 HIGH 10:00:10")),
+                        rows(row("dev-03 HIGH 10:00:15")),
+                        rows(row("dev-02 LOW 10:00:10")));
+    }
+
+    @Test
+    void without_copies_forgets_the_events_the_watermark_has_passed_with_the_delay() {
+        StructuredScript.events(
+                        List.of(iot("10:00:00", "dev-01 HIGH"), iot("10:00:00", "dev-02 LOW")),
+                        List.of(iot("10:03:00", "dev-03 HIGH")),
+                        List.of(iot("10:00:00", "dev-01 HIGH"), iot("10:00:00", "dev-04 LOW")))
+                .title("Lab 07 FileSourcesStructured.withoutCopies(events), COPY_DELAY " + FileSourcesStructured.COPY_DELAY
+                        + ": after 10:03:00 the watermark is 10:02:00, past 10:00:00 + the delay, so the state forgets"
+                        + " the events of 10:00:00, and a row of 10:00:00 is too late")
+                .probe("rows in the state (lastProgress().stateOperators()[0].numRowsTotal())",
+                        Lab07StructuredTest::stateRows)
+                .run(in -> shown(FileSourcesStructured.withoutCopies(events(in))))
+                .assertBatches(
+                        rows(row("dev-01 HIGH 10:00:00"), row("dev-02 LOW 10:00:00")),
+                        rows(row("dev-03 HIGH 10:03:00")),
+                        none())
+                .observed()
+                .assertBatches(rows(row(2)), rows(row(1)), rows(row(1)));
+    }
+
+    @Test
+    void without_any_copy_remembers_every_event_and_no_event_is_too_late() {
+        StructuredScript.events(
+                        List.of(iot("10:00:00", "dev-01 HIGH"), iot("10:00:00", "dev-01 HIGH"), iot("10:00:00", "dev-02 LOW")),
+                        List.of(iot("10:03:00", "dev-03 HIGH")),
+                        List.of(iot("10:00:00", "dev-01 HIGH"), iot("10:00:00", "dev-04 LOW")))
+                .title("Lab 07 FileSourcesStructured.withoutAnyCopy(events), no watermark: the copy of dev-01 10:00:00"
+                        + " is known however late it comes, and dev-04 10:00:00, new, is kept")
+                .probe("rows in the state (lastProgress().stateOperators()[0].numRowsTotal())",
+                        Lab07StructuredTest::stateRows)
+                .run(in -> shown(FileSourcesStructured.withoutAnyCopy(events(in))))
+                .assertBatches(
+                        rows(row("dev-01 HIGH 10:00:00"), row("dev-02 LOW 10:00:00")),
+                        rows(row("dev-03 HIGH 10:03:00")),
+                        rows(row("dev-04 LOW 10:00:00")))
+                .observed()
+                .assertBatches(rows(row(2)), rows(row(3)), rows(row(4)));
     }
 }

@@ -4,9 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Collections;
+import java.util.List;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.Optional;
+import org.apache.spark.streaming.Duration;
+import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.State;
+import org.apache.spark.streaming.StateSpec;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
@@ -20,6 +26,9 @@ import scala.Tuple2;
  * or of a schema: it gives lines, and what a line means is up to your code.
  */
 public final class FileSourcesDStream {
+
+    /** How long an event is remembered after its last copy came: a copy within that time is dropped. */
+    public static final Duration COPY_TIMEOUT = Durations.minutes(1);
 
     /** Suffix of a file {@code hdfs dfs -put} (or {@code -copyFromLocal}) is still writing; renamed at the end. */
     public static final String COPYING_SUFFIX = "._COPYING_";
@@ -60,6 +69,30 @@ public final class FileSourcesDStream {
                 return Collections.emptyIterator();
             }
         });
+    }
+
+    /**
+     * The events without the copies a sender made of them: an event is identified by its {@code deviceId}
+     * and {@code timestamp}; the first of them goes on, the copies that come while it is remembered are
+     * dropped. An event is forgotten when no copy of it has come for {@link #COPY_TIMEOUT} (processing
+     * time), which Spark checks in the batches it checkpoints. Needs a checkpoint directory.
+     */
+    public static JavaDStream<IotEvent> withoutCopies(JavaDStream<IotEvent> events) {
+        StateSpec<String, IotEvent, Boolean, Optional<IotEvent>> firstOnly =
+                StateSpec.function(FileSourcesDStream::firstOnly).timeout(COPY_TIMEOUT);
+        return events
+                .mapToPair(event -> new Tuple2<>(event.deviceId() + "@" + event.timestamp(), event))
+                .mapWithState(firstOnly)
+                .flatMap(kept -> kept.isPresent() ? List.of(kept.get()).iterator() : Collections.emptyIterator());
+    }
+
+    /** One event, or the timeout of its key: the event when it is the first of its key, nothing otherwise. */
+    private static Optional<IotEvent> firstOnly(String key, Optional<IotEvent> event, State<Boolean> seen) {
+        if (seen.isTimingOut() || seen.exists() || !event.isPresent()) {
+            return Optional.empty();
+        }
+        seen.update(true);
+        return Optional.of(event.get());
     }
 
     /** {@code (deviceId, number of HIGH events)} of each batch, for the devices with at least one. */

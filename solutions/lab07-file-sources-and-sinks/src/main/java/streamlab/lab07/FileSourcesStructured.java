@@ -27,6 +27,9 @@ public final class FileSourcesStructured {
     /** The name of the observed metric of {@link #countingBadLines}. */
     public static final String LINES_METRIC = "lines";
 
+    /** How late, in event time, a copy of an event may come and still be recognised as one. */
+    public static final String COPY_DELAY = "1 minute";
+
     private FileSourcesStructured() {}
 
     /**
@@ -99,6 +102,26 @@ public final class FileSourcesStructured {
     /** The events whose {@code danger_level} is exactly {@code HIGH}, with all their columns. */
     public static Dataset<Row> highDanger(Dataset<Row> events) {
         return events.filter("danger_level = 'HIGH'");
+    }
+
+    /**
+     * The events without the copies a sender made of them: an event is identified by its {@code deviceId}
+     * and {@code timestamp}; the first of them is kept. A copy is recognised while it comes at most
+     * {@value #COPY_DELAY} of event time behind the latest event seen (the watermark); the state of an event
+     * is dropped once the watermark has passed its time plus that delay. Works in append mode.
+     */
+    public static Dataset<Row> withoutCopies(Dataset<Row> events) {
+        return events
+                .withWatermark("timestamp", COPY_DELAY)
+                .dropDuplicatesWithinWatermark("deviceId", "timestamp");
+    }
+
+    /**
+     * The same without a watermark: every event is remembered for as long as the query runs, so a copy is
+     * recognised however late it comes, no event is too late, and the state only grows.
+     */
+    public static Dataset<Row> withoutAnyCopy(Dataset<Row> events) {
+        return events.dropDuplicates("deviceId", "timestamp");
     }
 
     /**
