@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The one tokenization rule gives the same words in both APIs, on every kind of awkward line. */
+/** The labs' tokenization rule gives the same words in both APIs, on every kind of awkward line. */
 class TokensTest {
 
     private static final List<String> AWKWARD = List.of(
