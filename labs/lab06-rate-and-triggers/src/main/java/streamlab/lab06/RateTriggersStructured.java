@@ -72,13 +72,14 @@ public final class RateTriggersStructured {
     /**
      * The trigger called {@code kind}: {@code default} (the next micro-batch as soon as the last one is
      * done), {@code processing} (one every {@code seconds}), {@code available-now} (everything there is,
-     * then stop), {@code continuous} (no micro-batches; a checkpoint every {@code seconds}).
+     * then stop), {@code continuous} (no micro-batches; a checkpoint every {@code seconds}), and
+     * {@code once}, deprecated since Spark 3.4 and still in older code (everything in one micro-batch).
      *
-     * @throws IllegalArgumentException for {@code once} (say which trigger replaces it) and unknown kinds
+     * @throws IllegalArgumentException for an unknown kind
      */
     public static Trigger trigger(String kind, long seconds) {
-        // TODO: output: the Trigger called kind (see the Javadoc above for each kind). "once" and unknown
-        //       kinds: an IllegalArgumentException; for once, its message says which trigger replaces it.
+        // TODO: output: the Trigger called kind (see the Javadoc above for each kind); an unknown kind: an
+        //       IllegalArgumentException that lists the kinds.
         //       The idea: a trigger decides when the micro-batches run.
         throw new MissingSolutionException("Lab 06, RateTriggersStructured.trigger: the hints are in"
                 + " labs/lab06-rate-and-triggers/README.md, section Hints.");

@@ -48,7 +48,7 @@ public final class Lab06 implements Callable<Integer> {
     LabOptions options;
 
     @Option(names = "--trigger", defaultValue = "processing",
-            description = "default, processing (every --batch seconds), available-now or continuous"
+            description = "default, processing (every --batch seconds), available-now, once or continuous"
                     + " (default: ${DEFAULT-VALUE}).")
     String trigger;
 

@@ -6,10 +6,12 @@ import static streamlab.harness.Rows.row;
 import static streamlab.harness.Rows.rows;
 import static streamlab.harness.StructuredScript.event;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +29,7 @@ import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import streamlab.harness.LabTest;
 import streamlab.harness.MemoryInput;
 import streamlab.harness.StructuredScript;
@@ -180,13 +183,33 @@ class Lab06StructuredTest {
     }
 
     @Test
-    void trigger_refuses_once_and_points_to_available_now() {
-        assertThatThrownBy(() -> RateTriggersStructured.trigger("once", 0)).as("trigger(\"once\", 0)")
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("available-now")
-                .satisfies(e -> assertThat(e.getMessage()).as("once is a trigger Spark knows (deprecated), not an"
-                        + " unknown one: " + e.getMessage()).doesNotContainIgnoringCase("unknown"));
+    @SuppressWarnings("deprecation") // Trigger.Once: the lab shows it beside AvailableNow
+    void once_reads_all_in_one_micro_batch_where_available_now_keeps_to_the_source_limits(@TempDir Path dir)
+            throws Exception {
+        assertThat(RateTriggersStructured.trigger("once", 0)).as("trigger(\"once\", 0)").isEqualTo(Trigger.Once());
         assertThatThrownBy(() -> RateTriggersStructured.trigger("sometimes", 0)).as("trigger(\"sometimes\", 0)")
                 .isInstanceOf(IllegalArgumentException.class);
+        for (String name : List.of("a.txt", "b.txt", "c.txt")) {
+            Files.writeString(dir.resolve(name), name + "\n");
+        }
+        Dataset<Row> files = spark().readStream().option("maxFilesPerTrigger", 1).text(dir.toString());
+        String input = "a folder of three files of one line each, read with maxFilesPerTrigger 1: rows read by each"
+                + " micro-batch that read some";
+        assertThat(rowsPerMicroBatch(files, RateTriggersStructured.trigger("once", 0)))
+                .as(input + ", trigger(\"once\")").containsExactly(3L);
+        assertThat(rowsPerMicroBatch(files, RateTriggersStructured.trigger("available-now", 0)))
+                .as(input + ", trigger(\"available-now\")").containsExactly(1L, 1L, 1L);
+    }
+
+    /** Runs a query with {@code trigger}, which ends by itself; the rows each micro-batch with input read. */
+    private static List<Long> rowsPerMicroBatch(Dataset<Row> source, Trigger trigger) throws Exception {
+        StreamingQuery query = source.writeStream().format("noop").trigger(trigger).start();
+        try {
+            assertThat(query.awaitTermination(60_000)).as("the query of " + trigger + " ended by itself").isTrue();
+        } finally {
+            query.stop();
+        }
+        return Arrays.stream(query.recentProgress()).map(StreamingQueryProgress::numInputRows).filter(n -> n > 0).toList();
     }
 
     @Test

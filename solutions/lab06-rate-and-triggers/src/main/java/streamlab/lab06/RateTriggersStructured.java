@@ -83,21 +83,21 @@ public final class RateTriggersStructured {
     /**
      * The trigger called {@code kind}: {@code default} (the next micro-batch as soon as the last one is
      * done), {@code processing} (one every {@code seconds}), {@code available-now} (everything there is,
-     * then stop), {@code continuous} (no micro-batches; a checkpoint every {@code seconds}).
+     * then stop), {@code continuous} (no micro-batches; a checkpoint every {@code seconds}), and
+     * {@code once}, deprecated since Spark 3.4 and still in older code (everything in one micro-batch).
      *
-     * @throws IllegalArgumentException for {@code once} (say which trigger replaces it) and unknown kinds
+     * @throws IllegalArgumentException for an unknown kind
      */
+    @SuppressWarnings("deprecation") // Trigger.Once, which the lab shows beside AvailableNow
     public static Trigger trigger(String kind, long seconds) {
         return switch (kind) {
             case "default" -> Trigger.ProcessingTime(0L);
             case "processing" -> Trigger.ProcessingTime(seconds, TimeUnit.SECONDS);
             case "available-now" -> Trigger.AvailableNow();
             case "continuous" -> Trigger.Continuous(seconds, TimeUnit.SECONDS);
-            case "once" -> throw new IllegalArgumentException(
-                    "Trigger.Once is deprecated since Spark 3.4: use available-now, which reads the same data in"
-                            + " as many micro-batches as the source's limits allow.");
+            case "once" -> Trigger.Once(); // deprecated since Spark 3.4; older code still uses it
             default -> throw new IllegalArgumentException("Unknown trigger '" + kind
-                    + "': use default, processing, available-now or continuous.");
+                    + "': use default, processing, available-now, once or continuous.");
         };
     }
 
