@@ -41,6 +41,19 @@ public final class RunningTotalsDStream {
     }
 
     /**
+     * Each word read so far with the time of the last batch it came in (milliseconds): every word in every
+     * batch, as updateStateByKey gives them. A word that does not come in a batch keeps its time.
+     */
+    public static JavaPairDStream<String, Long> lastSeen(JavaDStream<String> lines) {
+        // TODO: input: the lines of each batch. Output: every word read so far, with the time (ms) of the last
+        //       batch it came in; in every batch, also for the words that did not come in it.
+        //       The idea: the state of a key need not be a count; and a batch has its own time, which is not
+        //       the clock's.
+        throw new MissingSolutionException("Lab 02, RunningTotalsDStream.lastSeen: the hints are in"
+                + " labs/lab02-running-totals/README.md, section Hints.");
+    }
+
+    /**
      * The number of words read since the start, all words together: exactly one value per batch, 0 until
      * the first word arrives.
      */

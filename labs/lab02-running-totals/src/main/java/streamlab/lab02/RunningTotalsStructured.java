@@ -46,6 +46,18 @@ public final class RunningTotalsStructured {
                 + " labs/lab02-running-totals/README.md, section Hints.");
     }
 
+    /**
+     * Columns {@code word}, {@code lastSeen}: each word with the latest {@code timestamp} of the lines it came
+     * in, for update mode (a word is written again in each trigger it comes in).
+     */
+    public static Dataset<Row> lastSeen(Dataset<Row> lines) {
+        // TODO: input: lines with the time they came (columns value, timestamp). Output: the columns word and
+        //       lastSeen: each word with the latest timestamp of the lines it came in.
+        //       The idea: an aggregation keeps state too, and its state need not be a count.
+        throw new MissingSolutionException("Lab 02, RunningTotalsStructured.lastSeen: the hints are in"
+                + " labs/lab02-running-totals/README.md, section Hints.");
+    }
+
     /** One row, column {@code words}: how many words have been read so far, all words together. */
     public static Dataset<Row> wordsSoFar(Dataset<Row> lines) {
         // TODO: output: one row, column words: how many words have been read so far, all words together.

@@ -38,6 +38,7 @@ import streamlab.support.Running;
                 "  ./lab 02 --api dstream",
                 "  ./lab 02 --api structured --mode update",
                 "  ./lab 02 --api structured --with-state",
+                "  ./lab 02 --last-seen",
                 "  ./lab 02 --replay datasets/lines/hamlet.txt --seconds 30"})
 public final class Lab02 implements Callable<Integer> {
 
@@ -59,6 +60,10 @@ public final class Lab02 implements Callable<Integer> {
             description = "Structured: keep the totals yourself with flatMapGroupsWithState (update mode).")
     boolean withState;
 
+    @Option(names = "--last-seen", description = "Instead of totals: each word with the time it last came"
+            + " (DStream: the batch's time in ms; Structured: the line's arrival time), in update mode.")
+    boolean lastSeen;
+
     @Override
     public Integer call() throws Exception {
         Path checkpoint = options.checkpoint("checkpoints/lab02");
@@ -79,9 +84,8 @@ public final class Lab02 implements Callable<Integer> {
                 Durations.seconds(options.batchSeconds(5)));
         ssc.checkpoint(checkpoint.toString()); // where the state of every key is saved
         JavaDStream<String> lines = ssc.socketTextStream(server.host(), server.port(), StorageLevel.MEMORY_AND_DISK_SER());
-        JavaPairDStream<String, Long> totals = mode == Mode.complete
-                ? RunningTotalsDStream.totals(lines)
-                : RunningTotalsDStream.updatedTotals(lines);
+        JavaPairDStream<String, Long> totals = lastSeen ? RunningTotalsDStream.lastSeen(lines)
+                : mode == Mode.complete ? RunningTotalsDStream.totals(lines) : RunningTotalsDStream.updatedTotals(lines);
         biggestFirst(totals).print(SHOWN);
         RunningTotalsDStream.wordsSoFar(lines).map(n -> "words so far: " + n).print();
         ssc.start();
@@ -94,9 +98,12 @@ public final class Lab02 implements Callable<Integer> {
                 .format("socket")
                 .option("host", server.host())
                 .option("port", server.port())
+                .option("includeTimestamp", true) // a column timestamp: when each line was read
                 .load();
         DataStreamWriter<Row> writer;
-        if (withState) {
+        if (lastSeen) {
+            writer = RunningTotalsStructured.lastSeen(lines).writeStream().outputMode("update");
+        } else if (withState) {
             writer = RunningTotalsStructured.totalsWithState(lines).writeStream().outputMode("update");
         } else if (mode == Mode.update) {
             writer = RunningTotalsStructured.updatedTotals(lines); // the exercise picks update mode itself

@@ -67,6 +67,21 @@ class Lab02DStreamTest {
                 "Spark's message should say the checkpoint directory has not been set, but was: " + refused.getMessage());
     }
 
+    // ---- lastSeen: updateStateByKey with a state that is not a count ----
+
+    @Test
+    void last_seen_keeps_the_time_of_the_last_batch_each_word_came_in() {
+        script("lastSeen (batch k has the time k s: 1000 ms, 2000 ms, ...)",
+                List.of("hello world", "Hello"), List.of(), List.of("hello"), List.of("WORLD, world"), List.of())
+                .runPairs(RunningTotalsDStream::lastSeen)
+                .assertBatches(
+                        rows(row("hello", 1000), row("world", 1000)),
+                        rows(row("hello", 1000), row("world", 1000)),
+                        rows(row("hello", 3000), row("world", 1000)),
+                        rows(row("hello", 3000), row("world", 4000)),
+                        rows(row("hello", 3000), row("world", 4000)));
+    }
+
     // ---- updatedTotals: mapWithState ----
 
     @Test

@@ -1,9 +1,13 @@
 package streamlab.lab02;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
 import static streamlab.harness.Rows.none;
 import static streamlab.harness.Rows.row;
 import static streamlab.harness.Rows.rows;
+import static streamlab.harness.StructuredScript.event;
 
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import streamlab.harness.LabTest;
@@ -119,5 +123,31 @@ class Lab02StructuredTest {
                 .outputMode("complete")
                 .run(RunningTotalsStructured::wordsSoFar)
                 .assertBatches(rows(row(9)), rows(row(9)), rows(row(15)));
+    }
+
+    // ---- lastSeen: an aggregation whose state is a time ----
+
+    /** {@code seconds} after 12:00:00 UTC (the tests' session time zone). */
+    private static Instant at(int seconds) {
+        return Instant.parse("2024-05-14T12:00:00Z").plusSeconds(seconds);
+    }
+
+    @Test
+    void last_seen_gives_the_words_of_the_trigger_with_the_latest_time_they_came() {
+        StructuredScript.events(
+                        List.of(event(at(1), "hello world"), event(at(2), "Hello"), event(at(3), "spark")),
+                        List.of(),
+                        List.of(event(at(5), "WORLD, world")),
+                        List.of(event(at(0), "hello"), event(at(6), "spark")))
+                .title("Lab 02 RunningTotalsStructured.lastSeen, update mode (times in UTC; the last step brings"
+                        + " hello with a time older than its last one)")
+                .outputMode("update")
+                .run(lines -> RunningTotalsStructured.lastSeen(lines)
+                        .select(col("word"), date_format(col("lastSeen"), "HH:mm:ss").as("lastSeen")))
+                .assertBatches(
+                        rows(row("hello", "12:00:02"), row("world", "12:00:01"), row("spark", "12:00:03")),
+                        none(),
+                        rows(row("world", "12:00:05")),
+                        rows(row("hello", "12:00:02"), row("spark", "12:00:06")));
     }
 }

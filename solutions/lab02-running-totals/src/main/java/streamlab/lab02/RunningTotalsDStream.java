@@ -57,6 +57,26 @@ public final class RunningTotalsDStream {
     }
 
     /** The update function of updateStateByKey: this batch's values plus the previous total. */
+    /**
+     * Each word read so far with the time of the last batch it came in (milliseconds): every word in every
+     * batch, as updateStateByKey gives them. A word that does not come in a batch keeps its time.
+     */
+    public static JavaPairDStream<String, Long> lastSeen(JavaDStream<String> lines) {
+        return lines
+                .transformToPair((rdd, time) -> rdd
+                        .flatMap(line -> Tokens.split(line).iterator())
+                        .mapToPair(word -> new Tuple2<>(word, time.milliseconds()))) // the batch's time, not the clock's
+                .updateStateByKey(RunningTotalsDStream::latest);
+    }
+
+    private static Optional<Long> latest(List<Long> timesInBatch, Optional<Long> last) {
+        long latest = last.orElse(Long.MIN_VALUE);
+        for (long time : timesInBatch) {
+            latest = Math.max(latest, time);
+        }
+        return Optional.of(latest); // no new time: the last one stays
+    }
+
     private static Optional<Long> addUp(List<Long> newValues, Optional<Long> total) {
         long sum = total.orElse(0L);
         for (long n : newValues) {

@@ -2,6 +2,7 @@ package streamlab.lab02;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.max;
 
 import java.util.Iterator;
 import java.util.List;
@@ -54,6 +55,14 @@ public final class RunningTotalsStructured {
                         Encoders.tuple(Encoders.STRING(), Encoders.LONG()),
                         GroupStateTimeout.NoTimeout())
                 .toDF("word", "count");
+    }
+
+    /**
+     * Columns {@code word}, {@code lastSeen}: each word with the latest {@code timestamp} of the lines it came
+     * in, for update mode (a word is written again in each trigger it comes in).
+     */
+    public static Dataset<Row> lastSeen(Dataset<Row> lines) {
+        return Tokens.words(lines).groupBy("word").agg(max("timestamp").as("lastSeen"));
     }
 
     /** One row, column {@code words}: how many words have been read so far, all words together. */
