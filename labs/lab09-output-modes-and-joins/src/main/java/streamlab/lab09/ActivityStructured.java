@@ -79,6 +79,20 @@ public final class ActivityStructured {
     }
 
     /**
+     * The cube of {@link #deviceModelStats}, average {@code x} only, beside the same cube of the static
+     * {@code history}: a row for each combination (subtotals included) that both have, a null in one
+     * matching a null in the other: columns {@code gt, model, avg_x, usual_x}. For complete mode.
+     */
+    public static Dataset<Row> cubeBesideHistory(Dataset<Row> activity, Dataset<Row> history) {
+        // TODO: output: the columns gt, model, avg_x, usual_x: the average x of every combination of activity
+        //       and model in the stream, subtotals included, beside the same average in the static history,
+        //       for the combinations both have ("all of them" in one matches "all of them" in the other).
+        //       The idea: a streaming aggregation joined to a static one, in complete mode (seed 001).
+        throw new MissingSolutionException("Lab 09, ActivityStructured.cubeBesideHistory: the hints are in"
+                + " labs/lab09-output-modes-and-joins/README.md, section Hints.");
+    }
+
+    /**
      * Each reading beside the average {@code x} of its user in the static {@code history} (readings of
      * earlier days): columns {@code User, gt, x, usual_x}. A user without history is left out.
      */

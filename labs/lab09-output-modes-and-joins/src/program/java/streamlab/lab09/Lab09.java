@@ -40,7 +40,7 @@ import streamlab.support.Running;
                 "  ./lab 09 --api dstream --batch 2 --seconds 20"})
 public final class Lab09 implements Callable<Integer> {
 
-    enum Query { counts, stairs, cube, history, windows }
+    enum Query { counts, stairs, cube, cubehistory, history, windows }
 
     @Mixin
     LabOptions options;
@@ -51,7 +51,8 @@ public final class Lab09 implements Callable<Integer> {
 
     @Option(names = "--query", defaultValue = "counts",
             description = "Structured query: counts (memory sink + spark.sql), stairs (append), cube (complete),"
-                    + " history (stream-static join, append) or windows (complete) (default: ${DEFAULT-VALUE}).")
+                    + " cubehistory (the cube beside the history's, complete), history (stream-static join, append)"
+                    + " or windows (complete) (default: ${DEFAULT-VALUE}).")
     Query query;
 
     @Override
@@ -82,6 +83,7 @@ public final class Lab09 implements Callable<Integer> {
         Dataset<Row> result = switch (query) {
             case stairs -> ActivityStructured.stairs(activity);
             case cube -> ActivityStructured.deviceModelStats(activity);
+            case cubehistory -> ActivityStructured.cubeBesideHistory(activity, history);
             case history -> ActivityStructured.withUsualX(activity, history);
             default -> ActivityStructured.windowedCounts(activity);
         };

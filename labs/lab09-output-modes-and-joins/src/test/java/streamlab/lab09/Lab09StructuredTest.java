@@ -162,6 +162,24 @@ class Lab09StructuredTest {
     }
 
     @Test
+    void the_cube_stands_beside_the_cube_of_the_history_subtotals_included() {
+        Dataset<Row> history = Activity.table(List.of(reading("a", "sit", "s3", 1), reading("a", "walk", "s3", 3),
+                reading("b", "sit", "nexus4", 8)));
+        script("cubeBesideHistory (history: a sit s3 x=1, a walk s3 x=3, b sit nexus4 x=8)",
+                List.of(reading("c", "sit", "s3", 2), reading("d", "bike", "s3", 4)),
+                List.of(reading("e", "walk", "s3", 6)))
+                .outputMode("complete")
+                .run(in -> ActivityStructured.cubeBesideHistory(Activity.parse(in), history))
+                .assertBatches(
+                        rows(row("sit", "s3", 2.0, 1.0), row("sit", null, 2.0, 4.5),        // bike: no history
+                                row(null, "s3", 3.0, 2.0), row(null, null, 3.0, 4.0)),
+                        rows(row("sit", "s3", 2.0, 1.0), row("walk", "s3", 6.0, 3.0),
+                                row("sit", null, 2.0, 4.5), row("walk", null, 6.0, 3.0),
+                                row(null, "s3", 4.0, 2.0), row(null, null, 4.0, 4.0)))
+                .assertColumns("gt", "model", "avg_x", "usual_x");
+    }
+
+    @Test
     void each_reading_is_joined_with_the_usual_x_of_its_user_from_the_static_history() {
         Dataset<Row> history = Activity.table(List.of(reading("a", "sit", "s3", 1), reading("a", "walk", "s3", 3),
                 reading("b", "bike", "nexus4", 10)));

@@ -73,6 +73,19 @@ public final class ActivityStructured {
     }
 
     /**
+     * The cube of {@link #deviceModelStats}, average {@code x} only, beside the same cube of the static
+     * {@code history}: a row for each combination (subtotals included) that both have, a null in one
+     * matching a null in the other: columns {@code gt, model, avg_x, usual_x}. For complete mode.
+     */
+    public static Dataset<Row> cubeBesideHistory(Dataset<Row> activity, Dataset<Row> history) {
+        Dataset<Row> now = activity.cube("gt", "model").agg(avg("x").as("avg_x"));
+        Dataset<Row> usual = history.cube("gt", "model").agg(avg("x").as("usual_x"));
+        // a subtotal's null is "all of them": an equi-join (=) never matches a null, a null-safe one (<=>) does
+        return now.join(usual, now.col("gt").eqNullSafe(usual.col("gt")).and(now.col("model").eqNullSafe(usual.col("model"))))
+                .select(now.col("gt"), now.col("model"), col("avg_x"), col("usual_x"));
+    }
+
+    /**
      * Each reading beside the average {@code x} of its user in the static {@code history} (readings of
      * earlier days): columns {@code User, gt, x, usual_x}. A user without history is left out.
      */
