@@ -17,7 +17,6 @@ import org.apache.spark.util.ManualClock;
 import org.opentest4j.AssertionFailedError;
 import scala.reflect.ClassTag;
 import streamlab.support.MissingSolutionException;
-import scala.reflect.ClassTag$;
 
 /** One run of a {@link DStreamScript}: its StreamingContext (and the one recovered after a restart). */
 final class DStreamRun<I> {
@@ -164,11 +163,10 @@ final class DStreamRun<I> {
         for (int k = 1; k <= total; k++) {
             sb.append(k == failing ? "=> " : "   ").append("batch ").append(k).append(" (t=")
               .append(Steps.seconds(k * s.batchMs)).append(")");
+            sb.append(k > failing ? ", never ran\n" : "\n");
             if (k > failing) {
-                sb.append(", never ran\n");
                 continue;
             }
-            sb.append('\n');
             List<String> in = input(k);
             sb.append(StreamResult.line("input", in.isEmpty() ? "(no lines)" : String.join("  ", StreamResult.quoted(in))));
             List<List<Object>> rows = new ArrayList<>();
@@ -189,7 +187,7 @@ final class DStreamRun<I> {
 
     private <O> void wire(JavaStreamingContext ssc, Function<JavaDStream<I>, JavaDStream<O>> exercise, String runId) {
         @SuppressWarnings("unchecked")
-        ClassTag<I> tag = (ClassTag<I>) ClassTag$.MODULE$.apply(Object.class);
+        ClassTag<I> tag = (ClassTag<I>) scala.reflect.ClassTag$.MODULE$.apply(Object.class);
         JavaDStream<I> input = s.source != null ? s.source.apply(ssc)
                 : new JavaDStream<>(new ScriptedInputDStream<>(ssc.ssc(), s.batches, tag), tag);
         if (input == null) {
