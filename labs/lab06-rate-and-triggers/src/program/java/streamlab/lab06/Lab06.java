@@ -1,20 +1,12 @@
 package streamlab.lab06;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.StreamingQueryListener;
-import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
@@ -26,7 +18,6 @@ import streamlab.support.LabMain;
 import streamlab.support.LabOptions;
 import streamlab.support.LabSpark;
 import streamlab.support.LabUsageException;
-import streamlab.support.MissingSolutionException;
 import streamlab.support.Running;
 
 /** Lab 06: a stream made by Spark itself (no line server), its triggers, and the life of its queries. */
@@ -123,42 +114,6 @@ public final class Lab06 implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new LabUsageException("--trigger " + trigger + ": " + e.getMessage());
         }
-    }
-
-    /** After each micro-batch: your progressLine, and a warning when your fallingBehind says so. */
-    private static final class ProgressPrinter extends StreamingQueryListener {
-        private final Map<UUID, Deque<StreamingQueryProgress>> recent = new ConcurrentHashMap<>();
-        private volatile boolean missing;
-
-        @Override
-        public void onQueryProgress(QueryProgressEvent event) {
-            StreamingQueryProgress progress = event.progress();
-            Deque<StreamingQueryProgress> last3 = recent.computeIfAbsent(progress.runId(), id -> new ArrayDeque<>());
-            last3.addLast(progress);
-            if (last3.size() > 3) {
-                last3.removeFirst();
-            }
-            try {
-                System.out.println("== " + RateTriggersStructured.progressLine(progress));
-                if (last3.size() == 3 && RateTriggersStructured.fallingBehind(List.copyOf(last3))) {
-                    System.out.println("== falling behind: 3 batches in a row processed fewer rows a second than came in");
-                }
-            } catch (RuntimeException e) {
-                if (MissingSolutionException.messageOf(e) == null) {
-                    throw e;
-                }
-                if (!missing) {
-                    missing = true;
-                    System.err.println("== no progress lines: " + MissingSolutionException.messageOf(e));
-                }
-            }
-        }
-
-        @Override
-        public void onQueryStarted(QueryStartedEvent event) { }
-
-        @Override
-        public void onQueryTerminated(QueryTerminatedEvent event) { }
     }
 
     public static void main(String[] args) {

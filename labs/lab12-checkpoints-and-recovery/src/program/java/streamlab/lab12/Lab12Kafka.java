@@ -31,6 +31,28 @@ final class Lab12Kafka {
     }
 
     /**
+     * The broker of the kafka pipeline: the one at {@code bootstrapServers}, or (when null) a broker of the
+     * program's own, its data in output/lab12/kafka-broker.
+     */
+    static Broker broker(String bootstrapServers) {
+        if (bootstrapServers != null) {
+            return new Broker(bootstrapServers, null);
+        }
+        KafkaBroker own = startBroker(Path.of("output/lab12/kafka-broker"));
+        return new Broker(own.bootstrapServers(), own);
+    }
+
+    /** A broker to use: at close, the program's own one is stopped (its data stays for the next run). */
+    record Broker(String servers, KafkaBroker own) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (own != null) {
+                own.stop(); // its data stays in output/lab12/kafka-broker for the next run
+            }
+        }
+    }
+
+    /**
      * The alerts of the output topic, and those that came more than once: the same input record
      * ({@code from}: topic/partition/offset) written twice by a micro-batch that ran again.
      */

@@ -11,6 +11,9 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -65,12 +68,15 @@ final class Lab12Output {
         }
     }
 
-    /** What a Structured checkpoint folder holds when the program starts on it, and what Spark will do. */
-    static void describeStructured(Path checkpoint) throws IOException {
+    /**
+     * What a Structured checkpoint folder holds when the program starts on it, and what Spark will do; true
+     * when it holds a query's checkpoint (the query resumes it).
+     */
+    static boolean describeStructured(Path checkpoint) throws IOException {
         OptionalLong offsets = last(checkpoint.resolve("offsets"));
         if (offsets.isEmpty()) {
             System.out.println("== no checkpoint in " + checkpoint + " yet: the query starts from the beginning");
-            return;
+            return holdsStructuredCheckpoint(checkpoint);
         }
         OptionalLong commits = last(checkpoint.resolve("commits"));
         System.out.println("== resuming from " + checkpoint + ": offsets/ up to micro-batch " + offsets.getAsLong()
@@ -79,6 +85,24 @@ final class Lab12Output {
             System.out.println("== micro-batch " + offsets.getAsLong() + " was planned but never committed (the program"
                     + " was stopped in the middle of it): Spark runs it again, with the same input");
         }
+        return holdsStructuredCheckpoint(checkpoint);
+    }
+
+    /** The files pipeline's output at the end: a batch read of the JSON sink's folder, each window once. */
+    static void showWritten(SparkSession spark, Path out) {
+        if (Files.isDirectory(out.resolve("_spark_metadata"))) {
+            Dataset<Row> written = spark.read().json(out.toString()); // only the files _spark_metadata lists
+            System.out.println("== " + out + " holds " + written.count() + " rows (each window once):");
+            written.orderBy("start", "danger_level").show(50, false);
+        }
+    }
+
+    /** Whether the DStream side recovered its context from the checkpoint, or made a new one. */
+    static void describeDStream(boolean resuming, Path checkpoint) {
+        System.out.println(resuming
+                ? "== DStream: recovered from the checkpoint in " + checkpoint + ": its graph, its batch interval and"
+                        + " its folder come from there (this run's --batch and --watch are not used)"
+                : "== DStream: a new context, checkpointing to " + checkpoint);
     }
 
     /** The highest batch number in a checkpoint's offsets/ or commits/ folder. */

@@ -1,0 +1,47 @@
+package streamlab.lab12;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import streamlab.support.LabUsageException;
+
+/** How long a pipeline of Lab12 runs, and the waits for its end (given code). */
+final class Waiting {
+
+    private Waiting() {}
+
+    /** Prints how long the program runs; the time to stop at, for {@code seconds} (0: until Ctrl-C). */
+    static long deadline(int seconds) {
+        System.out.println("== running" + (seconds > 0 ? " for " + seconds + " s" : ": Ctrl-C (or kill) to stop"));
+        return seconds > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds) : Long.MAX_VALUE;
+    }
+
+    /** Waits until the query ends, fails, or --seconds have passed; a checkpoint of another query gets one sentence. */
+    static void awaitEnd(StreamingQuery query, boolean resuming, Path checkpoint, long deadline)
+            throws StreamingQueryException {
+        try {
+            while (System.nanoTime() < deadline && !query.awaitTermination(100)) {
+                // wait
+            }
+        } catch (StreamingQueryException e) {
+            if (resuming && query.recentProgress().length == 0) {
+                throw new LabUsageException("Spark cannot resume the checkpoint in " + checkpoint + ": it belongs to"
+                        + " another query (another source, folder or topic); give --checkpoint a folder of its own, or"
+                        + " delete " + checkpoint + " to start over.");
+            }
+            throw e;
+        }
+        System.out.println("== stopped.");
+    }
+
+    /** DStream: waits until the context stops, or {@code seconds} have passed (0: until Ctrl-C). */
+    static void awaitEnd(JavaStreamingContext ssc, int seconds) throws InterruptedException {
+        if (seconds > 0) {
+            ssc.awaitTerminationOrTimeout(seconds * 1000L);
+        } else {
+            ssc.awaitTermination();
+        }
+    }
+}
