@@ -94,7 +94,7 @@ public final class Lab06 implements Callable<Integer> {
         System.out.println("== rates.isStreaming() = " + rates.isStreaming());
         rates.printSchema();
         Dataset<Row> parts = RateTriggersStructured.timeParts(rates);
-        parts.explain(); // the plan of a streaming query: a StreamingRelation where a table scan would be
+        parts.explain(true); // parsed, analyzed, optimized and physical plans: a StreamingRelation, no table scan
         if (sink == Sink.parquet) {
             String checkpoint = options.checkpoint("checkpoints/lab06").resolve("parquet").toString();
             return RateTriggersStructured.parquetSink(parts, output.toString(), checkpoint).trigger(chosen).start();
