@@ -41,10 +41,15 @@ class PlatformResultsTest {
 
     private static JsonNode gradescope;
 
-    /** Half solved: the reference DStream answer, the untouched Structured skeleton. */
+    /**
+     * Half solved: the reference DStream answer, the untouched Structured skeleton as recorded (the working
+     * copy's labs/ may hold a student's answers).
+     */
     static void writeHalfSolved(Path labs) throws IOException {
+        Path pristine = Files.createTempDirectory(work, "pristine-");
+        assertThat(new PristineLabs(CATALOG.root()).writeTo(pristine)).as("skeletons git could not give").isEmpty();
         copy(CATALOG.root().resolve("solutions/" + LAB01 + "WordCountDStream.java"), labs.resolve(LAB01 + "WordCountDStream.java"));
-        copy(CATALOG.root().resolve("labs/" + LAB01 + "WordCountStructured.java"), labs.resolve(LAB01 + "WordCountStructured.java"));
+        copy(pristine.resolve(LAB01 + "WordCountStructured.java"), labs.resolve(LAB01 + "WordCountStructured.java"));
     }
 
     static void writeBroken(Path labs) throws IOException {

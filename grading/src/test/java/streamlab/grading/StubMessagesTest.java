@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A skeleton's stub does not give its answer away: the message of every {@code MissingSolutionException}
@@ -91,9 +92,14 @@ class StubMessagesTest {
         return new Stub(where, lab, labDir, message.toString(), code.toString());
     }
 
+    @TempDir
+    Path pristine;
+
     @Test
     void no_stub_message_holds_code_and_each_names_its_exercise_and_its_hints() throws IOException {
-        List<Stub> stubs = stubs(ROOT);
+        // the skeletons students start from, as recorded: the working copy's labs/ may hold their answers
+        assertThat(new PristineLabs(ROOT).writeTo(pristine.resolve("labs"))).as("skeletons git could not give").isEmpty();
+        List<Stub> stubs = stubs(pristine);
         List<String> problems = new ArrayList<>();
         int checked = 0;
         for (Stub stub : stubs) {
