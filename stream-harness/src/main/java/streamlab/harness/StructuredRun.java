@@ -60,7 +60,7 @@ final class StructuredRun {
                 if (restartEachStep) {
                     query = startQuery(wiring, in.frame(), checkpoint, runId);
                 }
-                query.processAllAvailable();
+                TestSpark.processAll(query);
                 if (query.exception().isDefined()) {
                     throw query.exception().get();
                 }

@@ -85,6 +85,17 @@ public final class TestSpark {
         session.sparkContext().cancelAllJobs();
     }
 
+    /**
+     * Runs every micro-batch the data added so far causes. {@code processAllAvailable()} alone can return
+     * too early: a trigger that looked at the sources just before the data arrived may finish after the call
+     * began and report "no new data". Only one trigger runs at a time, so once the first call returns that
+     * trigger is over, and the second call waits for a look at the sources made after the data arrived.
+     */
+    public static void processAll(org.apache.spark.sql.streaming.StreamingQuery query) {
+        query.processAllAvailable();
+        query.processAllAvailable();
+    }
+
     /** A fresh empty directory for one test's checkpoints, deleted when the JVM ends. */
     public static synchronized Path newDirectory(String prefix) {
         try {

@@ -29,10 +29,10 @@ class SourcesTest {
         try {
             Path hidden = file.resolveSibling("." + file.getFileName());
             Files.writeString(hidden, text);
-            Files.move(hidden, file);
-            if (modifiedMs > 0 && !file.toFile().setLastModified(modifiedMs)) {
-                throw new IOException("cannot set the time of " + file);
+            if (modifiedMs > 0 && !hidden.toFile().setLastModified(modifiedMs)) { // before the move
+                throw new IOException("cannot set the time of " + hidden);
             }
+            Files.move(hidden, file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

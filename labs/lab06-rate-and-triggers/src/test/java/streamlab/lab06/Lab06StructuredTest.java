@@ -262,7 +262,7 @@ class Lab06StructuredTest {
             MemoryInput<String> input = MemoryInput.of(Encoders.STRING(), spark());
             input.add(List.of("line " + i));
             StreamingQuery query = input.toDF().writeStream().format("noop").start();
-            query.processAllAvailable();
+            TestSpark.processAll(query);
             started.add(query);
         }
         assertThat(spark().streams().active()).as("active queries before stopAll").hasSize(3);

@@ -46,10 +46,11 @@ final class TestFiles {
         try {
             Path hidden = file.resolveSibling("." + file.getFileName() + ".writing");
             Files.writeString(hidden, text);
-            Files.move(hidden, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            if (!file.toFile().setLastModified(modifiedMs)) {
-                throw new IOException("cannot set the modification time of " + file);
+            // the time is set before the move, so a running query never lists the file with another time
+            if (!hidden.toFile().setLastModified(modifiedMs)) {
+                throw new IOException("cannot set the modification time of " + hidden);
             }
+            Files.move(hidden, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -240,7 +240,7 @@ class Lab08StructuredTest {
         List<String> seen = new ArrayList<>();
         for (int step = 0; step < 3; step++) {
             input.add(SEED.get(step).stream().map(e -> new Tuple2<>(Timestamp.from(e.time()), e.line())).toList());
-            query.processAllAvailable();
+            TestSpark.processAll(query);
             seen.add("after step " + (step + 1) + ": " + folders.describe());
         }
         query.stop();

@@ -46,10 +46,10 @@ class Lab09StructuredTest {
         try {
             Path hidden = file.resolveSibling("." + file.getFileName());
             Files.writeString(hidden, String.join("\n", lines) + "\n");
-            Files.move(hidden, file);
-            if (!file.toFile().setLastModified(modifiedMs)) {
-                throw new IOException("cannot set the time of " + file);
+            if (!hidden.toFile().setLastModified(modifiedMs)) { // before the move: listed once, with this time
+                throw new IOException("cannot set the time of " + hidden);
             }
+            Files.move(hidden, file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,7 +101,7 @@ class Lab09StructuredTest {
                 .option("checkpointLocation", TestSpark.newDirectory("memory-sink-").toString())
                 .start();
         try {
-            query.processAllAvailable();
+            TestSpark.processAll(query);
             List<List<Object>> table = new ArrayList<>();
             for (Row r : TestSpark.session().sql("SELECT * FROM " + ActivityStructured.COUNTS_TABLE).collectAsList()) {
                 table.add(Rows.asRow(r));

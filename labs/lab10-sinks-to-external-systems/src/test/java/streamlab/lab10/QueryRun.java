@@ -66,7 +66,7 @@ final class QueryRun implements AutoCloseable {
     void step(String... batch) {
         add(batch);
         try {
-            query.processAllAvailable();
+            TestSpark.processAll(query);
         } catch (Exception e) { // StreamingQueryException, undeclared in Java
             throw new AssertionFailedError(report("step " + log.size() + " failed: " + message(e)
                     + "\nThe query should have written it.", null, null), e);
@@ -78,7 +78,7 @@ final class QueryRun implements AutoCloseable {
         add(batch);
         log.set(log.size() - 1, log.get(log.size() - 1) + "   <- " + why);
         try {
-            query.processAllAvailable();
+            TestSpark.processAll(query);
         } catch (Exception e) {
             if (query.isActive()) {
                 throw new AssertionFailedError(title + ": the query failed but is still active.");
@@ -96,7 +96,7 @@ final class QueryRun implements AutoCloseable {
         log.add("(restart: a new query on the same checkpoint)");
         query = start();
         try {
-            query.processAllAvailable();
+            TestSpark.processAll(query);
         } catch (Exception e) {
             throw new AssertionFailedError(report("after the restart, Spark ran the uncommitted batch again, and it"
                     + " failed: " + message(e), null, null), e);
@@ -112,7 +112,7 @@ final class QueryRun implements AutoCloseable {
         log.add("(restart: a new query on the same checkpoint; Spark runs the uncommitted batch again)   <- " + why);
         query = start();
         try {
-            query.processAllAvailable();
+            TestSpark.processAll(query);
         } catch (Exception e) {
             return e instanceof StreamingQueryException && e.getCause() != null ? e.getCause() : e;
         }

@@ -116,19 +116,19 @@ class KafkaSparkBehaviourTest {
         DataStreamWriter<Row> writer = wordCountsToKafka(broker, in, out, checkpoint);
 
         StreamingQuery query = writer.start();
-        query.processAllAvailable();
+        TestSpark.processAll(query);
         query.stop();
         assertThat(records(topics, out)).containsExactly("a=2");
 
         forgetCommit(checkpoint, 0);
         assertThat(QueryCheckpoint.hasUnfinishedBatch(checkpoint)).isTrue();
         query = writer.start();
-        query.processAllAvailable(); // Spark 4.1.0 failed here once (SPARK-55271); 4.2 reports the batch and goes on
+        TestSpark.processAll(query); // Spark 4.1.0 failed here once (SPARK-55271); 4.2 reports the batch and goes on
         assertThat(records(topics, out)).as("at-least-once: batch 0 was written twice").containsExactly("a=2", "a=2");
         assertThat(QueryCheckpoint.hasUnfinishedBatch(checkpoint)).as("batch 0 is committed now").isFalse();
 
         topics.send(KafkaInput.values(in, 1, "b"));
-        query.processAllAvailable();
+        TestSpark.processAll(query);
         query.stop();
         assertThat(records(topics, out)).containsExactly("a=2", "a=2", "b=1");
     }

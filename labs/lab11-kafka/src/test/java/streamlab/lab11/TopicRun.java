@@ -57,7 +57,7 @@ final class TopicRun implements AutoCloseable {
     TopicRun step(String description, Runnable action) {
         action.run();
         try {
-            query.processAllAvailable();
+            TestSpark.processAll(query);
         } catch (Exception e) {
             Throwable cause = e instanceof StreamingQueryException && e.getCause() != null ? e.getCause() : e;
             throw cause instanceof RuntimeException re ? re : new RuntimeException(cause.getMessage(), cause);

@@ -37,10 +37,10 @@ final class IotData {
             Path file = dir.resolve(name);
             Path hidden = dir.resolve("." + name + ".writing");
             Files.writeString(hidden, String.join("\n", lines) + "\n");
-            Files.move(hidden, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            if (modifiedMs > 0 && !file.toFile().setLastModified(modifiedMs)) {
-                throw new IOException("cannot set the modification time of " + file);
+            if (modifiedMs > 0 && !hidden.toFile().setLastModified(modifiedMs)) { // before the move: listed once, with it
+                throw new IOException("cannot set the modification time of " + hidden);
             }
+            Files.move(hidden, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

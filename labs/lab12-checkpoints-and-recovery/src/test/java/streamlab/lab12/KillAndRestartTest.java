@@ -126,7 +126,7 @@ class KillAndRestartTest {
                             out.toString(), dir.resolve("reference-checkpoint").toString()).start();
             for (int k = 1; k <= 6; k++) {
                 IotData.put(in, "events-0" + k + ".json", IotData.dataset(k), 0);
-                query.processAllAvailable();
+                TestSpark.processAll(query);
             }
             query.stop();
         } catch (TimeoutException e) {

@@ -131,7 +131,7 @@ class Lab12StructuredTest {
                     ownQuery = RecoveryStructured.toFiles(RecoveryStructured.eventsPerWindow(jsonEvents(spark, in)),
                             out.toString(), checkpoint.toString()).start();
                 }
-                ownQuery.processAllAvailable();
+                TestSpark.processAll(ownQuery);
             } catch (TimeoutException e) {
                 throw new IllegalStateException(e);
             }
@@ -188,7 +188,7 @@ class Lab12StructuredTest {
         try {
             ownQuery = RecoveryStructured.toFiles(RecoveryStructured.eventsPerWindow(jsonEvents(spark, in)),
                     out.toString(), checkpoint.toString()).start();
-            ownQuery.processAllAvailable();
+            TestSpark.processAll(ownQuery);
         } catch (TimeoutException e) {
             throw new IllegalStateException(e);
         }
@@ -231,7 +231,7 @@ class Lab12StructuredTest {
             if (ownQuery == null) {
                 ownQuery = sameStateAsEventsPerWindow(spark, in, checkpoint);
             }
-            ownQuery.processAllAvailable();
+            TestSpark.processAll(ownQuery);
         }
         ownQuery.stop();
         ownQuery = null;
@@ -254,7 +254,7 @@ class Lab12StructuredTest {
         SparkSession spark = TestSpark.session();
         put(in, "events-01.json", IotData.dataset(1), 0);
         ownQuery = sameStateAsEventsPerWindow(spark, in, checkpoint);
-        ownQuery.processAllAvailable();
+        TestSpark.processAll(ownQuery);
         Expect.rows("Lab 12 RecoveryStructured.openWindows: the state of a running query after one file",
                 List.of("dataset events-01.json (10:00:00 to 10:00:45), the query runs and goes on running"),
                 rows(row(t("10:00"), t("10:01"), "HIGH", 3), row(t("10:00"), t("10:01"), "LOW", 1),

@@ -68,13 +68,13 @@ class RestartRulesTest {
         Dataset<Row> events = spark.readStream().schema(IotEvent.SCHEMA).json(in.toString());
         StreamingQuery run = first.apply(events).writeStream().format("noop").outputMode("update")
                 .option("checkpointLocation", checkpoint.toString()).start();
-        run.processAllAvailable();
+        TestSpark.processAll(run);
         run.stop();
         IotData.put(in, "events-02.json", IotData.dataset(2).subList(0, 2), 0);
         StreamingQuery again = second.apply(events).writeStream().format("noop").outputMode("update")
                 .option("checkpointLocation", checkpoint.toString()).start();
         try {
-            again.processAllAvailable();
+            TestSpark.processAll(again);
         } finally {
             again.stop();
         }
