@@ -5,6 +5,7 @@ import org.apache.spark.streaming.Duration;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.scheduler.BatchInfo;
 import streamlab.support.MissingSolutionException;
 
 /**
@@ -48,6 +49,19 @@ public final class RateTriggersDStream {
         //       started) with that batch interval, on the same SparkContext; the running one is stopped.
         //       The idea: a StreamingContext lives once, but its SparkContext can serve the next one.
         throw new MissingSolutionException("Lab 06, RateTriggersDStream.nextContext: the hints are in"
+                + " labs/lab06-rate-and-triggers/README.md, section Hints.");
+    }
+
+    /**
+     * One line for a completed batch, as a {@code StreamingListener} sees it in {@code onBatchCompleted}:
+     * {@code batch at 3000 ms: 10 records in 120 ms (waited 4 ms to start)}: the batch time, the records
+     * its input streams received, its processing delay and its scheduling delay.
+     */
+    public static String batchLine(BatchInfo info) {
+        // TODO: input: what a StreamingListener's onBatchCompleted receives about a finished batch. Output:
+        //       one line with the batch time, its records, how long it took and how long it waited to start.
+        //       The idea: the DStream's monitoring numbers, the counterpart of a micro-batch's progress.
+        throw new MissingSolutionException("Lab 06, RateTriggersDStream.batchLine: the hints are in"
                 + " labs/lab06-rate-and-triggers/README.md, section Hints.");
     }
 }

@@ -84,6 +84,7 @@ public final class Lab06 implements Callable<Integer> {
         JavaStreamingContext ssc = new JavaStreamingContext(JavaSparkContext.fromSparkContext(spark.sparkContext()),
                 Durations.seconds(batch));
         RateTriggersDStream.ticks(ssc, rowsPerSecond * batch).print(5);
+        ssc.addStreamingListener(new BatchLinePrinter()); // your batchLine after each batch
         ssc.start();
         return ssc;
     }

@@ -39,6 +39,12 @@ final class ProgressPrinter extends StreamingQueryListener {
         }
     }
 
+    /** Sent instead of progress while a query finds no new data (every 10 s by default). */
+    @Override
+    public void onQueryIdle(QueryIdleEvent event) {
+        System.out.println("== idle since " + event.timestamp() + ": no new data for query " + event.id());
+    }
+
     @Override
     public void onQueryStarted(QueryStartedEvent event) { }
 

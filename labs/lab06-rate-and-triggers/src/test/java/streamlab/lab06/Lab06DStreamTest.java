@@ -8,7 +8,11 @@ import static streamlab.harness.Rows.rows;
 import java.util.List;
 import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.StreamingContextState;
+import org.apache.spark.streaming.Time;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.scheduler.BatchInfo;
+import org.apache.spark.streaming.scheduler.OutputOperationInfo;
+import org.apache.spark.streaming.scheduler.StreamInputInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import streamlab.harness.DStreamScript;
@@ -99,5 +103,36 @@ class Lab06DStreamTest {
         assertThat(next.sparkContext().sc()).as("the new StreamingContext's SparkContext").isSameAs(first.sparkContext().sc());
         assertThat(next.ssc().graph().batchDuration()).as("the new StreamingContext's batch interval")
                 .isEqualTo(Durations.seconds(2));
+    }
+
+    // ---- batchLine: what a StreamingListener hears when a batch completes ----
+
+    /** A completed batch at {@code timeMs}, its input streams' records, submitted, started and ended at those times. */
+    private static BatchInfo completed(long timeMs, long[] recordsPerStream, long submitted, long started, long ended) {
+        scala.collection.immutable.Map<Object, StreamInputInfo> inputs = scala.collection.immutable.Map$.MODULE$.empty();
+        for (int id = 0; id < recordsPerStream.length; id++) {
+            inputs = inputs.updated(id, new StreamInputInfo(id, recordsPerStream[id],
+                    scala.collection.immutable.Map$.MODULE$.<String, Object>empty()));
+        }
+        return new BatchInfo(new Time(timeMs), inputs, submitted, scala.Option.apply((Object) started),
+                scala.Option.apply((Object) ended), scala.collection.immutable.Map$.MODULE$.<Object, OutputOperationInfo>empty());
+    }
+
+    @Test
+    void batch_line_reads_the_time_the_records_of_every_input_and_both_delays() {
+        BatchInfo twoInputs = completed(3_000, new long[] {6, 4}, 3_002, 3_006, 3_126);
+        assertThat(RateTriggersDStream.batchLine(twoInputs))
+                .as("batchLine of the batch at 3000 ms: 6 + 4 records from two input streams, submitted at 3002 ms,"
+                        + " started at 3006 ms, ended at 3126 ms")
+                .isEqualTo("batch at 3000 ms: 10 records in 120 ms (waited 4 ms to start)");
+        BatchInfo late = completed(8_000, new long[] {25}, 8_000, 9_500, 10_250);
+        assertThat(RateTriggersDStream.batchLine(late))
+                .as("batchLine of the batch at 8000 ms: 25 records, submitted at 8000 ms, started at 9500 ms (the"
+                        + " batch before it still ran), ended at 10250 ms")
+                .isEqualTo("batch at 8000 ms: 25 records in 750 ms (waited 1500 ms to start)");
+        BatchInfo empty = completed(5_000, new long[] {0}, 5_001, 5_001, 5_008);
+        assertThat(RateTriggersDStream.batchLine(empty))
+                .as("batchLine of an empty batch at 5000 ms, submitted and started at 5001 ms, ended at 5008 ms")
+                .isEqualTo("batch at 5000 ms: 0 records in 7 ms (waited 0 ms to start)");
     }
 }

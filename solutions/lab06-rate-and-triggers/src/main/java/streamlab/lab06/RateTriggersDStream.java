@@ -3,6 +3,7 @@ package streamlab.lab06;
 import java.util.ArrayList;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Queue;
 import java.util.stream.LongStream;
 import org.apache.spark.api.java.JavaRDD;
@@ -11,6 +12,7 @@ import org.apache.spark.streaming.Duration;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
+import org.apache.spark.streaming.scheduler.BatchInfo;
 import scala.Tuple2;
 
 /**
@@ -54,5 +56,16 @@ public final class RateTriggersDStream {
         JavaSparkContext sc = running.sparkContext();
         running.stop(false);
         return new JavaStreamingContext(sc, batch);
+    }
+
+    /**
+     * One line for a completed batch, as a {@code StreamingListener} sees it in {@code onBatchCompleted}:
+     * {@code batch at 3000 ms: 10 records in 120 ms (waited 4 ms to start)}: the batch time, the records
+     * its input streams received, its processing delay and its scheduling delay.
+     */
+    public static String batchLine(BatchInfo info) {
+        return String.format(Locale.ROOT, "batch at %d ms: %d records in %d ms (waited %d ms to start)",
+                info.batchTime().milliseconds(), info.numRecords(),
+                (Long) info.processingDelay().get(), (Long) info.schedulingDelay().get());
     }
 }
