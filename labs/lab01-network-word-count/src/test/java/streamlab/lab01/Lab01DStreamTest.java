@@ -45,6 +45,32 @@ class Lab01DStreamTest {
     }
 
     /**
+     * Splitting a line that starts with a mark leaves an empty string first ({@code "...so"} gives
+     * {@code ["", "so"]}): the words are what is left once the empty strings are dropped, and dropping
+     * only the blank lines is not enough.
+     */
+    @Test
+    void drops_the_empty_word_before_a_line_that_starts_with_a_mark() {
+        script(List.of("...so it goes", "\"Hello,\" she said", "(hello) world", " so"))
+                .runPairs(WordCountDStream::wordCounts)
+                .assertBatches(rows(row("so", 2), row("it", 1), row("goes", 1), row("hello", 2), row("she", 1),
+                        row("said", 1), row("world", 1)));
+    }
+
+    /**
+     * Every character that is not a letter, a digit or an apostrophe separates two words: quotes,
+     * brackets, hyphens, slashes, dashes, the ellipsis character and a no-break space too, with or
+     * without a space beside them.
+     */
+    @Test
+    void splits_on_every_mark_between_two_words_not_only_the_usual_ones() {
+        script(List.of("(spark) \"streaming\" spark-streaming", "spark/streaming; spark—streaming spark…streaming",
+                "spark\u00a0streaming [spark] {streaming}"))
+                .runPairs(WordCountDStream::wordCounts)
+                .assertBatches(rows(row("spark", 7), row("streaming", 7)));
+    }
+
+    /**
      * A JVM whose default language is Turkish lower-cases {@code I} to a dotless {@code ı}: words are
      * lower-cased the same everywhere only with a fixed locale ({@code Locale.ROOT}), not the machine's.
      */

@@ -59,6 +59,20 @@ class Lab01StructuredTest {
                         row("in", 1), row("straße", 1), row("7", 1), row("東京", 1)));
     }
 
+    /**
+     * Every character that is not a letter, a digit or an apostrophe separates two words: quotes,
+     * brackets, hyphens, slashes, dashes, the ellipsis character and a no-break space too, with or
+     * without a space beside them.
+     */
+    @Test
+    void splits_on_every_mark_between_two_words_not_only_the_usual_ones() {
+        script(List.of("(spark) \"streaming\" spark-streaming", "spark/streaming; spark—streaming spark…streaming",
+                "spark\u00a0streaming [spark] {streaming}"))
+                .outputMode("complete")
+                .run(WordCountStructured::wordCounts)
+                .assertBatches(rows(row("spark", 7), row("streaming", 7)));
+    }
+
     @Test
     void counts_a_very_long_line() {
         String longLine = "spark ".repeat(20_000) + "streaming";

@@ -6,11 +6,21 @@ import static streamlab.harness.Rows.none;
 import static streamlab.harness.Rows.row;
 import static streamlab.harness.Rows.rows;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import org.apache.spark.streaming.api.java.JavaDStream;
+import org.apache.spark.streaming.api.java.JavaPairDStream;
+import org.apache.spark.streaming.dstream.DStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.opentest4j.AssertionFailedError;
+import scala.Tuple2;
+import scala.jdk.javaapi.CollectionConverters;
 import streamlab.harness.DStreamScript;
 import streamlab.harness.LabTest;
+import streamlab.harness.StreamResult;
 import streamlab.support.Api;
 import streamlab.support.MissingSolutionException;
 
@@ -104,19 +114,79 @@ class Lab03DStreamTest {
 
     @Test
     void the_filter_function_drops_the_words_whose_count_fell_to_0() {
-        script("incrementalCountsDroppingZeros", List.of("hello world"), List.of("hello"))
-                .thenEmptyBatches(6)
-                .checkpointing()
-                .runPairs(SlidingWindowsDStream::incrementalCountsDroppingZeros)
-                .assertBatches(
-                        none(),
-                        rows(row("hello", 2), row("world", 1)),
-                        none(),
-                        rows(row("hello", 2), row("world", 1)),
-                        none(),
-                        rows(row("hello", 1)),
-                        none(),
-                        none());
+        assertZerosDropped(zerosScript("incrementalCountsDroppingZeros")
+                .runPairs(SlidingWindowsDStream::incrementalCountsDroppingZeros));
+    }
+
+    /**
+     * The filter function works inside the windowed reduce: a word it drops leaves the window's state,
+     * which reduceByKeyAndWindow keeps from one window to the next. A {@code filter} on the output prints
+     * the same, but the state still holds every word that left, at 0, for ever. The test reads that
+     * state: the stream that reduceByKeyAndWindow made, in the lineage of the one returned.
+     */
+    @Test
+    void the_filter_function_drops_the_zeros_from_the_window_state_itself() {
+        assertZerosDropped(zerosScript("incrementalCountsDroppingZeros: its window state, what reduceByKeyAndWindow keeps")
+                .run(lines -> windowState(SlidingWindowsDStream.incrementalCountsDroppingZeros(lines))));
+    }
+
+    /** Two batches, then empty ones: world leaves the window at t=6 s, hello at t=8 s. */
+    private static DStreamScript<String> zerosScript(String exercise) {
+        return script(exercise, List.of("hello world"), List.of("hello")).thenEmptyBatches(6).checkpointing();
+    }
+
+    /** The counts of {@link #zerosScript} without the words whose count fell to 0. */
+    private static void assertZerosDropped(StreamResult result) {
+        result.assertBatches(
+                none(),
+                rows(row("hello", 2), row("world", 1)),
+                none(),
+                rows(row("hello", 2), row("world", 1)),
+                none(),
+                rows(row("hello", 1)),      // t=6: world, at 0, is dropped
+                none(),
+                none());                    // t=8: hello too: nothing is left
+    }
+
+    /**
+     * Dropping the zeros does not mean leaving out the inverse function: without it nothing is subtracted,
+     * so no zeros come, but every window is counted again from all its batches. The incremental form is
+     * the one that needs a checkpoint directory.
+     */
+    @Test
+    void dropping_the_zeros_is_still_incremental_and_needs_a_checkpoint_directory() {
+        Exception error = failureOf("Spark's error about the missing checkpoint directory: the windowed reduce with an"
+                + " inverse function needs one", () -> script("incrementalCountsDroppingZeros", List.of("hello"))
+                .runPairs(SlidingWindowsDStream::incrementalCountsDroppingZeros));
+        assertTrue(error.getMessage().contains("The checkpoint directory has not been set"),
+                "expected Spark's error about the missing checkpoint directory, got: " + error);
+    }
+
+    /**
+     * The state of the reduceByKeyAndWindow with an inverse function that {@code counts} comes from (Spark's
+     * ReducedWindowedDStream: the previous window's counts, plus the batches that entered, minus those that
+     * left, through the filter function): {@code counts} itself when nothing follows the windowed reduce.
+     */
+    @SuppressWarnings("unchecked")
+    private static JavaDStream<Tuple2<String, Long>> windowState(JavaPairDStream<String, Long> counts) {
+        if (counts == null) {
+            return null;
+        }
+        Deque<DStream<?>> todo = new ArrayDeque<>(List.of(counts.dstream()));
+        List<String> lineage = new ArrayList<>();
+        while (!todo.isEmpty()) {
+            DStream<?> stream = todo.poll();
+            if (stream.getClass().getSimpleName().equals("ReducedWindowedDStream")) {
+                return new JavaDStream<>((DStream<Tuple2<String, Long>>) stream,
+                        scala.reflect.ClassTag$.MODULE$.apply(Tuple2.class));
+            }
+            lineage.add(stream.getClass().getSimpleName());
+            todo.addAll(CollectionConverters.asJava(stream.dependencies()));
+        }
+        throw new AssertionFailedError("Lab 03 SlidingWindowsDStream.incrementalCountsDroppingZeros: the stream it"
+                + " returns comes from no reduceByKeyAndWindow with an inverse function (it is made of, from the"
+                + " output back: " + String.join(" <- ", lineage) + "). The exercise is incrementalCounts's"
+                + " incremental count, with the filter function of the same windowed reduce.");
     }
 
     @Test
@@ -154,7 +224,12 @@ class Lab03DStreamTest {
 
     /** The exception {@code run} ends with; "not implemented" stays "not implemented". */
     private static Exception failureOf(Executable run) {
-        Exception error = assertThrows(Exception.class, run);
+        return failureOf("an error", run);
+    }
+
+    /** The same, saying what was expected when {@code run} ends without one. */
+    private static Exception failureOf(String expected, Executable run) {
+        Exception error = assertThrows(Exception.class, run, "expected " + expected + ", but the run ended without one");
         if (MissingSolutionException.isMissingSolution(error)) {
             throw (RuntimeException) error;
         }

@@ -48,6 +48,28 @@ class Lab03StructuredTest {
                 .assertColumns("window", "word", "count");
     }
 
+    /**
+     * windowCounts is for complete or update mode: in update mode each trigger sends only the windows
+     * whose count changed. (A sorted result table, tidy on the console, is refused in update mode.)
+     */
+    @Test
+    void update_mode_sends_only_the_windows_whose_counts_changed() {
+        script("windowCounts",
+                List.of(event(at(10.5), "hello"), event(at(10.5), "hello")),
+                List.of(event(at(13), "world hello"), event(at(13.5), "world")))
+                .outputMode("update")
+                .run(SlidingWindowsStructured::windowCounts)
+                .assertBatches(
+                        rows(row(window(6, 11), "hello", 2),
+                                row(window(8, 13), "hello", 2),
+                                row(window(10, 15), "hello", 2)),
+                        rows(row(window(10, 15), "hello", 3),    // [6, 11) and [8, 13) did not change
+                                row(window(10, 15), "world", 2),
+                                row(window(12, 17), "hello", 1),
+                                row(window(12, 17), "world", 2)))
+                .assertColumns("window", "word", "count");
+    }
+
     @Test
     void the_event_time_decides_the_window_not_the_batch_that_brings_the_line() {
         // the second batch brings a line that happened before the first one

@@ -1,14 +1,18 @@
 package streamlab.lab04;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static streamlab.harness.Rows.none;
 import static streamlab.harness.Rows.row;
 import static streamlab.harness.Rows.rows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import streamlab.harness.DStreamScript;
 import streamlab.harness.LabTest;
 import streamlab.support.Api;
+import streamlab.support.MissingSolutionException;
 
 /**
  * Batches of 1 s: script batch k holds the lines that arrived in (k-1 s, k s] and runs at t = k s.
@@ -81,6 +85,19 @@ class Lab04DStreamTest {
                                 row(9, 1)));          // streaming
     }
 
+    /**
+     * Splitting a line that starts with a mark leaves an empty string first ({@code "...so"} gives
+     * {@code ["", "so"]}): it is no word, of length 0 or any other. Words are what {@code Tokens} gives.
+     */
+    @Test
+    void a_line_that_starts_with_a_mark_has_no_word_of_length_0() {
+        script("lengthCounts", List.of("...so it goes", "(hello) world", "   "), List.of("\"Spark\" so"))
+                .runPairs(WordLengthsDStream::lengthCounts)
+                .assertBatches(
+                        none(),
+                        rows(row(2, 3), row(4, 1), row(5, 3)));   // so, it, so; goes; hello, world, spark
+    }
+
     @Test
     void the_running_total_counts_every_word_once() {
         script("totalWords",
@@ -102,6 +119,30 @@ class Lab04DStreamTest {
                 .checkpointing()
                 .run(WordLengthsDStream::totalWords)
                 .assertBatches(rows(row(0)), rows(row(0)), rows(row(2)));
+    }
+
+    /**
+     * The running total is state, and state needs a checkpoint directory: the program (and a test) sets
+     * it, the function must not set one of its own, which would replace the program's {@code --checkpoint}.
+     * Without one, Spark refuses to start.
+     */
+    @Test
+    void the_running_total_needs_a_checkpoint_directory() {
+        Exception error = failureOf(() -> script("totalWords (run without a checkpoint directory)", List.of("hello"))
+                .run(WordLengthsDStream::totalWords));
+        assertTrue(error.getMessage().contains("The checkpoint directory has not been set"),
+                "expected Spark's error about the missing checkpoint directory (totalWords must not set one of its"
+                        + " own: the program gives it), got: " + error);
+    }
+
+    /** The exception {@code run} ends with; "not implemented" stays "not implemented". */
+    private static Exception failureOf(Executable run) {
+        Exception error = assertThrows(Exception.class, run, "expected Spark's error about the missing checkpoint"
+                + " directory, but the run ended without one: does totalWords set a checkpoint directory itself?");
+        if (MissingSolutionException.isMissingSolution(error)) {
+            throw (RuntimeException) error;
+        }
+        return error;
     }
 
     /** The same word many times in both partitions of each batch, in two batches of one window. */

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import scala.jdk.javaapi.OptionConverters;
 import streamlab.harness.DStreamScript;
 import streamlab.harness.DriverSingletons;
 import streamlab.harness.LabTest;
@@ -155,6 +156,36 @@ class Lab05DStreamTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The Spark web UI lists a named accumulator with its value, under the name the README gives. */
+    @Test
+    void names_the_accumulator_dropped_words() {
+        LongAccumulator dropped = DroppedWords.getInstance(TestSpark.context());
+        assertThat(OptionConverters.toJava(dropped.name())).as("the name of the accumulator DroppedWords makes")
+                .contains(DroppedWords.NAME);
+    }
+
+    /**
+     * On a cluster the tasks run in executor JVMs, where {@code ExcludeWords.current()} is the default list:
+     * {@code --exclude FILE} is read by the driver alone. Only the broadcast carries the driver's words to
+     * the tasks. Here the broadcast is made with a list of the driver's own ("cat"), and the test's JVM,
+     * where the tasks run, is then set back to the default list, as an executor's is.
+     */
+    @Test
+    void the_tasks_leave_out_the_broadcast_words_not_their_own_jvms_list() {
+        ExcludeWords.use(List.of("cat"));
+        ExcludeList.getInstance(TestSpark.context());   // what the first batch would make: the list with "cat"
+        ExcludeWords.useDefault();                      // what an executor JVM has
+        StreamResult run = DStreamScript.lines(List.of("the cat and the hat", "a cat"), List.of("cat"))
+                .title("Lab 05 ExcludeDStream.keptCounts (the broadcast lists only: cat; the tasks' JVM has the"
+                        + " default list: a an and in is it of the to)")
+                .probe("DroppedWords.getInstance(sc).value()", sc -> DroppedWords.getInstance(sc).value())
+                .runPairs(ExcludeDStream::keptCounts);
+        run.assertBatches(
+                rows(row("the", 2), row("and", 1), row("hat", 1), row("a", 1)),
+                none());
+        run.observed().assertBatches(rows(row(2)), rows(row(3)));
     }
 
     @Test
