@@ -9,11 +9,18 @@ import static streamlab.harness.Rows.rows;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.Time;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
+import org.apache.spark.streaming.dstream.DStream;
+import org.apache.spark.streaming.dstream.ReducedWindowedDStream;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 import scala.Tuple2;
+import scala.jdk.javaapi.CollectionConverters;
 import streamlab.harness.DStreamScript;
 import streamlab.harness.LabTest;
 import streamlab.harness.StreamResult;
@@ -86,6 +93,52 @@ class Lab08DStreamTest {
                         none(), none(), none());   // t=45: both batches have left; 0 is not printed
     }
 
+    /** The stream reduceByKeyAndWindow makes with an inverse function, found among {@code out} and what it is made of. */
+    private static DStream<?> reducedWindow(DStream<?> out) {
+        if (out instanceof ReducedWindowedDStream<?, ?>) {
+            return out;
+        }
+        for (DStream<?> parent : CollectionConverters.asJava(out.dependencies())) {
+            DStream<?> found = reducedWindow(parent);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** The counts the incremental window keeps for the next window: its latest RDD, as sorted text. */
+    private static String windowState(DStream<?> reduced) {
+        if (reduced == null) {
+            return "(no reduceByKeyAndWindow with an inverse function)";
+        }
+        Map<Time, ? extends RDD<?>> kept = CollectionConverters.asJava(reduced.generatedRDDs());
+        return kept.keySet().stream().max((a, b) -> Long.compare(a.milliseconds(), b.milliseconds()))
+                .map(last -> kept.get(last).toJavaRDD().collect().stream().map(String::valueOf).sorted().toList().toString())
+                .orElse("(no window yet)");
+    }
+
+    @Test
+    void the_filter_function_drops_the_values_whose_count_fell_to_0_from_the_window_state() {
+        // the incremental form keeps the counts of each window for the next one; a filter on its output hides the
+        // zeros from what is printed, only the filter function given to reduceByKeyAndWindow drops them from there
+        DStream<?>[] reduced = new DStream<?>[1];
+        script("incrementalValueCounts", List.of("4", "4"), List.of("5"))
+                .thenEmptyBatches(7)
+                .checkpointing()
+                .probe("the counts the window keeps for the next one (its state)", sc -> windowState(reduced[0]))
+                .runPairs(lines -> {
+                    JavaPairDStream<Integer, Long> counts = WindowAppendDStream.incrementalValueCounts(lines);
+                    reduced[0] = counts == null ? null : reducedWindow(counts.dstream());
+                    return counts;
+                })
+                .observed()
+                .assertBatches(
+                        rows(row("(no window yet)")), rows(row("(no window yet)")), rows(row("[(4,2), (5,1)]")),
+                        rows(row("[(4,2), (5,1)]")), rows(row("[(4,2), (5,1)]")), rows(row("[(4,2), (5,1)]")),
+                        rows(row("[(4,2), (5,1)]")), rows(row("[(4,2), (5,1)]")), rows(row("[]")));  // t=45: both left
+    }
+
     @Test
     void the_incremental_form_needs_a_checkpoint_directory() {
         Exception error = assertThrows(Exception.class, () -> script("incrementalValueCounts", List.of("1"))
@@ -121,5 +174,32 @@ class Lab08DStreamTest {
         windowRowsIn(ZoneId.of("America/New_York")).assertBatches(
                 none(), none(), rows(row("185945-190015", 3, 2), row("185945-190015", 8, 1)),
                 none(), none(), rows(row("190000-190030", 3, 2), row("190000-190030", 8, 1)));
+    }
+
+    @Test
+    void window_rows_can_be_saved_in_a_checkpoint_as_the_program_does() {
+        // Lab08 sets a checkpoint directory (for the inverse function); Spark then saves the whole DStream graph,
+        // with the function given to transform and everything it holds, before the first batch
+        StreamResult run;
+        try {
+            run = script("windowRows(counts, UTC), with a checkpoint directory as in the program", List.of("3", "3"),
+                    List.of("8"))
+                    .thenEmptyBatches(1)
+                    .checkpointing()
+                    .run(lines -> WindowAppendDStream.windowRows(testCounts(lines), ZoneOffset.UTC));
+        } catch (Exception | LinkageError e) { // Spark's NotSerializableException, undeclared in Java, or an error of
+            // its serialization debugger, which needs java.io opened to it
+            if (MissingSolutionException.isMissingSolution(e)) {
+                throw (RuntimeException) e;
+            }
+            throw new AssertionFailedError("Lab 08 WindowAppendDStream.windowRows(counts, UTC), with a checkpoint directory"
+                    + " as in the program\n   input      batch 1: [3, 3], batch 2: [8], batch 3: []"
+                    + "\n   expected   batch 3 (t=15 s): (235945-000015,3,2) (235945-000015,8,1)"
+                    + "\n   actual     Spark did not start: it saves the DStream graph in the checkpoint, with the function"
+                    + " given to transform and all that function holds, and could not (" + e + ")"
+                    + "\nEverything the function holds must be serializable (a DateTimeFormatter is not): make such a"
+                    + " thing inside the function, on the driver, at each batch.", e);
+        }
+        run.assertBatches(none(), none(), rows(row("235945-000015", 3, 2), row("235945-000015", 8, 1)));
     }
 }

@@ -1,6 +1,7 @@
 package streamlab.lab10;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static streamlab.harness.Rows.none;
 import static streamlab.harness.Rows.row;
 import static streamlab.harness.Rows.rows;
@@ -8,6 +9,7 @@ import static streamlab.harness.Rows.rows;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,6 +27,7 @@ import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opentest4j.AssertionFailedError;
 import scala.Tuple2;
 import scala.Tuple3;
 import streamlab.harness.DStreamScript;
@@ -32,6 +35,7 @@ import streamlab.harness.LabTest;
 import streamlab.harness.StreamResult;
 import streamlab.harness.TestSpark;
 import streamlab.support.Api;
+import streamlab.support.MissingSolutionException;
 import streamlab.support.Tokens;
 
 @LabTest(lab = "10", api = Api.DSTREAM)
@@ -246,6 +250,74 @@ class Lab10DStreamTest {
             assertThat((Long) state.get(1)).as("connections open after batch %d: only the pool's%n%s", k,
                     run.observed()).isBetween(1L, (long) db.poolSize());
         }
+    }
+
+    @Test
+    void the_writers_write_in_the_tasks_not_on_the_driver() throws Exception {
+        // the database sees the thread of each row it is sent: a Spark task's, or the driver's (after a collect)
+        List<List<String>> batches = List.of(List.of("hello world", "to be"), List.of("the cat sat", "on the mat"));
+        Map<String, BiConsumer<JavaPairDStream<String, Long>, DbSettings>> writers = new LinkedHashMap<>();
+        writers.put("writePerRecord", WriteOutDStream::writePerRecord);
+        writers.put("writePerPartition", WriteOutDStream::writePerPartition);
+        writers.put("writeWithPool", WriteOutDStream::writeWithPool);
+        for (Map.Entry<String, BiConsumer<JavaPairDStream<String, Long>, DbSettings>> writer : writers.entrySet()) {
+            DbSettings db = database.createCountsTable("counts_" + writer.getKey().toLowerCase(java.util.Locale.ROOT));
+            database.watch(db);
+            StreamResult run = write(writer.getKey(), db, "(rows written so far, of them from the driver, outside any task)",
+                    sc -> new Tuple2<>(RowTrigger.written(db.table()), RowTrigger.writtenOutsideTasks(db.table())),
+                    writer.getValue(), batches);
+            run.assertBatches(
+                    rows(row("hello", 1), row("world", 1), row("to", 1), row("be", 1)),
+                    rows(row("the", 2), row("cat", 1), row("sat", 1), row("on", 1), row("mat", 1)));
+            // each record is written by the task of its partition (rdd.foreach, foreachPartition), never by
+            // the driver: a collect() brings the whole batch to one JVM
+            run.observed().assertBatches(rows(row(4, 0)), rows(row(9, 0)));
+        }
+    }
+
+    /**
+     * Runs {@code writer} on one batch, "hello world" (hello and world both in partition 0, so one task
+     * writes), into a table that has been dropped: the batch must fail. Returns what the database said.
+     * (A missing table, and not a broken connection: a pool throws a broken connection away by itself.)
+     */
+    private String failedWrite(String exercise, DbSettings db, BiConsumer<JavaPairDStream<String, Long>, DbSettings> writer)
+            throws Exception {
+        database.dropCountsTable();
+        Throwable failure = catchThrowable(() -> write(exercise, db, "(connections opened so far, still open)",
+                openedAndOpen(db), writer, List.of(List.of("hello world"))));
+        if (MissingSolutionException.isMissingSolution(failure)) {
+            throw new IllegalStateException(failure);
+        }
+        if (failure == null) {
+            throw new AssertionFailedError("Lab 10 WriteOutDStream." + exercise + ": the batch [hello world] went through,"
+                    + " though its table " + db.table() + " is missing: let the database's exception out of the task");
+        }
+        Throwable said = Connections.sqlCause(failure);
+        return String.valueOf((said == null ? failure : said).getMessage()).lines().findFirst().orElse("");
+    }
+
+    @Test
+    void a_failed_write_gives_its_connection_back_to_the_pool() throws Exception {
+        DbSettings db = database.counts();
+        String failure = failedWrite("writeWithPool", db, WriteOutDStream::writeWithPool);
+        assertThat(ConnectionPool.getInstance(db).getHikariPoolMXBean().getActiveConnections())
+                .as("Lab 10 WriteOutDStream.writeWithPool, one batch [hello world] (both words in partition 0) into the"
+                        + " table %s, which is missing; the batch failed, as it must (%s). Connections still borrowed from"
+                        + " the pool after it: close() gives a connection back also when the write throws"
+                        + " (try-with-resources), or the pool runs dry", db.table(), failure)
+                .isZero();
+    }
+
+    @Test
+    void a_failed_write_per_partition_closes_its_connection() throws Exception {
+        DbSettings db = database.counts();
+        String failure = failedWrite("writePerPartition", db, WriteOutDStream::writePerPartition);
+        assertThat(Connections.openSessions(db))
+                .as("Lab 10 WriteOutDStream.writePerPartition, one batch [hello world] (both words in partition 0) into"
+                        + " the table %s, which is missing; the batch failed, as it must (%s). Connections still open"
+                        + " after it: close the connection also when the write throws (try-with-resources)",
+                        db.table(), failure)
+                .isZero();
     }
 
     /** Until each thread waits at a monitor or has ended (a getInstance that takes no lock), 10 s at most. */

@@ -64,6 +64,9 @@ class Lab10StructuredTest {
             assertThat(run.planned()).as("batches the checkpoint planned (offsets/)").containsExactly(0L, 1L);
             assertThat(run.committed()).as("batches the checkpoint committed (commits/): not the failed one")
                     .containsExactly(0L);
+            assertThat(Connections.openSessions(db)).as(run.report("connections still open after the failed micro-batch"
+                    + " (close the batch's connection also when the write throws: try-with-resources)", null, null))
+                    .isZero();
             run.restart();
             run.step("to be");
             run.assertTable(db.table(), rows(row(0, "to", 2), row(0, "be", 2), row(0, "or", 1), row(0, "not", 1),

@@ -9,10 +9,14 @@ import static streamlab.lab12.IotData.event;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.streaming.Durations;
+import org.apache.spark.streaming.StreamingContextState;
+import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import streamlab.harness.DStreamScript;
 import streamlab.harness.LabTest;
+import streamlab.harness.TestSpark;
 import streamlab.support.Api;
 
 /**
@@ -83,12 +87,16 @@ class Lab12DStreamTest {
 
     // ---- createContext: what getOrCreate builds, and finds again ----
 
+    /** A run of createContext on this test's folders: the input folder {@code in} (made now) and {@code checkpoint}. */
+    private ContextRun contextRun() {
+        IotData.put(dir.resolve("in"), ".start", "");
+        return new ContextRun(dir.resolve("checkpoint"), dir.resolve("in"));
+    }
+
     @Test
     void create_context_builds_the_whole_program_and_get_or_create_calls_it_once_with_no_checkpoint() {
         Path input = dir.resolve("in");
-        Path checkpoint = dir.resolve("checkpoint");
-        IotData.put(input, ".start", "");
-        ContextRun run = new ContextRun(checkpoint, input);
+        ContextRun run = contextRun();
         try {
             run.start()
                     .batch("a.json: dev-01 HIGH, dev-02 LOW", t -> IotData.put(input, "a.json", List.of(A_HIGH_1, B_LOW), t - 500))
@@ -99,6 +107,7 @@ class Lab12DStreamTest {
                                     + " directory: the totals its output received after each batch",
                             Map.of("dev-01", 1L), Map.of("dev-01", 1L), Map.of("dev-01", 2L, "dev-03", 1L));
             assertThat(run.created()).as("how often getOrCreate called createContext (no checkpoint yet)").isEqualTo(1);
+            Path checkpoint = dir.resolve("checkpoint");
             assertThat(IotData.names(checkpoint)).as("the checkpoint directory %s after three batches", checkpoint)
                     .anyMatch(name -> name.startsWith("checkpoint-"));
         } finally {
@@ -109,9 +118,7 @@ class Lab12DStreamTest {
     @Test
     void a_context_that_get_or_create_recovers_goes_on_with_its_totals_without_calling_create_context() {
         Path input = dir.resolve("in");
-        Path checkpoint = dir.resolve("checkpoint");
-        IotData.put(input, ".start", "");
-        ContextRun run = new ContextRun(checkpoint, input);
+        ContextRun run = contextRun();
         try {
             run.start()
                     .batch("a.json: dev-01 HIGH, dev-03 HIGH", t -> IotData.put(input, "a.json", List.of(A_HIGH_1, C_HIGH_1), t - 500))
@@ -129,6 +136,58 @@ class Lab12DStreamTest {
                     + " the second start must recover the context from the checkpoint").isEqualTo(1);
         } finally {
             run.close();
+        }
+    }
+
+    @Test
+    void create_context_hands_every_batch_to_the_output_even_before_the_first_high_event() {
+        Path input = dir.resolve("in");
+        ContextRun run = contextRun();
+        try {
+            run.start()
+                    .batch("nothing yet", t -> { })
+                    .batch("a.json: dev-02 LOW, dev-03 MEDIUM", t -> IotData.put(input, "a.json", List.of(B_LOW, C_MEDIUM), t - 500))
+                    .batch("b.json: dev-02 HIGH", t -> IotData.put(input, "b.json", List.of(B_HIGH_1), t - 500))
+                    .assertTotals("Lab 12 RecoveryDStream.createContext, started with getOrCreate on an empty checkpoint"
+                                    + " directory: the totals its output received after each batch (every batch is handed"
+                                    + " to the output, with no totals at all before the first HIGH event)",
+                            Map.of(), Map.of(), Map.of("dev-02", 1L));
+        } finally {
+            run.close();
+        }
+    }
+
+    /** createContext called directly, as getOrCreate calls it with no checkpoint, with batches of {@code seconds}. */
+    private JavaStreamingContext createdDirectly(int seconds) {
+        Path input = dir.resolve("in");
+        IotData.put(input, ".start", "");
+        return RecoveryDStream.createContext(TestSpark.context(), dir.resolve("checkpoint").toString(), input.toString(),
+                Durations.seconds(seconds), (batchTimeMs, totals) -> { });
+    }
+
+    @Test
+    void create_context_returns_the_context_unstarted() {
+        JavaStreamingContext ssc = createdDirectly(1);
+        try {
+            assertThat(ssc.getState()).as("Lab 12 RecoveryDStream.createContext(sc, checkpoint, in, 1 s, output), called as"
+                    + " getOrCreate calls it when there is no checkpoint: the state of the context it returns (the caller"
+                    + " starts it, after getOrCreate, once it has added its listeners)")
+                    .isEqualTo(StreamingContextState.INITIALIZED);
+        } finally {
+            ssc.stop(false, false);
+        }
+    }
+
+    @Test
+    void create_context_batches_at_the_interval_it_is_given() {
+        // the tests run batches of 1 s, the program of 2 s (--batch S): the function must use the one it is given
+        JavaStreamingContext ssc = createdDirectly(3);
+        try {
+            assertThat(ssc.ssc().graph().batchDuration().milliseconds()).as("Lab 12 RecoveryDStream.createContext(sc,"
+                    + " checkpoint, in, Durations.seconds(3), output): the batch interval of the context it returns, in ms")
+                    .isEqualTo(3000L);
+        } finally {
+            ssc.stop(false, false);
         }
     }
 
