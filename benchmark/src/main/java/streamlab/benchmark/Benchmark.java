@@ -23,59 +23,96 @@ import streamlab.support.LabSpark;
 import streamlab.support.LabUsageException;
 
 /** Which API keeps up? The command line of the benchmark: {@code ./bench --help}. */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {
             "Feeds lines from netcat-sim to the DStream and the Structured Streaming API at rising rates, each query"
                     + " alone, and measures for each API and query the highest rate it sustains and the latency from"
                     + " a line leaving netcat-sim to its word count being visible (median and 99th percentile).",
-            "Prints a table and writes it (results.md) with a picture (latency.png) into --out."},
-        footer = {"", "Examples:",
+            "Prints a table and writes it (results.md) with a picture (latency.png) into --out."
+        },
+        footer = {
+            "",
+            "Examples:",
             "  ./bench                                    all of it, about 12 minutes",
             "  ./bench --rates 1000,10000 --seconds 5     a quick look",
-            "  ./bench --apis dstream --queries windowed  one API, one query"})
+            "  ./bench --apis dstream --queries windowed  one API, one query"
+        })
 public final class Benchmark implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rates", split = ",", paramLabel = "N", defaultValue = "1000,5000,10000,20000,50000,100000,200000,500000",
+    @Option(
+            names = "--rates",
+            split = ",",
+            paramLabel = "N",
+            defaultValue = "1000,5000,10000,20000,50000,100000,200000,500000",
             description = "Lines per second to try, from the lowest up; a query that fell behind is not tried at"
                     + " higher rates (default: ${DEFAULT-VALUE}).")
     List<Integer> rates;
 
-    @Option(names = "--warmup", paramLabel = "S", defaultValue = "5",
+    @Option(
+            names = "--warmup",
+            paramLabel = "S",
+            defaultValue = "5",
             description = "Seconds of lines at each rate before the measuring begins (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "10",
+    @Option(
+            names = "--seconds",
+            paramLabel = "S",
+            defaultValue = "10",
             description = "Seconds measured at each rate (default: ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--batch", paramLabel = "S", defaultValue = "1",
+    @Option(
+            names = "--batch",
+            paramLabel = "S",
+            defaultValue = "1",
             description = "DStream batch interval and Structured trigger interval, in seconds: 1 or 2 (default:"
                     + " ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--apis", split = ",", paramLabel = "API", defaultValue = "dstream,structured,continuous",
+    @Option(
+            names = "--apis",
+            split = ",",
+            paramLabel = "API",
+            defaultValue = "dstream,structured,continuous",
             description = "Which APIs: dstream, structured, continuous (the continuous trigger, with a map-only query"
                     + " beside the stateless ones) (default: ${DEFAULT-VALUE}).")
     List<Series.Api> apis;
 
-    @Option(names = "--queries", split = ",", paramLabel = "QUERY", defaultValue = "stateless,windowed",
+    @Option(
+            names = "--queries",
+            split = ",",
+            paramLabel = "QUERY",
+            defaultValue = "stateless,windowed",
             description = "Which queries: stateless (word counts of each batch), windowed (word counts over 10 s"
                     + " every 2 s) (default: ${DEFAULT-VALUE}).")
     List<Series.Query> queries;
 
-    @Option(names = "--markers", paramLabel = "N", defaultValue = "100",
+    @Option(
+            names = "--markers",
+            paramLabel = "N",
+            defaultValue = "100",
             description = "Marker lines per second, whose latency is measured (default: ${DEFAULT-VALUE}).")
     int markers;
 
-    @Option(names = "--jvm-warmup", paramLabel = "S", defaultValue = "6",
+    @Option(
+            names = "--jvm-warmup",
+            paramLabel = "S",
+            defaultValue = "6",
             description = "Seconds each query runs, unmeasured, at the lowest rate before the first step, so that"
                     + " Spark's code generation and the JIT are behind us; 0 skips it (default: ${DEFAULT-VALUE}).")
     int jvmWarmup;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "benchmark/target/results",
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "benchmark/target/results",
             description = "Folder for results.md and latency.png (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -106,12 +143,21 @@ public final class Benchmark implements Callable<Integer> {
         System.out.println();
         System.out.print(table);
         System.out.println(highest);
-        Files.writeString(out.resolve("results.md"), "# Which API keeps up?\n\n```\n" + header + "```\n\n" + table
-                + "\n```\n" + highest + "\n```\n\n![latency against rate](latency.png)\n");
-        LatencyChart.write(results, settings.batchSeconds() + " s batches and triggers, "
-                + Runtime.getRuntime().availableProcessors() + " cores", out.resolve("latency.png"));
-        System.out.printf(Locale.ROOT, "%nWrote %s and %s (the run took %.1f minutes).%n",
-                out.resolve("results.md"), out.resolve("latency.png"), (System.nanoTime() - began) / 60e9);
+        Files.writeString(
+                out.resolve("results.md"),
+                "# Which API keeps up?\n\n```\n" + header + "```\n\n" + table + "\n```\n" + highest
+                        + "\n```\n\n![latency against rate](latency.png)\n");
+        LatencyChart.write(
+                results,
+                settings.batchSeconds() + " s batches and triggers, "
+                        + Runtime.getRuntime().availableProcessors() + " cores",
+                out.resolve("latency.png"));
+        System.out.printf(
+                Locale.ROOT,
+                "%nWrote %s and %s (the run took %.1f minutes).%n",
+                out.resolve("results.md"),
+                out.resolve("latency.png"),
+                (System.nanoTime() - began) / 60e9);
         return 0;
     }
 
@@ -154,15 +200,22 @@ public final class Benchmark implements Callable<Integer> {
     }
 
     private String header(SparkSession spark, Settings settings) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "Which API keeps up? DStream against Structured Streaming, on lines from netcat-sim on 127.0.0.1.",
-                "Machine: " + Machine.describe(spark.version(), spark.sparkContext().master()) + ".",
+                "Machine: "
+                        + Machine.describe(spark.version(), spark.sparkContext().master()) + ".",
                 "Each query runs alone at each rate (its own netcat-sim server, nothing else running in Spark), so",
                 "that the APIs do not take cores from each other; a DStream receiver keeps one core for itself.",
-                String.format(Locale.ROOT, "One step: %d s warm-up, %d s measured, %.0f s more for the last markers;%n"
+                String.format(
+                        Locale.ROOT,
+                        "One step: %d s warm-up, %d s measured, %.0f s more for the last markers;%n"
                                 + "batch interval and trigger %d s; %d marker lines a second.",
-                        settings.warmupSeconds(), settings.seconds(), settings.graceMillis() / 1000.0,
-                        settings.batchSeconds(), settings.markersPerSecond()),
+                        settings.warmupSeconds(),
+                        settings.seconds(),
+                        settings.graceMillis() / 1000.0,
+                        settings.batchSeconds(),
+                        settings.markersPerSecond()),
                 Verdict.DEFINITION,
                 "");
     }
@@ -187,7 +240,8 @@ public final class Benchmark implements Callable<Integer> {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Benchmark()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, given) -> {
-            String message = e.getMessage().endsWith(".") ? e.getMessage().substring(0, e.getMessage().length() - 1)
+            String message = e.getMessage().endsWith(".")
+                    ? e.getMessage().substring(0, e.getMessage().length() - 1)
                     : e.getMessage();
             System.err.println("bench: " + message + " (see --help).");
             return 2;

@@ -35,7 +35,8 @@ final class ContinuousQuery implements StreamQuery {
 
     @Override
     public void start(String host, int port) throws Exception {
-        query = spark.readStream().format("socket")
+        query = spark.readStream()
+                .format("socket")
                 .option("host", host)
                 .option("port", port)
                 .load()
@@ -88,7 +89,6 @@ final class ContinuousQuery implements StreamQuery {
         }
 
         @Override
-        public void close(Throwable error) {
-        }
+        public void close(Throwable error) {}
     }
 }

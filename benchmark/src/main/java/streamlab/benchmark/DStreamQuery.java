@@ -42,8 +42,8 @@ final class DStreamQuery implements StreamQuery {
 
     @Override
     public void start(String host, int port) {
-        ssc = new JavaStreamingContext(JavaSparkContext.fromSparkContext(spark.sparkContext()),
-                Durations.milliseconds(batchMillis));
+        ssc = new JavaStreamingContext(
+                JavaSparkContext.fromSparkContext(spark.sparkContext()), Durations.milliseconds(batchMillis));
         ssc.addStreamingListener(new BatchListener());
         LongAccumulator tokenized = spark.sparkContext().longAccumulator("lines tokenized");
         linesTokenized = tokenized;
@@ -57,13 +57,18 @@ final class DStreamQuery implements StreamQuery {
         JavaPairDStream<String, Long> counts;
         if (windowed) {
             ssc.checkpoint(checkpoint.toString()); // the inverse function keeps the previous window's counts
-            counts = words.reduceByKeyAndWindow(Long::sum, (count, leaving) -> count - leaving,
-                    Durations.seconds(Series.WINDOW_SECONDS), Durations.seconds(Series.SLIDE_SECONDS),
-                    spark.sparkContext().defaultParallelism(), wordCount -> wordCount._2() > 0);
+            counts = words.reduceByKeyAndWindow(
+                    Long::sum,
+                    (count, leaving) -> count - leaving,
+                    Durations.seconds(Series.WINDOW_SECONDS),
+                    Durations.seconds(Series.SLIDE_SECONDS),
+                    spark.sparkContext().defaultParallelism(),
+                    wordCount -> wordCount._2() > 0);
         } else {
             counts = words.reduceByKey(Long::sum);
         }
-        counts.foreachRDD(rdd -> Markers.visible(rdd.collect().stream().map(Tuple2::_1).toList()));
+        counts.foreachRDD(
+                rdd -> Markers.visible(rdd.collect().stream().map(Tuple2::_1).toList()));
         ssc.start();
     }
 
@@ -102,7 +107,9 @@ final class DStreamQuery implements StreamQuery {
         public void onBatchCompleted(StreamingListenerBatchCompleted completed) {
             BatchInfo batch = completed.batchInfo();
             counts.finished(linesTokenized.value());
-            lastSchedulingDelayMillis = batch.schedulingDelay().isDefined() ? (Long) batch.schedulingDelay().get() : 0;
+            lastSchedulingDelayMillis = batch.schedulingDelay().isDefined()
+                    ? (Long) batch.schedulingDelay().get()
+                    : 0;
         }
     }
 }

@@ -18,14 +18,18 @@ record Latency(long sentNanos, double millis, boolean visible) {
         if (latencies.isEmpty()) {
             return null;
         }
-        List<Latency> sorted = latencies.stream().sorted(Comparator.comparingDouble(Latency::millis)).toList();
+        List<Latency> sorted = latencies.stream()
+                .sorted(Comparator.comparingDouble(Latency::millis))
+                .toList();
         int rank = (int) Math.ceil(p / 100 * sorted.size());
         return sorted.get(Math.max(0, rank - 1));
     }
 
     /** The share (0 to 1) of the markers that became visible; 0 when there are none. */
     static double visibleShare(List<Latency> latencies) {
-        return latencies.isEmpty() ? 0 : latencies.stream().filter(Latency::visible).count() / (double) latencies.size();
+        return latencies.isEmpty()
+                ? 0
+                : latencies.stream().filter(Latency::visible).count() / (double) latencies.size();
     }
 
     /** For the table: milliseconds, with {@code >} for a lower bound; {@code -} for no latency at all. */

@@ -33,7 +33,9 @@ final class LatencyChart {
     /** Writes the PNG. */
     static void write(List<Result> results, String subtitle, Path png) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(1200).height(650)
+        XYChart chart = new XYChartBuilder()
+                .width(1200)
+                .height(650)
                 .title("From netcat-sim to a visible count: latency against rate (" + subtitle + ")")
                 .xAxisTitle("lines per second sent (log scale); x marks the rate at which the query fell behind")
                 .yAxisTitle("latency, ms (log scale)")
@@ -48,7 +50,9 @@ final class LatencyChart {
                 .setChartBackgroundColor(Color.WHITE)
                 .setMarkerSize(8);
         for (Series series : Series.values()) {
-            List<Result> rows = results.stream().filter(r -> r.series() == series && r.p50() != null).toList();
+            List<Result> rows = results.stream()
+                    .filter(r -> r.series() == series && r.p50() != null)
+                    .toList();
             if (rows.isEmpty()) {
                 continue;
             }
@@ -68,7 +72,9 @@ final class LatencyChart {
 
     private static double[] millis(List<Result> rows, boolean p99) {
         // at least 1 ms: a log scale has no room for 0
-        return rows.stream().mapToDouble(r -> Math.max(1, (p99 ? r.p99() : r.p50()).millis())).toArray();
+        return rows.stream()
+                .mapToDouble(r -> Math.max(1, (p99 ? r.p99() : r.p50()).millis()))
+                .toArray();
     }
 
     private static void style(XYSeries series, Color color, boolean p99) {

@@ -31,13 +31,18 @@ final class LineCounts {
      * them, the lines of the batches that finished in it over the whole period (0 if none did).
      */
     double perSecond(long from, long to) {
-        List<Sample> in = samples.stream().filter(s -> s.nanos >= from && s.nanos <= to).toList();
+        List<Sample> in =
+                samples.stream().filter(s -> s.nanos >= from && s.nanos <= to).toList();
         if (in.size() >= 2) {
             Sample first = in.get(0);
             Sample last = in.get(in.size() - 1);
             return (last.lines - first.lines) / ((last.nanos - first.nanos) / 1e9);
         }
-        long before = samples.stream().filter(s -> s.nanos < from).mapToLong(Sample::lines).max().orElse(0);
+        long before = samples.stream()
+                .filter(s -> s.nanos < from)
+                .mapToLong(Sample::lines)
+                .max()
+                .orElse(0);
         long by = in.isEmpty() ? before : in.get(0).lines;
         return (by - before) / ((to - from) / 1e9);
     }

@@ -22,7 +22,8 @@ final class Machine {
             try (Stream<String> lines = Files.lines(cpuinfo)) {
                 return lines.filter(line -> line.startsWith("model name"))
                         .map(line -> line.substring(line.indexOf(':') + 1).trim())
-                        .findFirst().orElse(System.getProperty("os.arch"));
+                        .findFirst()
+                        .orElse(System.getProperty("os.arch"));
             } catch (IOException | RuntimeException e) {
                 // fall back to the architecture
             }

@@ -1,9 +1,9 @@
 package streamlab.benchmark;
 
-import java.nio.file.Path;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.window;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,7 +59,8 @@ final class MicroBatchQuery implements StreamQuery {
 
     @Override
     public void start(String host, int port) throws Exception {
-        Dataset<Row> lines = spark.readStream().format("socket")
+        Dataset<Row> lines = spark.readStream()
+                .format("socket")
                 .option("host", host)
                 .option("port", port)
                 .option("includeTimestamp", windowed) // a column timestamp: when the line was read
@@ -67,15 +68,18 @@ final class MicroBatchQuery implements StreamQuery {
         DataStreamWriter<Row> writer;
         if (windowed) {
             Dataset<Row> counts = Tokens.words(lines.withWatermark("timestamp", "2 seconds"))
-                    .groupBy(window(col("timestamp"), Series.WINDOW_SECONDS + " seconds",
-                            Series.SLIDE_SECONDS + " seconds"), col("word"))
+                    .groupBy(
+                            window(
+                                    col("timestamp"),
+                                    Series.WINDOW_SECONDS + " seconds",
+                                    Series.SLIDE_SECONDS + " seconds"),
+                            col("word"))
                     .count();
-            writer = counts.writeStream().outputMode("update")
-                    .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, id) -> show(batch));
+            writer = counts.writeStream().outputMode("update").foreachBatch((VoidFunction2<Dataset<Row>, Long>)
+                    (batch, id) -> show(batch));
         } else {
-            writer = lines.writeStream()
-                    .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (batch, id) ->
-                            show(Tokens.words(batch).groupBy("word").count()));
+            writer = lines.writeStream().foreachBatch((VoidFunction2<Dataset<Row>, Long>)
+                    (batch, id) -> show(Tokens.words(batch).groupBy("word").count()));
         }
         spark.streams().addListener(listener);
         query = writer.queryName(name)
@@ -86,7 +90,9 @@ final class MicroBatchQuery implements StreamQuery {
 
     /** Collects a batch's counts (every row: nothing is left for the optimizer to skip) and notes its markers. */
     private static void show(Dataset<Row> counts) {
-        Markers.visible(counts.collectAsList().stream().map(row -> row.<String>getAs("word")).toList());
+        Markers.visible(counts.collectAsList().stream()
+                .map(row -> row.<String>getAs("word"))
+                .toList());
     }
 
     @Override
@@ -106,7 +112,8 @@ final class MicroBatchQuery implements StreamQuery {
         }
         long median = measuredDurations.stream().sorted().toList().get(measuredDurations.size() / 2);
         if (median > batchMillis) {
-            return String.format(Locale.ROOT, "micro-batches take %.1f s (median), longer than the trigger", median / 1000.0);
+            return String.format(
+                    Locale.ROOT, "micro-batches take %.1f s (median), longer than the trigger", median / 1000.0);
         }
         return null;
     }
@@ -150,11 +157,9 @@ final class MicroBatchQuery implements StreamQuery {
         }
 
         @Override
-        public void onQueryStarted(QueryStartedEvent event) {
-        }
+        public void onQueryStarted(QueryStartedEvent event) {}
 
         @Override
-        public void onQueryTerminated(QueryTerminatedEvent event) {
-        }
+        public void onQueryTerminated(QueryTerminatedEvent event) {}
     }
 }

@@ -18,8 +18,13 @@ final class RateLadder {
 
     private RateLadder() {}
 
-    static List<Result> climb(SparkSession spark, List<Series> series, List<Integer> rates, Settings settings,
-                              Path work, PrintStream out) {
+    static List<Result> climb(
+            SparkSession spark,
+            List<Series> series,
+            List<Integer> rates,
+            Settings settings,
+            Path work,
+            PrintStream out) {
         warmUp(spark, series, rates.get(0), settings, work, out);
         List<Result> results = new ArrayList<>();
         Set<Series> behind = EnumSet.noneOf(Series.class);
@@ -35,7 +40,8 @@ final class RateLadder {
                 out.printf(Locale.ROOT, "rate %,d lines/s: %s ... ", rate, s.label());
                 out.flush();
                 long began = System.nanoTime();
-                Result result = step(spark, s, rate, settings, work.resolve(s.name().toLowerCase() + "-" + rate));
+                Result result =
+                        step(spark, s, rate, settings, work.resolve(s.name().toLowerCase() + "-" + rate));
                 out.println(summary(result, (System.nanoTime() - began) / 1e9));
                 results.add(result);
                 if (!result.sustained()) {
@@ -52,15 +58,18 @@ final class RateLadder {
      * what only the first query of a JVM pays: Spark's code generation and the JIT (the first micro-batch of the first
      * Structured query takes several seconds).
      */
-    private static void warmUp(SparkSession spark, List<Series> series, int rate, Settings settings, Path work,
-                               PrintStream out) {
+    private static void warmUp(
+            SparkSession spark, List<Series> series, int rate, Settings settings, Path work, PrintStream out) {
         if (settings.jvmWarmupSeconds() == 0) {
             return;
         }
-        Settings brief = new Settings(0, settings.jvmWarmupSeconds(), settings.batchSeconds(),
-                settings.markersPerSecond(), 0);
-        out.printf(Locale.ROOT, "Warming up the JVM (not measured): each query %d s at %,d lines/s ... ",
-                settings.jvmWarmupSeconds(), rate);
+        Settings brief =
+                new Settings(0, settings.jvmWarmupSeconds(), settings.batchSeconds(), settings.markersPerSecond(), 0);
+        out.printf(
+                Locale.ROOT,
+                "Warming up the JVM (not measured): each query %d s at %,d lines/s ... ",
+                settings.jvmWarmupSeconds(),
+                rate);
         out.flush();
         long began = System.nanoTime();
         for (Series s : series) {
@@ -99,9 +108,14 @@ final class RateLadder {
     }
 
     private static String summary(Result r, double seconds) {
-        return String.format(Locale.ROOT, "%s; sent %,.0f, processed %,.0f lines/s; latency p50 %s ms, p99 %s ms"
-                        + " (%.0f s)",
+        return String.format(
+                Locale.ROOT,
+                "%s; sent %,.0f, processed %,.0f lines/s; latency p50 %s ms, p99 %s ms" + " (%.0f s)",
                 r.sustained() ? "sustained" : "fell behind (" + r.fellBehind() + ")",
-                r.sentPerSecond(), r.processedPerSecond(), Latency.text(r.p50()), Latency.text(r.p99()), seconds);
+                r.sentPerSecond(),
+                r.processedPerSecond(),
+                Latency.text(r.p50()),
+                Latency.text(r.p99()),
+                seconds);
     }
 }

@@ -6,8 +6,14 @@ package streamlab.benchmark;
  * @param fellBehind why the query did not keep up, or null when it did
  * @param p50        the median latency, or null when no marker was sent in the measured period
  */
-record Result(int rate, Series series, String fellBehind, double sentPerSecond, double processedPerSecond,
-              Latency p50, Latency p99) {
+record Result(
+        int rate,
+        Series series,
+        String fellBehind,
+        double sentPerSecond,
+        double processedPerSecond,
+        Latency p50,
+        Latency p99) {
 
     boolean sustained() {
         return fellBehind == null;

@@ -16,26 +16,43 @@ final class ResultTable {
                         + " | latency p50 (ms) | latency p99 (ms) |\n")
                 .append("|---:|---|---|---|---:|---:|---:|---:|\n");
         for (Result r : results) {
-            table.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %,.0f | %,.0f | %s | %s |%n",
-                    r.rate(), r.series().apiLabel, r.series().queryLabel,
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %,d | %s | %s | %s | %,.0f | %,.0f | %s | %s |%n",
+                    r.rate(),
+                    r.series().apiLabel,
+                    r.series().queryLabel,
                     r.sustained() ? "yes" : "no: " + r.fellBehind(),
-                    r.sentPerSecond(), r.processedPerSecond(), Latency.text(r.p50()), Latency.text(r.p99())));
+                    r.sentPerSecond(),
+                    r.processedPerSecond(),
+                    Latency.text(r.p50()),
+                    Latency.text(r.p99())));
         }
         return table.toString();
     }
 
     /** One line per series: the highest rate it sustained, and the rate at which it fell behind. */
     static String highest(List<Series> series, List<Result> results) {
-        return series.stream().map(s -> {
-            List<Result> rows = results.stream().filter(r -> r.series() == s).toList();
-            OptionalInt kept = rows.stream().filter(Result::sustained).mapToInt(Result::rate).max();
-            OptionalInt fell = rows.stream().filter(r -> !r.sustained()).mapToInt(Result::rate).min();
-            String text = kept.isPresent()
-                    ? String.format(Locale.ROOT, "%,d lines/s", kept.getAsInt()) : "none of the rates tried";
-            if (fell.isPresent()) {
-                text += String.format(Locale.ROOT, " (fell behind at %,d)", fell.getAsInt());
-            }
-            return "  " + s.label() + ": " + text;
-        }).collect(Collectors.joining("\n"));
+        return series.stream()
+                .map(s -> {
+                    List<Result> rows =
+                            results.stream().filter(r -> r.series() == s).toList();
+                    OptionalInt kept = rows.stream()
+                            .filter(Result::sustained)
+                            .mapToInt(Result::rate)
+                            .max();
+                    OptionalInt fell = rows.stream()
+                            .filter(r -> !r.sustained())
+                            .mapToInt(Result::rate)
+                            .min();
+                    String text = kept.isPresent()
+                            ? String.format(Locale.ROOT, "%,d lines/s", kept.getAsInt())
+                            : "none of the rates tried";
+                    if (fell.isPresent()) {
+                        text += String.format(Locale.ROOT, " (fell behind at %,d)", fell.getAsInt());
+                    }
+                    return "  " + s.label() + ": " + text;
+                })
+                .collect(Collectors.joining("\n"));
     }
 }

@@ -8,7 +8,6 @@ import org.apache.spark.sql.SparkSession;
 
 /** The queries the benchmark measures: each API with each query, one line of the picture each. */
 enum Series {
-
     DSTREAM_STATELESS(Api.DSTREAM, Query.STATELESS, "DStream", "stateless"),
     STRUCTURED_STATELESS(Api.STRUCTURED, Query.STATELESS, "Structured", "stateless"),
     CONTINUOUS_MAP_ONLY(Api.CONTINUOUS, Query.STATELESS, "Structured continuous", "map only"),
@@ -16,13 +15,21 @@ enum Series {
     STRUCTURED_WINDOWED(Api.STRUCTURED, Query.WINDOWED, "Structured", "windowed 10 s / 2 s");
 
     /** The APIs (--apis). */
-    enum Api { DSTREAM, STRUCTURED, CONTINUOUS }
+    enum Api {
+        DSTREAM,
+        STRUCTURED,
+        CONTINUOUS
+    }
 
     /** The queries (--queries); the continuous trigger runs a map-only query beside the stateless ones. */
-    enum Query { STATELESS, WINDOWED }
+    enum Query {
+        STATELESS,
+        WINDOWED
+    }
 
     /** The windowed queries: counts over the last 10 s, every 2 s. */
     static final int WINDOW_SECONDS = 10;
+
     static final int SLIDE_SECONDS = 2;
 
     final Api api;
@@ -44,16 +51,18 @@ enum Series {
 
     /** The series of these APIs and queries, in the order a step runs them. */
     static List<Series> of(Set<Api> apis, Set<Query> queries) {
-        return Arrays.stream(values()).filter(s -> apis.contains(s.api) && queries.contains(s.query)).toList();
+        return Arrays.stream(values())
+                .filter(s -> apis.contains(s.api) && queries.contains(s.query))
+                .toList();
     }
 
     /** A new, not yet started query of this series. */
     StreamQuery create(SparkSession spark, long batchMillis, Path checkpoint, String name) {
         return switch (this) {
-            case DSTREAM_STATELESS, DSTREAM_WINDOWED -> new DStreamQuery(spark, query == Query.WINDOWED, batchMillis,
-                    checkpoint);
-            case STRUCTURED_STATELESS, STRUCTURED_WINDOWED -> new MicroBatchQuery(spark, query == Query.WINDOWED,
-                    batchMillis, checkpoint, name);
+            case DSTREAM_STATELESS, DSTREAM_WINDOWED ->
+                new DStreamQuery(spark, query == Query.WINDOWED, batchMillis, checkpoint);
+            case STRUCTURED_STATELESS, STRUCTURED_WINDOWED ->
+                new MicroBatchQuery(spark, query == Query.WINDOWED, batchMillis, checkpoint, name);
             case CONTINUOUS_MAP_ONLY -> new ContinuousQuery(spark, batchMillis, checkpoint);
         };
     }

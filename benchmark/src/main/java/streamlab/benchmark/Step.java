@@ -23,11 +23,11 @@ final class Step {
         Markers.reset();
         String name = "benchmark_" + series.name().toLowerCase() + "_" + rate;
         try (NetcatServer server = NetcatServer.builder().start();
-             StreamQuery query = series.create(spark, settings.batchMillis(), checkpoint, name)) {
+                StreamQuery query = series.create(spark, settings.batchMillis(), checkpoint, name)) {
             query.start(server.bindHost(), server.port());
             if (!server.awaitClients(1, CONNECT_WAIT)) {
-                throw new IllegalStateException(series.label() + " did not connect to netcat-sim within "
-                        + CONNECT_WAIT.toSeconds() + " s");
+                throw new IllegalStateException(
+                        series.label() + " did not connect to netcat-sim within " + CONNECT_WAIT.toSeconds() + " s");
             }
             try (PacedSender sender = PacedSender.start(server, rate, settings.markersPerSecond())) {
                 long from = sleepUntil(System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.warmupSeconds()));
@@ -41,8 +41,14 @@ final class Step {
                 long end = sleepUntil(to + TimeUnit.MILLISECONDS.toNanos(settings.graceMillis()));
                 List<Latency> latencies = Markers.latencies(from, to, end);
                 String why = Verdict.why(behind, rate, sent, processed, latencies, settings.batchMillis());
-                return new Result(rate, series, why, sent, processed,
-                        Latency.percentile(latencies, 50), Latency.percentile(latencies, 99));
+                return new Result(
+                        rate,
+                        series,
+                        why,
+                        sent,
+                        processed,
+                        Latency.percentile(latencies, 50),
+                        Latency.percentile(latencies, 99));
             }
         }
     }

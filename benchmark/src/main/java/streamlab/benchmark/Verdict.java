@@ -9,7 +9,8 @@ final class Verdict {
     /** The share of lines and of markers that must make it. */
     static final double ENOUGH = 0.95;
 
-    static final String DEFINITION = String.join("\n",
+    static final String DEFINITION = String.join(
+            "\n",
             "A query sustains a rate when, over the measured period after the warm-up:",
             "  1. its batches do not queue up: DStream, the last batch waited less than one batch interval to start;",
             "     Structured, its micro-batches took no longer than the trigger interval (median);",
@@ -34,8 +35,8 @@ final class Verdict {
      * @param processed lines per second the query processed in it
      * @param latencies the markers sent in the measured period, in the order they were sent
      */
-    static String why(String behind, int rate, double sent, double processed, List<Latency> latencies,
-                      long batchMillis) {
+    static String why(
+            String behind, int rate, double sent, double processed, List<Latency> latencies, long batchMillis) {
         if (behind != null) {
             return behind;
         }
@@ -47,7 +48,8 @@ final class Verdict {
             return growing;
         }
         if (Latency.visibleShare(latencies) < ENOUGH) {
-            return String.format(Locale.ROOT, "only %.0f %% of the markers became visible", 100 * Latency.visibleShare(latencies));
+            return String.format(
+                    Locale.ROOT, "only %.0f %% of the markers became visible", 100 * Latency.visibleShare(latencies));
         }
         if (sent < ENOUGH * rate) {
             return String.format(Locale.ROOT, "netcat-sim could send only %,.0f lines/s", sent);
@@ -63,7 +65,11 @@ final class Verdict {
         Latency first = Latency.percentile(latencies.subList(0, third), 50);
         Latency last = Latency.percentile(latencies.subList(latencies.size() - third, latencies.size()), 50);
         if (last.millis() > first.millis() + batchMillis) {
-            return String.format(Locale.ROOT, "latency keeps growing: median %,.0f ms, then %,.0f ms", first.millis(), last.millis());
+            return String.format(
+                    Locale.ROOT,
+                    "latency keeps growing: median %,.0f ms, then %,.0f ms",
+                    first.millis(),
+                    last.millis());
         }
         return null;
     }

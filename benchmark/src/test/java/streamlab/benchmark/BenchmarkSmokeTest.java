@@ -18,8 +18,21 @@ class BenchmarkSmokeTest {
 
     @Test
     void writesATableRowPerApiAndAPicture(@TempDir Path out) throws IOException {
-        int status = Benchmark.run("--rates", "200", "--warmup", "1", "--seconds", "2", "--jvm-warmup", "0",
-                "--apis", "dstream,structured", "--queries", "stateless", "--out", out.toString());
+        int status = Benchmark.run(
+                "--rates",
+                "200",
+                "--warmup",
+                "1",
+                "--seconds",
+                "2",
+                "--jvm-warmup",
+                "0",
+                "--apis",
+                "dstream,structured",
+                "--queries",
+                "stateless",
+                "--out",
+                out.toString());
 
         assertThat(status).isZero();
         String results = Files.readString(out.resolve("results.md"));
@@ -36,6 +49,7 @@ class BenchmarkSmokeTest {
     void refusesABadOptionWithExitStatus2() {
         assertThat(Benchmark.run("--batch", "3")).isEqualTo(2);
         assertThat(Benchmark.run("--rates", "fast")).isEqualTo(2);
-        assertThat(Benchmark.run("--apis", "continuous", "--queries", "windowed")).isEqualTo(2);
+        assertThat(Benchmark.run("--apis", "continuous", "--queries", "windowed"))
+                .isEqualTo(2);
     }
 }

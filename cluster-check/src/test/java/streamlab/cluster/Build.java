@@ -26,14 +26,16 @@ final class Build {
     static Path labJar(String lab) {
         Path jar = path("streamlab.cluster." + lab + "-jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("No " + jar + ": package the labs first (./mvnw -pl cluster-check -am verify).");
+            throw new IllegalStateException(
+                    "No " + jar + ": package the labs first (./mvnw -pl cluster-check -am verify).");
         }
         return jar;
     }
 
     /** Spark's jars, as the build resolved them. */
     static List<Path> sparkJars() throws IOException {
-        String classPath = Files.readString(path("streamlab.cluster.spark-classpath")).strip();
+        String classPath =
+                Files.readString(path("streamlab.cluster.spark-classpath")).strip();
         return Arrays.stream(classPath.split(File.pathSeparator)).map(Path::of).toList();
     }
 

@@ -51,8 +51,15 @@ final class ChildJvm implements AutoCloseable {
      * Starts {@code java [jvmOptions] -cp classPath mainClass [args]} with {@code env} added to this
      * process's environment; its output goes to {@code logDir/name.log} as well.
      */
-    static ChildJvm start(String name, List<String> jvmOptions, String classPath, String mainClass,
-            List<String> args, Map<String, String> env, Path logDir) throws IOException {
+    static ChildJvm start(
+            String name,
+            List<String> jvmOptions,
+            String classPath,
+            String mainClass,
+            List<String> args,
+            Map<String, String> env,
+            Path logDir)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -128,8 +135,9 @@ final class ChildJvm implements AutoCloseable {
     }
 
     private void copyOutput() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+        try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 out.println(line);
                 synchronized (this) {

@@ -27,8 +27,9 @@ final class SparkHome {
             try {
                 Files.createSymbolicLink(link, jar.toAbsolutePath());
             } catch (FileAlreadyExistsException sameName) {
-                throw new IllegalStateException("Two Spark jars are named " + jar.getFileName() + ": " + jar
-                        + " and " + link.toRealPath(), sameName);
+                throw new IllegalStateException(
+                        "Two Spark jars are named " + jar.getFileName() + ": " + jar + " and " + link.toRealPath(),
+                        sameName);
             } catch (UnsupportedOperationException | IOException noLinks) {
                 Files.copy(jar, link);
             }
@@ -38,6 +39,9 @@ final class SparkHome {
 
     /** The class path of a Spark daemon or of spark-submit: as Spark's own scripts give it. */
     static String classPath(Path home) {
-        return home.resolve("conf") + File.separator + File.pathSeparator + home.resolve("jars").resolve("*");
+        return home.resolve("conf")
+                + File.separator
+                + File.pathSeparator
+                + home.resolve("jars").resolve("*");
     }
 }

@@ -47,8 +47,11 @@ class SparkSubmitJarTest {
                 packages.add(name.substring(0, name.lastIndexOf('/')));
             }
         }
-        assertThat(packages).as("packages of %s with classes that Spark's own jars have too", jar).isEmpty();
-        assertThat(entries(jar)).as("entries of %s", jar)
+        assertThat(packages)
+                .as("packages of %s with classes that Spark's own jars have too", jar)
+                .isEmpty();
+        assertThat(entries(jar))
+                .as("entries of %s", jar)
                 .noneMatch(name -> name.startsWith("org/apache/spark/") || name.startsWith("scala/"));
     }
 
@@ -56,12 +59,18 @@ class SparkSubmitJarTest {
     void lab01JarHasTheLabAndWhatItNeeds() throws IOException {
         Path jar = Build.labJar("lab01");
 
-        assertThat(entries(jar)).contains("streamlab/lab01/Lab01.class", "streamlab/lab01/WordCountDStream.class",
-                "streamlab/support/LabSpark.class", "streamlab/netcat/NetcatServer.class", "picocli/CommandLine.class",
-                "com/globalmentor/apache/hadoop/fs/BareLocalFileSystem.class");
+        assertThat(entries(jar))
+                .contains(
+                        "streamlab/lab01/Lab01.class",
+                        "streamlab/lab01/WordCountDStream.class",
+                        "streamlab/support/LabSpark.class",
+                        "streamlab/netcat/NetcatServer.class",
+                        "picocli/CommandLine.class",
+                        "com/globalmentor/apache/hadoop/fs/BareLocalFileSystem.class");
         assertThat(Files.size(jar)).as("size of %s", jar).isLessThan(2_000_000);
         try (JarFile file = new JarFile(jar.toFile())) {
-            assertThat(file.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("streamlab.lab01.Lab01");
+            assertThat(file.getManifest().getMainAttributes().getValue("Main-Class"))
+                    .isEqualTo("streamlab.lab01.Lab01");
         }
     }
 
@@ -69,8 +78,12 @@ class SparkSubmitJarTest {
     void lab10JarHasItsDatabaseLibrariesWithBothJdbcDriversRegistered() throws IOException {
         Path jar = Build.labJar("lab10");
 
-        assertThat(entries(jar)).contains("streamlab/lab10/Lab10.class", "org/h2/Driver.class",
-                "com/zaxxer/hikari/HikariDataSource.class", "org/postgresql/Driver.class");
+        assertThat(entries(jar))
+                .contains(
+                        "streamlab/lab10/Lab10.class",
+                        "org/h2/Driver.class",
+                        "com/zaxxer/hikari/HikariDataSource.class",
+                        "org/postgresql/Driver.class");
         // two of its jars bring a META-INF/services/java.sql.Driver: the one merged file names both drivers
         assertThat(text(jar, "META-INF/services/java.sql.Driver")).contains("org.h2.Driver", "org.postgresql.Driver");
     }
@@ -89,7 +102,8 @@ class SparkSubmitJarTest {
     }
 
     private static String text(Path jar, String entry) throws IOException {
-        try (JarFile file = new JarFile(jar.toFile()); InputStream in = file.getInputStream(file.getEntry(entry))) {
+        try (JarFile file = new JarFile(jar.toFile());
+                InputStream in = file.getInputStream(file.getEntry(entry))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -35,11 +35,15 @@ final class StandaloneCluster implements AutoCloseable {
         this.logs = logs;
         this.jvmOptions = jvmOptions;
         this.env = Map.of(
-                "SPARK_HOME", home.toString(),
-                "SPARK_SCALA_VERSION", "2.13",
-                "SPARK_LOCAL_IP", "127.0.0.1",
+                "SPARK_HOME",
+                home.toString(),
+                "SPARK_SCALA_VERSION",
+                "2.13",
+                "SPARK_LOCAL_IP",
+                "127.0.0.1",
                 // executors run on the Worker's JAVA_HOME: the JDK of this test, not whatever else is installed
-                "JAVA_HOME", System.getProperty("java.home"));
+                "JAVA_HOME",
+                System.getProperty("java.home"));
     }
 
     /**
@@ -62,17 +66,34 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     private void startMaster() throws IOException, InterruptedException {
-        ChildJvm master = startJvm("master", "512m", "org.apache.spark.deploy.master.Master",
+        ChildJvm master = startJvm(
+                "master",
+                "512m",
+                "org.apache.spark.deploy.master.Master",
                 List.of("--host", "127.0.0.1", "--port", "0", "--webui-port", "0"));
         masterUrl = master.awaitLine(MASTER_URL, WAIT).group(1);
         master.awaitLine(Pattern.compile("I have been elected leader"), WAIT);
     }
 
     private void startWorker(int cores, String memory) throws IOException, InterruptedException {
-        worker = startJvm("worker", "512m", "org.apache.spark.deploy.worker.Worker",
-                List.of("--host", "127.0.0.1", "--port", "0", "--webui-port", "0",
-                        "--cores", String.valueOf(cores), "--memory", memory,
-                        "--work-dir", logs.resolve("worker-work").toString(), masterUrl));
+        worker = startJvm(
+                "worker",
+                "512m",
+                "org.apache.spark.deploy.worker.Worker",
+                List.of(
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        "0",
+                        "--webui-port",
+                        "0",
+                        "--cores",
+                        String.valueOf(cores),
+                        "--memory",
+                        memory,
+                        "--work-dir",
+                        logs.resolve("worker-work").toString(),
+                        masterUrl));
         worker.awaitLine(Pattern.compile("Successfully registered with master"), WAIT);
     }
 

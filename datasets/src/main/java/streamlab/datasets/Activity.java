@@ -22,7 +22,10 @@ final class Activity {
     static final long START_MS = 1_424_686_735_090L;
 
     private static final String[][] DEVICES = {
-        {"nexus4_1", "nexus4"}, {"nexus4_2", "nexus4"}, {"s3_1", "s3"}, {"s3mini_1", "s3mini"},
+        {"nexus4_1", "nexus4"},
+        {"nexus4_2", "nexus4"},
+        {"s3_1", "s3"},
+        {"s3mini_1", "s3mini"},
         {"samsungold_1", "samsungold"},
     };
     private static final String[] USERS = {"a", "b", "c", "d", "e", "f", "g", "h", "i"};
@@ -38,7 +41,8 @@ final class Activity {
             List<String> lines = new ArrayList<>();
             for (int i = 0; i < PER_FILE; i++, index++) {
                 long arrival = START_MS + f * 5_000L + i * 100L + random.nextInt(50);
-                long creation = arrival * 1_000_000L - 1_000_000L * (5 + random.nextInt(40)) - random.nextInt(1_000_000);
+                long creation =
+                        arrival * 1_000_000L - 1_000_000L * (5 + random.nextInt(40)) - random.nextInt(1_000_000);
                 String[] device = DEVICES[random.nextInt(DEVICES.length)];
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("Arrival_Time", arrival);

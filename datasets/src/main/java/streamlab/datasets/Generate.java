@@ -11,7 +11,9 @@ import picocli.CommandLine.Parameters;
  * seeds, fixed times, Unix line ends): {@code datasets/generate} runs it on the repository's
  * {@code datasets/} folder.
  */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
         description = "Write the generated datasets (zipcodes, iot, activity) into a datasets folder.")
 public final class Generate implements Callable<Integer> {
 
@@ -23,7 +25,8 @@ public final class Generate implements Callable<Integer> {
         Zipcodes.write(dir.resolve("zipcodes"));
         IotEvents.write(dir.resolve("iot"));
         Activity.write(dir.resolve("activity"));
-        System.out.println("Wrote " + dir.resolve("zipcodes") + ", " + dir.resolve("iot") + " and " + dir.resolve("activity"));
+        System.out.println(
+                "Wrote " + dir.resolve("zipcodes") + ", " + dir.resolve("iot") + " and " + dir.resolve("activity"));
         return 0;
     }
 

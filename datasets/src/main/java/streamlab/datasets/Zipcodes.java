@@ -43,6 +43,7 @@ final class Zipcodes {
         {"ASHEVILLE", "NC", "28801", "35.59", "-82.55"},
         {"BURLINGTON", "VT", "05401", "44.48", "-73.21"},
     };
+
     private static final String[] TYPES = {"STANDARD", "STANDARD", "STANDARD", "UNIQUE", "PO BOX", "MILITARY"};
     private static final String[] LOCATION_TYPES = {"PRIMARY", "PRIMARY", "ACCEPTABLE", "NOT ACCEPTABLE"};
 

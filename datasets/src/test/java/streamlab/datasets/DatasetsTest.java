@@ -32,8 +32,12 @@ class DatasetsTest {
                     .as("the files of datasets/%s (run datasets/generate after changing the generator)", folder)
                     .containsExactlyElementsOf(made);
             for (String name : made) {
-                assertThat(Files.mismatch(fresh.resolve(folder).resolve(name), COMMITTED.resolve(folder).resolve(name)))
-                        .as("datasets/%s/%s differs from what the generator makes (run datasets/generate)", folder, name)
+                assertThat(Files.mismatch(
+                                fresh.resolve(folder).resolve(name),
+                                COMMITTED.resolve(folder).resolve(name)))
+                        .as(
+                                "datasets/%s/%s differs from what the generator makes (run datasets/generate)",
+                                folder, name)
                         .isEqualTo(-1L);
             }
         }
@@ -45,7 +49,8 @@ class DatasetsTest {
         generate(second);
         try (Stream<Path> walk = Files.walk(first)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                assertThat(Files.mismatch(file, second.resolve(first.relativize(file)))).isEqualTo(-1L);
+                assertThat(Files.mismatch(file, second.resolve(first.relativize(file))))
+                        .isEqualTo(-1L);
             }
         }
     }

@@ -59,8 +59,9 @@ final class ClassDataArchive {
         synchronized (MAKING) {
             try {
                 Files.createDirectories(dir);
-                try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
+                try (FileChannel lockFile = FileChannel.open(
+                                dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        FileLock ignored = lockFile.lock()) {
                     if (Files.exists(archive)) {
                         return Optional.of(archive);
                     }
@@ -98,8 +99,11 @@ final class ClassDataArchive {
         command.add("-cp");
         command.add(classpath);
         command.add(ClassDataTraining.class.getName());
-        Process training = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("training.log").toFile()).start();
+        Process training = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("training.log").toFile())
+                .start();
         if (!training.waitFor(TRAINING_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
             training.destroyForcibly().waitFor();
             return false;
@@ -122,7 +126,8 @@ final class ClassDataArchive {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();
-                if (!keep.contains(f.toAbsolutePath()) && name.startsWith("grading-")
+                if (!keep.contains(f.toAbsolutePath())
+                        && name.startsWith("grading-")
                         && Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
                     Files.deleteIfExists(f);
                 }
@@ -134,11 +139,15 @@ final class ClassDataArchive {
     static String key(List<String> jvmOptions, String classpath) {
         // the heap follows the machine's memory (MachineSize) and does not change which classes an archive
         // holds: one recorded where an autograder's image is built fits the smaller container that grades
-        List<String> options = jvmOptions.stream().filter(o -> !o.startsWith("-Xmx")).toList();
+        List<String> options =
+                jvmOptions.stream().filter(o -> !o.startsWith("-Xmx")).toList();
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : List.of(System.getProperty("java.home"), System.getProperty("java.vm.version"),
-                    String.join(" ", options), classpath)) {
+            for (String part : List.of(
+                    System.getProperty("java.home"),
+                    System.getProperty("java.vm.version"),
+                    String.join(" ", options),
+                    classpath)) {
                 sha.update(part.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }

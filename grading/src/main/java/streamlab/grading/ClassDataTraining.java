@@ -24,16 +24,20 @@ final class ClassDataTraining {
     private ClassDataTraining() {}
 
     public static void main(String[] args) {
-        StructuredScript.lines(List.of("a b a", "b"), List.of("c a")).outputMode("update")
+        StructuredScript.lines(List.of("a b a", "b"), List.of("c a"))
+                .outputMode("update")
                 .run(ClassDataTraining::words);
         StructuredScript.events(
                         List.of(StructuredScript.event(Instant.ofEpochSecond(1), "a b")),
                         List.of(StructuredScript.event(Instant.ofEpochSecond(12), "a")))
                 .outputMode("append")
                 .run(events -> events.withWatermark("timestamp", "5 seconds")
-                        .groupBy(window(col("timestamp"), "4 seconds", "2 seconds")).count());
-        DStreamScript.lines(List.of("a b a", "b"), List.of("c a")).checkpointing()
-                .runPairs(lines -> lines.flatMap(line -> Arrays.asList(line.split(" ")).iterator())
+                        .groupBy(window(col("timestamp"), "4 seconds", "2 seconds"))
+                        .count());
+        DStreamScript.lines(List.of("a b a", "b"), List.of("c a"))
+                .checkpointing()
+                .runPairs(lines -> lines.flatMap(
+                                line -> Arrays.asList(line.split(" ")).iterator())
                         .mapToPair(word -> new Tuple2<>(word, 1L))
                         .reduceByKeyAndWindow(Long::sum, Durations.seconds(2), Durations.seconds(1))
                         .updateStateByKey((values, state) -> state));
@@ -41,6 +45,8 @@ final class ClassDataTraining {
     }
 
     private static Dataset<Row> words(Dataset<Row> lines) {
-        return lines.select(explode(split(col("value"), " ")).as("word")).groupBy("word").count();
+        return lines.select(explode(split(col("value"), " ")).as("word"))
+                .groupBy("word")
+                .count();
     }
 }

@@ -60,10 +60,18 @@ final class ClassTable {
         columns.forEach(c -> md.append("---|"));
         md.append("---|---|\n");
         for (Scoreboard s : rows) {
-            md.append("| ").append(s.student()).append(" | ").append(Scoreboard.num(s.points())).append('/')
-              .append(Scoreboard.num(s.max())).append(" | ").append(s.percent()).append(" |");
+            md.append("| ")
+                    .append(s.student())
+                    .append(" | ")
+                    .append(Scoreboard.num(s.points()))
+                    .append('/')
+                    .append(Scoreboard.num(s.max()))
+                    .append(" | ")
+                    .append(s.percent())
+                    .append(" |");
             columns.forEach(c -> md.append(' ').append(cell(s, c)).append(" |"));
-            md.append(String.format(Locale.ROOT, " %.0f | %s |%n", s.seconds(), verdicts(s).replace("|", "\\|")));
+            md.append(String.format(
+                    Locale.ROOT, " %.0f | %s |%n", s.seconds(), verdicts(s).replace("|", "\\|")));
         }
         return md.toString();
     }
@@ -71,15 +79,21 @@ final class ClassTable {
     void write(Path outDir) {
         try {
             Files.createDirectories(outDir);
-            Files.writeString(outDir.resolve("class-results.md"), "# Class results\n\n" + markdown(), StandardCharsets.UTF_8);
+            Files.writeString(
+                    outDir.resolve("class-results.md"), "# Class results\n\n" + markdown(), StandardCharsets.UTF_8);
             List<String> header = new ArrayList<>(List.of("student", "points", "max", "percent"));
             header.addAll(columns);
             header.addAll(List.of("seconds", "notes"));
             try (Writer w = Files.newBufferedWriter(outDir.resolve("class-results.csv"), StandardCharsets.UTF_8);
-                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).build())) {
+                    CSVPrinter csv = new CSVPrinter(
+                            w,
+                            CSVFormat.DEFAULT
+                                    .builder()
+                                    .setHeader(header.toArray(String[]::new))
+                                    .build())) {
                 for (Scoreboard s : rows) {
-                    List<Object> record = new ArrayList<>(List.of(s.student(), Scoreboard.num(s.points()),
-                            Scoreboard.num(s.max()), s.percent()));
+                    List<Object> record = new ArrayList<>(
+                            List.of(s.student(), Scoreboard.num(s.points()), Scoreboard.num(s.max()), s.percent()));
                     columns.forEach(c -> record.add(cell(s, c)));
                     record.add(String.format(Locale.ROOT, "%.0f", s.seconds()));
                     record.add(verdicts(s));

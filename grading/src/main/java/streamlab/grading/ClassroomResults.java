@@ -83,8 +83,12 @@ final class ClassroomResults {
         PlatformText.writeJson(JSON, results, json);
         if (githubOutput != null) {
             try {
-                Files.writeString(githubOutput, name.toLowerCase(Locale.ROOT) + "=" + encoded(results) + "\n",
-                        StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        githubOutput,
+                        name.toLowerCase(Locale.ROOT) + "=" + encoded(results) + "\n",
+                        StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

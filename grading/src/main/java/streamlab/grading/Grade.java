@@ -22,17 +22,29 @@ import streamlab.support.Api;
  * The grader's command line. Grading never falls back to the reference solutions: a submission is
  * compiled from its own sources, and a lab it lacks scores zero.
  */
-@Command(name = "grade", mixinStandardHelpOptions = true,
+@Command(
+        name = "grade",
+        mixinStandardHelpOptions = true,
         description = "Grade students' labs with the grading suite, or check your own.",
-        subcommands = {Grade.SubmissionCommand.class, Grade.ClassCommand.class, Grade.CheckCommand.class,
-                Grade.SampleClassCommand.class, PlatformCommands.Gradescope.class, PlatformCommands.PrairieLearn.class,
-                PlatformCommands.Classroom.class, PlatformCommands.GradescopeZipCommand.class},
-        footer = {"", "Examples:",
-                "  ./grade submission ~/inbox/alice            one student's copy of labs/",
-                "  ./grade class ~/inbox                       every folder in ~/inbox is a submission",
-                "  ./grade sample-class && ./grade class grading-out/sample-class",
-                "  ./grade gradescope-zip                      the autograder zip for Gradescope",
-                "  ./check 03 dstream                          a student checks lab 03's DStream side"})
+        subcommands = {
+            Grade.SubmissionCommand.class,
+            Grade.ClassCommand.class,
+            Grade.CheckCommand.class,
+            Grade.SampleClassCommand.class,
+            PlatformCommands.Gradescope.class,
+            PlatformCommands.PrairieLearn.class,
+            PlatformCommands.Classroom.class,
+            PlatformCommands.GradescopeZipCommand.class
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  ./grade submission ~/inbox/alice            one student's copy of labs/",
+            "  ./grade class ~/inbox                       every folder in ~/inbox is a submission",
+            "  ./grade sample-class && ./grade class grading-out/sample-class",
+            "  ./grade gradescope-zip                      the autograder zip for Gradescope",
+            "  ./check 03 dstream                          a student checks lab 03's DStream side"
+        })
 public final class Grade implements Callable<Integer> {
 
     static final PrintStream OUT = System.out;
@@ -86,7 +98,9 @@ public final class Grade implements Callable<Integer> {
         return Points.load(catalog.root().resolve("grading/points.properties"));
     }
 
-    @Command(name = "submission", mixinStandardHelpOptions = true,
+    @Command(
+            name = "submission",
+            mixinStandardHelpOptions = true,
             description = "Grade one submission: a copy of labs/ (or of the whole repository).")
     static final class SubmissionCommand implements Callable<Integer> {
         @Parameters(paramLabel = "PATH", description = "The student's folder.")
@@ -106,7 +120,9 @@ public final class Grade implements Callable<Integer> {
         }
     }
 
-    @Command(name = "class", mixinStandardHelpOptions = true,
+    @Command(
+            name = "class",
+            mixinStandardHelpOptions = true,
             description = "Grade every submission in a folder (each sub-folder is one student's copy of labs/).")
     static final class ClassCommand implements Callable<Integer> {
         @Parameters(paramLabel = "FOLDER", description = "The folder of submissions.")
@@ -123,8 +139,10 @@ public final class Grade implements Callable<Integer> {
             }
             List<Path> students;
             try (Stream<Path> dirs = Files.list(folder)) {
-                students = dirs.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith("."))
-                        .sorted().toList();
+                students = dirs.filter(Files::isDirectory)
+                        .filter(d -> !d.getFileName().toString().startsWith("."))
+                        .sorted()
+                        .toList();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -141,8 +159,13 @@ public final class Grade implements Callable<Integer> {
             Path out = options.out(catalog);
             table.write(out);
             OUT.println(table.markdown());
-            OUT.printf(Locale.ROOT, "Graded %d submissions in %.0f s. Class table: %s (and .csv); per student: %s/<student>/%n",
-                    boards.size(), (System.nanoTime() - start) / 1e9, out.resolve("class-results.md"), out);
+            OUT.printf(
+                    Locale.ROOT,
+                    "Graded %d submissions in %.0f s. Class table: %s (and .csv); per student: %s/<student>/%n",
+                    boards.size(),
+                    (System.nanoTime() - start) / 1e9,
+                    out.resolve("class-results.md"),
+                    out);
             warnAboutPoints(catalog, grader.index());
             return 0;
         }
@@ -168,17 +191,30 @@ public final class Grade implements Callable<Integer> {
         return known;
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Check your own labs/ (no points): what passes, and for what fails the input, expected and actual rows.")
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Check your own labs/ (no points): what passes, and for what fails the input, expected and actual rows.")
     static final class CheckCommand implements Callable<Integer> {
-        @Parameters(index = "0", arity = "0..1", paramLabel = "LAB", description = "The lab number (default: all labs).")
+        @Parameters(
+                index = "0",
+                arity = "0..1",
+                paramLabel = "LAB",
+                description = "The lab number (default: all labs).")
         String lab;
 
-        @Parameters(index = "1", arity = "0..1", paramLabel = "API",
+        @Parameters(
+                index = "1",
+                arity = "0..1",
+                paramLabel = "API",
                 description = "dstream or structured (default: both, and the tests that compare them).")
         Api api = Api.BOTH;
 
-        @Option(names = "--test-timeout", defaultValue = "120", description = "Time limit of one test in seconds (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--test-timeout",
+                defaultValue = "120",
+                description = "Time limit of one test in seconds (default: ${DEFAULT-VALUE}).")
         int testTimeout;
 
         @Override
@@ -196,7 +232,9 @@ public final class Grade implements Callable<Integer> {
         }
     }
 
-    @Command(name = "sample-class", mixinStandardHelpOptions = true,
+    @Command(
+            name = "sample-class",
+            mixinStandardHelpOptions = true,
             description = "Write three sample submissions (complete, partial, broken) to try the grader on.")
     static final class SampleClassCommand implements Callable<Integer> {
         @Parameters(arity = "0..1", paramLabel = "DIR", description = "Where (default: grading-out/sample-class).")

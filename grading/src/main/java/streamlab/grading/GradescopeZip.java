@@ -33,10 +33,14 @@ final class GradescopeZip {
         List<String> files = repositoryFiles(root);
         try {
             Files.createDirectories(zip.toAbsolutePath().getParent());
-            try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+            try (OutputStream file = Files.newOutputStream(zip);
+                    ZipOutputStream out = new ZipOutputStream(file)) {
                 add(out, "setup.sh", Files.readAllBytes(root.resolve(PLATFORM + "setup.sh")));
-                add(out, "run_autograder", runAutograder(Files.readString(root.resolve(PLATFORM + "run_autograder")), gradeOptions)
-                        .getBytes(StandardCharsets.UTF_8));
+                add(
+                        out,
+                        "run_autograder",
+                        runAutograder(Files.readString(root.resolve(PLATFORM + "run_autograder")), gradeOptions)
+                                .getBytes(StandardCharsets.UTF_8));
                 for (String name : files) {
                     add(out, name, Files.readAllBytes(root.resolve(name)));
                 }
@@ -57,7 +61,8 @@ final class GradescopeZip {
                 throw new GradingException("Not an option run_autograder can hold: " + option);
             }
         }
-        return script.replaceFirst("(?m)^set -uo pipefail$", "set -uo pipefail\nset -- " + String.join(" ", options) + " \"\\$@\"");
+        return script.replaceFirst(
+                "(?m)^set -uo pipefail$", "set -uo pipefail\nset -- " + String.join(" ", options) + " \"\\$@\"");
     }
 
     /** The repository's files (git's, else every file outside build output), without the solutions' code. */
@@ -80,13 +85,16 @@ final class GradescopeZip {
                 .filter(n -> !n.matches("solutions/[^/]+/src/main/.*"))
                 .filter(n -> !n.equals("setup.sh") && !n.equals("run_autograder"))
                 .filter(n -> Files.isRegularFile(root.resolve(n)))
-                .sorted().toList();
+                .sorted()
+                .toList();
     }
 
     private static List<String> gitFiles(Path root) {
         try {
-            Process git = new ProcessBuilder("git", "ls-files", "-z").directory(root.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process git = new ProcessBuilder("git", "ls-files", "-z")
+                    .directory(root.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             String listing = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!git.waitFor(60, TimeUnit.SECONDS) || git.exitValue() != 0 || listing.isEmpty()) {
                 return null;

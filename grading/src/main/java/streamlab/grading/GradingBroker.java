@@ -35,8 +35,10 @@ final class GradingBroker implements AutoCloseable {
      * (one of {@code onlyTests}, keys such as {@code lab11.structured.some_test}; all when empty) takes one.
      */
     static GradingBroker startIfNeeded(Collection<LabCatalog.Lab> labs, Set<String> onlyTests, Path dir) {
-        boolean needed = labs.stream().anyMatch(lab -> testsTakingABroker(lab).stream()
-                .anyMatch(test -> onlyTests.isEmpty() || onlyTests.stream().anyMatch(key -> names(key, lab, test))));
+        boolean needed = labs.stream()
+                .anyMatch(lab -> testsTakingABroker(lab).stream()
+                        .anyMatch(test ->
+                                onlyTests.isEmpty() || onlyTests.stream().anyMatch(key -> names(key, lab, test))));
         if (!needed) {
             return new GradingBroker(null);
         }
@@ -52,7 +54,8 @@ final class GradingBroker implements AutoCloseable {
             return List.of();
         }
         try {
-            return List.of("-D" + KafkaBroker.ATTACH_PROPERTY + "=" + broker.join().bootstrapServers());
+            return List.of(
+                    "-D" + KafkaBroker.ATTACH_PROPERTY + "=" + broker.join().bootstrapServers());
         } catch (RuntimeException e) {
             return List.of();
         }

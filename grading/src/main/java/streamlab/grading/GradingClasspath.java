@@ -45,8 +45,9 @@ final class GradingClasspath {
             }
         }
         if (!withLabClasses.isEmpty()) {
-            throw new GradingException("The grader's classpath holds lab classes (" + String.join(", ", withLabClasses)
-                    + "): a graded run must find only the student's. Run the grader with ./grade, from its own module.");
+            throw new GradingException(
+                    "The grader's classpath holds lab classes (" + String.join(", ", withLabClasses)
+                            + "): a graded run must find only the student's. Run the grader with ./grade, from its own module.");
         }
         return String.join(File.pathSeparator, entries);
     }
@@ -80,7 +81,8 @@ final class GradingClasspath {
                 Path partial = Files.createTempFile(jarDir, "classes-", ".partial");
                 try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(partial))) {
                     for (Path f : files) {
-                        out.putNextEntry(new JarEntry(folder.relativize(f).toString().replace(File.separatorChar, '/')));
+                        out.putNextEntry(
+                                new JarEntry(folder.relativize(f).toString().replace(File.separatorChar, '/')));
                         Files.copy(f, out);
                         out.closeEntry();
                     }

@@ -23,7 +23,9 @@ record GradingJvm(Path root, Duration testTimeout, Api api, Set<String> onlyTest
 
     /** The options of every grading JVM (and of the run that records their classes); the heap fits the machine. */
     static List<String> options(Path root) {
-        return List.of("-Xmx" + MachineSize.gradingHeap(), "-XX:+UseSerialGC",
+        return List.of(
+                "-Xmx" + MachineSize.gradingHeap(),
+                "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", // a test run is short: C2's compile threads cost more than they give
                 "@" + root.resolve(".mvn/spark-jvm.options"), // Spark's module options
                 "-D" + Repository.PROPERTY + "=" + root.toAbsolutePath()); // tests that read datasets/

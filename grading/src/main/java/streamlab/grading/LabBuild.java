@@ -27,8 +27,12 @@ record LabBuild(LabCatalog.Lab lab, String classpath, String errors) {
      * complains, the labs whose files it names one by one, for their own messages, and the others
      * together again. A lab that does not compile costs only that lab.
      */
-    static List<LabBuild> all(LabCompiler compiler, String baseClasspath, Path dir, List<LabCatalog.Lab> labs,
-                              Map<String, Path> sources) {
+    static List<LabBuild> all(
+            LabCompiler compiler,
+            String baseClasspath,
+            Path dir,
+            List<LabCatalog.Lab> labs,
+            Map<String, Path> sources) {
         List<LabBuild> builds = new ArrayList<>();
         List<LabCatalog.Lab> left = new ArrayList<>(labs);
         for (int attempt = 1; !left.isEmpty(); attempt++) {
@@ -42,9 +46,12 @@ record LabBuild(LabCatalog.Lab lab, String classpath, String errors) {
                 left.forEach(lab -> builds.add(new LabBuild(lab, classes.toString(), "")));
                 break;
             }
-            List<LabCatalog.Lab> named = left.stream().filter(lab -> Stream.of(sources.get(lab.number()), lab.program(),
-                    lab.tests()).anyMatch(root -> together.failedFiles().stream()
-                    .anyMatch(f -> f.startsWith(root.toAbsolutePath().normalize())))).toList();
+            List<LabCatalog.Lab> named = left.stream()
+                    .filter(lab -> Stream.of(sources.get(lab.number()), lab.program(), lab.tests())
+                            .anyMatch(root -> together.failedFiles().stream()
+                                    .anyMatch(f ->
+                                            f.startsWith(root.toAbsolutePath().normalize()))))
+                    .toList();
             List<LabCatalog.Lab> alone = named.isEmpty() ? List.copyOf(left) : named;
             for (LabCatalog.Lab lab : alone) {
                 builds.add(of(compiler, baseClasspath, dir, lab, sources.get(lab.number())));
@@ -62,11 +69,14 @@ record LabBuild(LabCatalog.Lab lab, String classpath, String errors) {
             return new LabBuild(lab, "", main.errors());
         }
         Path testClasses = dir.resolve("test-classes/lab" + lab.number());
-        LabCompiler.Result graded = compiler.compile(List.of(lab.tests()),
-                baseClasspath + File.pathSeparator + classes, testClasses);
+        LabCompiler.Result graded =
+                compiler.compile(List.of(lab.tests()), baseClasspath + File.pathSeparator + classes, testClasses);
         if (!graded.ok()) {
-            return new LabBuild(lab, "", "the graded tests do not compile against this lab (was a class or a method"
-                    + " signature changed?):\n" + graded.errors());
+            return new LabBuild(
+                    lab,
+                    "",
+                    "the graded tests do not compile against this lab (was a class or a method"
+                            + " signature changed?):\n" + graded.errors());
         }
         return new LabBuild(lab, classes + File.pathSeparator + testClasses, "");
     }

@@ -37,7 +37,8 @@ public final class LabCatalog {
     /** The repository that contains {@code start} (or is above it). */
     public static LabCatalog find(Path start) {
         for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("labs")) && Files.isRegularFile(dir.resolve("pom.xml"))
+            if (Files.isDirectory(dir.resolve("labs"))
+                    && Files.isRegularFile(dir.resolve("pom.xml"))
                     && Files.isDirectory(dir.resolve("grading"))) {
                 return new LabCatalog(dir, scan(dir.resolve("labs")));
             }
@@ -52,8 +53,12 @@ public final class LabCatalog {
             dirs.sorted().forEach(dir -> {
                 Matcher m = LAB_DIR.matcher(dir.getFileName().toString());
                 if (m.matches() && Files.isDirectory(dir.resolve("src/test/java"))) {
-                    labs.add(new Lab(m.group(1), dir.getFileName().toString(), dir.resolve("src/test/java"),
-                            dir.resolve("src/program/java"), dir.resolve("src/main/java")));
+                    labs.add(new Lab(
+                            m.group(1),
+                            dir.getFileName().toString(),
+                            dir.resolve("src/test/java"),
+                            dir.resolve("src/program/java"),
+                            dir.resolve("src/main/java")));
                 }
             });
         } catch (IOException e) {

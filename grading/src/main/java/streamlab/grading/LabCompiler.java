@@ -54,11 +54,23 @@ final class LabCompiler {
             throw new UncheckedIOException(e);
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("-d", outDir.toString(), "-cp", classpath, "--release", "17",
-                    "-proc:none", "-encoding", "UTF-8", "-nowarn", "-Xlint:none");
-            boolean ok = javac.getTask(null, files, diagnostics, options, null,
-                    files.getJavaFileObjectsFromPaths(sources)).call();
+        try (StandardJavaFileManager files =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            List<String> options = List.of(
+                    "-d",
+                    outDir.toString(),
+                    "-cp",
+                    classpath,
+                    "--release",
+                    "17",
+                    "-proc:none",
+                    "-encoding",
+                    "UTF-8",
+                    "-nowarn",
+                    "-Xlint:none");
+            boolean ok = javac.getTask(
+                            null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources))
+                    .call();
             return new Result(ok, ok ? "" : summary(diagnostics), ok ? Set.of() : failedFiles(diagnostics));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -81,12 +93,16 @@ final class LabCompiler {
         List<String> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == Diagnostic.Kind.ERROR) {
-                String file = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":" + d.getLineNumber() + ": ";
+                String file = d.getSource() == null
+                        ? ""
+                        : Path.of(d.getSource().toUri()).getFileName() + ":" + d.getLineNumber() + ": ";
                 errors.add(file + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
             }
         }
         String shown = errors.stream().limit(SHOWN_ERRORS).collect(Collectors.joining("\n"));
-        return errors.size() > SHOWN_ERRORS ? shown + "\n(and " + (errors.size() - SHOWN_ERRORS) + " more errors)" : shown;
+        return errors.size() > SHOWN_ERRORS
+                ? shown + "\n(and " + (errors.size() - SHOWN_ERRORS) + " more errors)"
+                : shown;
     }
 
     private static List<Path> javaFiles(Path root) {

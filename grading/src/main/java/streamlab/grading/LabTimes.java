@@ -39,7 +39,10 @@ final class LabTimes {
         Map<String, Double> estimate = new TreeMap<>();
         for (LabCatalog.Lab lab : labs) {
             double sum = 0;
-            for (String apiLabel : index.of(lab, api).stream().map(SuiteIndex.Entry::api).distinct().toList()) {
+            for (String apiLabel : index.of(lab, api).stream()
+                    .map(SuiteIndex.Entry::api)
+                    .distinct()
+                    .toList()) {
                 String timed = seconds.getProperty("lab" + lab.number() + "." + apiLabel);
                 if (timed == null) {
                     sum = index.weight(lab.number(), api) * 0.4; // never timed: about 0.4 s per unit of weight
@@ -49,7 +52,9 @@ final class LabTimes {
             }
             estimate.put(lab.number(), sum);
         }
-        return labs.stream().sorted((a, b) -> Double.compare(estimate.get(b.number()), estimate.get(a.number()))).toList();
+        return labs.stream()
+                .sorted((a, b) -> Double.compare(estimate.get(b.number()), estimate.get(a.number())))
+                .toList();
     }
 
     /** Keeps the times of every lab and API whose tests all ran to the end in {@code outcomes}. */

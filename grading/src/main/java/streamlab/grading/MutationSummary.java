@@ -25,12 +25,19 @@ public final class MutationSummary {
         System.out.println("|---|---|---|---|---|");
         for (String dir : args) {
             Path xml = Path.of(dir, "mutations.xml");
-            String lab = Path.of(dir).toAbsolutePath().getParent().getParent().getFileName().toString();
+            String lab = Path.of(dir)
+                    .toAbsolutePath()
+                    .getParent()
+                    .getParent()
+                    .getFileName()
+                    .toString();
             if (!Files.isRegularFile(xml)) {
                 System.out.println("| " + lab + " | no report (" + xml + ") | | | |");
                 continue;
             }
-            NodeList mutations = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile())
+            NodeList mutations = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(xml.toFile())
                     .getElementsByTagName("mutation");
             int killed = 0;
             int survived = 0;
@@ -46,8 +53,14 @@ public final class MutationSummary {
                     } else {
                         survived++;
                     }
-                    survivors.add(String.format("%s %s.%s line %s: %s (%s)", lab, simple(text(m, "mutatedClass")),
-                            text(m, "mutatedMethod"), text(m, "lineNumber"), text(m, "description"), status));
+                    survivors.add(String.format(
+                            "%s %s.%s line %s: %s (%s)",
+                            lab,
+                            simple(text(m, "mutatedClass")),
+                            text(m, "mutatedMethod"),
+                            text(m, "lineNumber"),
+                            text(m, "description"),
+                            status));
                 }
             }
             killedAll += killed;

@@ -20,16 +20,22 @@ import java.util.stream.Stream;
 final class PlatformGrading {
 
     private static final Pattern LAB_DIR = Pattern.compile("lab\\d\\d-.*");
-    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+streamlab\\.lab(\\d\\d)(\\.[\\w.]+)?\\s*;");
+    private static final Pattern PACKAGE =
+            Pattern.compile("(?m)^\\s*package\\s+streamlab\\.lab(\\d\\d)(\\.[\\w.]+)?\\s*;");
 
     private PlatformGrading() {}
 
     /** Grades and hands the scoreboard to {@code onBoard}; on any failure hands the reason to {@code onFailure}. */
-    static int grade(GradingOptions options, Path submissionDir, Consumer<Scoreboard> onBoard,
-                     Consumer<String> onFailure, PrintStream out) {
+    static int grade(
+            GradingOptions options,
+            Path submissionDir,
+            Consumer<Scoreboard> onBoard,
+            Consumer<String> onFailure,
+            PrintStream out) {
         try {
             LabCatalog catalog = options.catalog();
-            Submission submission = Submission.at(labsIn(submissionDir, catalog, options.out(catalog).resolve(".platform")));
+            Submission submission = Submission.at(
+                    labsIn(submissionDir, catalog, options.out(catalog).resolve(".platform")));
             Scoreboard board = Grade.gradeOne(options, catalog, options.grader(catalog), submission);
             onBoard.accept(board);
             return 0;
@@ -57,17 +63,27 @@ final class PlatformGrading {
             if (Files.isDirectory(here.resolve("labs")) || holdsLabs(here)) {
                 return here;
             }
-            List<Path> children = list(here).filter(Files::isDirectory)
-                    .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().startsWith("__"))
+            List<Path> children = list(here)
+                    .filter(Files::isDirectory)
+                    .filter(p -> !p.getFileName().toString().startsWith(".")
+                            && !p.getFileName().toString().startsWith("__"))
                     .toList();
-            if (children.size() != 1 || !list(here).filter(Files::isRegularFile).filter(PlatformGrading::isJava).toList().isEmpty()) {
+            if (children.size() != 1
+                    || !list(here)
+                            .filter(Files::isRegularFile)
+                            .filter(PlatformGrading::isJava)
+                            .toList()
+                            .isEmpty()) {
                 break;
             }
             here = children.get(0);
         }
         List<Path> loose;
         try (Stream<Path> files = Files.walk(dir)) {
-            loose = files.filter(Files::isRegularFile).filter(PlatformGrading::isJava).sorted().toList();
+            loose = files.filter(Files::isRegularFile)
+                    .filter(PlatformGrading::isJava)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,8 +103,12 @@ final class PlatformGrading {
             if (lab.isEmpty()) {
                 continue;
             }
-            String pkg = "streamlab/lab" + m.group(1) + (m.group(2) == null ? "" : m.group(2).replace('.', '/'));
-            Path dest = labs.resolve(lab.get().dirName()).resolve("src/main/java").resolve(pkg).resolve(file.getFileName().toString());
+            String pkg = "streamlab/lab" + m.group(1)
+                    + (m.group(2) == null ? "" : m.group(2).replace('.', '/'));
+            Path dest = labs.resolve(lab.get().dirName())
+                    .resolve("src/main/java")
+                    .resolve(pkg)
+                    .resolve(file.getFileName().toString());
             try {
                 Files.createDirectories(dest.getParent());
                 Files.writeString(dest, text);
@@ -100,7 +120,9 @@ final class PlatformGrading {
     }
 
     private static boolean holdsLabs(Path dir) {
-        return list(dir).anyMatch(p -> Files.isDirectory(p) && LAB_DIR.matcher(p.getFileName().toString()).matches());
+        return list(dir)
+                .anyMatch(p -> Files.isDirectory(p)
+                        && LAB_DIR.matcher(p.getFileName().toString()).matches());
     }
 
     private static boolean isJava(Path p) {

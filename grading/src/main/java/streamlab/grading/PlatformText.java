@@ -32,9 +32,16 @@ final class PlatformText {
 
     /** One line for the whole submission. */
     static String summary(Scoreboard board) {
-        long passed = board.outcomes().stream().filter(o -> o.status() == TestResult.Status.PASSED).count();
-        return String.format(Locale.ROOT, "%s / %s points: %d of %d tests passed. Graded in %.0f s.",
-                Scoreboard.num(board.points()), Scoreboard.num(board.max()), passed, board.outcomes().size(),
+        long passed = board.outcomes().stream()
+                .filter(o -> o.status() == TestResult.Status.PASSED)
+                .count();
+        return String.format(
+                Locale.ROOT,
+                "%s / %s points: %d of %d tests passed. Graded in %.0f s.",
+                Scoreboard.num(board.points()),
+                Scoreboard.num(board.max()),
+                passed,
+                board.outcomes().size(),
                 board.seconds());
     }
 

@@ -36,7 +36,8 @@ final class Points {
     }
 
     double of(String lab, String api, String test) {
-        for (String key : new String[] {"lab" + lab + "." + api + "." + test, "lab" + lab + "." + api, "lab" + lab, "default"}) {
+        for (String key :
+                new String[] {"lab" + lab + "." + api + "." + test, "lab" + lab + "." + api, "lab" + lab, "default"}) {
             String v = values.getProperty(key);
             if (v != null) {
                 try {

@@ -82,7 +82,8 @@ final class PristineLabs {
         for (Map.Entry<String, String> e : blobByPath.entrySet()) {
             Path working = root.resolve(e.getKey());
             byte[] content = Files.isRegularFile(working) && e.getValue().equals(blobId(working))
-                    ? read(working) : fromGit(e.getValue());
+                    ? read(working)
+                    : fromGit(e.getValue());
             if (content == null) {
                 unavailable.add(e.getKey());
                 continue;
@@ -112,8 +113,10 @@ final class PristineLabs {
 
     private byte[] fromGit(String blob) {
         try {
-            Process git = new ProcessBuilder("git", "cat-file", "blob", blob).directory(root.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process git = new ProcessBuilder("git", "cat-file", "blob", blob)
+                    .directory(root.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             byte[] content = git.getInputStream().readAllBytes();
             return git.waitFor(30, TimeUnit.SECONDS) && git.exitValue() == 0 ? content : null;
         } catch (IOException ex) {

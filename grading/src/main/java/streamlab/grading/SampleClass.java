@@ -38,7 +38,9 @@ final class SampleClass {
         Path bob = target.resolve("bob-partial");
         writeUntouched(pristine, bob);
         catalog.lab("01").ifPresent(lab -> copyLab(solutions, bob, lab, f -> true));
-        catalog.lab("02").ifPresent(lab -> copyLab(solutions, bob, lab, f -> f.getFileName().toString().contains("DStream")));
+        catalog.lab("02")
+                .ifPresent(lab -> copyLab(
+                        solutions, bob, lab, f -> f.getFileName().toString().contains("DStream")));
 
         Path carol = target.resolve("carol-broken");
         writeUntouched(pristine, carol);
@@ -51,7 +53,10 @@ final class SampleClass {
             copyLab(solutions, carol, lab, f -> true);
             Path src = carol.resolve(lab.dirName()).resolve("src/main/java");
             try (Stream<Path> files = Files.walk(src)) {
-                Path first = files.filter(p -> p.toString().endsWith(".java")).sorted().findFirst().orElseThrow();
+                Path first = files.filter(p -> p.toString().endsWith(".java"))
+                        .sorted()
+                        .findFirst()
+                        .orElseThrow();
                 Files.writeString(first, Files.readString(first).replaceFirst("return ", "retrun "));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -64,7 +69,8 @@ final class SampleClass {
         if (!unavailable.isEmpty()) {
             throw new GradingException("The sample class needs the untouched skeletons of labs/, which differ from "
                     + PristineLabs.FILE + " here and cannot be taken from git (is this a git clone?): "
-                    + unavailable.get(0) + (unavailable.size() > 1 ? " and " + (unavailable.size() - 1) + " more" : ""));
+                    + unavailable.get(0)
+                    + (unavailable.size() > 1 ? " and " + (unavailable.size() - 1) + " more" : ""));
         }
     }
 

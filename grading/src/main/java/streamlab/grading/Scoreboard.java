@@ -41,8 +41,12 @@ final class Scoreboard {
             if (count(TestResult.Status.PASSED) == n) {
                 return "passed";
             }
-            for (TestResult.Status whole : new TestResult.Status[] {TestResult.Status.DOES_NOT_COMPILE, TestResult.Status.MISSING,
-                    TestResult.Status.NOT_IMPLEMENTED, TestResult.Status.NOT_RUN}) {
+            for (TestResult.Status whole : new TestResult.Status[] {
+                TestResult.Status.DOES_NOT_COMPILE,
+                TestResult.Status.MISSING,
+                TestResult.Status.NOT_IMPLEMENTED,
+                TestResult.Status.NOT_RUN
+            }) {
                 if (count(whole) == n) {
                     return whole.label();
                 }
@@ -108,23 +112,36 @@ final class Scoreboard {
     /** The terminal view: a lab x API grid, then what failed and why (first line of each reason). */
     String render(boolean details) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s: %s / %s points (%s), graded in %.0f s%n",
-                student(), num(points), num(max), percent(), seconds()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%s: %s / %s points (%s), graded in %.0f s%n",
+                student(),
+                num(points),
+                num(max),
+                percent(),
+                seconds()));
         sb.append("  median seconds per test that ran: ").append(medians()).append('\n');
         Map<String, Map<String, Cell>> byLab = byLab();
-        sb.append(String.format("  %-6s %-30s %-30s %-30s%n", "lab", "dstream", "structured", "both (the APIs compared)"));
+        sb.append(String.format(
+                "  %-6s %-30s %-30s %-30s%n", "lab", "dstream", "structured", "both (the APIs compared)"));
         for (Map.Entry<String, Map<String, Cell>> lab : byLab.entrySet()) {
-            sb.append(String.format("  %-6s %-30s %-30s %-30s%n", lab.getKey(), cellText(lab.getValue().get("dstream")),
-                    cellText(lab.getValue().get("structured")), cellText(lab.getValue().get("both"))));
+            sb.append(String.format(
+                    "  %-6s %-30s %-30s %-30s%n",
+                    lab.getKey(),
+                    cellText(lab.getValue().get("dstream")),
+                    cellText(lab.getValue().get("structured")),
+                    cellText(lab.getValue().get("both"))));
         }
         if (details) {
             // the grid already says which parts are not implemented or missing: list the real failures
             for (Cell cell : cells.values()) {
                 for (TestResult o : cell.outcomes) {
-                    if (o.status() == TestResult.Status.FAILED || o.status() == TestResult.Status.DOES_NOT_COMPILE
+                    if (o.status() == TestResult.Status.FAILED
+                            || o.status() == TestResult.Status.DOES_NOT_COMPILE
                             || o.status() == TestResult.Status.NOT_RUN) {
-                        sb.append(String.format("  - lab %s %s %s: %s: %s%n", o.lab(), o.api(), o.test(),
-                                o.status().label(), firstLine(o.message())));
+                        sb.append(String.format(
+                                "  - lab %s %s %s: %s: %s%n",
+                                o.lab(), o.api(), o.test(), o.status().label(), firstLine(o.message())));
                     }
                 }
             }
@@ -175,7 +192,12 @@ final class Scoreboard {
         if (message == null || message.isBlank()) {
             return "";
         }
-        return message.strip().lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+        return message.strip()
+                .lines()
+                .filter(l -> !l.isBlank())
+                .findFirst()
+                .orElse("")
+                .strip();
     }
 
     /** scoreboard.md and results.csv in the submission's report folder. */
@@ -184,36 +206,68 @@ final class Scoreboard {
         try {
             Files.createDirectories(dir);
             StringBuilder md = new StringBuilder();
-            md.append("# ").append(student()).append(": ").append(num(points)).append(" / ").append(num(max))
-              .append(" points (").append(percent()).append(")\n\n");
+            md.append("# ")
+                    .append(student())
+                    .append(": ")
+                    .append(num(points))
+                    .append(" / ")
+                    .append(num(max))
+                    .append(" points (")
+                    .append(percent())
+                    .append(")\n\n");
             md.append("| lab | dstream | structured | both (the APIs compared) |\n|---|---|---|---|\n");
             for (Map.Entry<String, Map<String, Cell>> lab : byLab().entrySet()) {
-                md.append("| ").append(lab.getKey()).append(" | ").append(cellText(lab.getValue().get("dstream")))
-                  .append(" | ").append(cellText(lab.getValue().get("structured")))
-                  .append(" | ").append(cellText(lab.getValue().get("both"))).append(" |\n");
+                md.append("| ")
+                        .append(lab.getKey())
+                        .append(" | ")
+                        .append(cellText(lab.getValue().get("dstream")))
+                        .append(" | ")
+                        .append(cellText(lab.getValue().get("structured")))
+                        .append(" | ")
+                        .append(cellText(lab.getValue().get("both")))
+                        .append(" |\n");
             }
             md.append("\n## Tests that did not pass\n");
             for (Cell cell : cells.values()) {
                 for (TestResult o : cell.outcomes) {
                     if (o.status() != TestResult.Status.PASSED) {
-                        md.append("\n### lab ").append(o.lab()).append(' ').append(o.api()).append(": ")
-                          .append(o.test()).append(" (").append(o.status().label()).append(")\n\n```\n")
-                          .append(o.message() == null ? "" : o.message().strip()).append("\n```\n");
+                        md.append("\n### lab ")
+                                .append(o.lab())
+                                .append(' ')
+                                .append(o.api())
+                                .append(": ")
+                                .append(o.test())
+                                .append(" (")
+                                .append(o.status().label())
+                                .append(")\n\n```\n")
+                                .append(o.message() == null ? "" : o.message().strip())
+                                .append("\n```\n");
                     }
                 }
             }
-            md.append("\nGraded in ").append(String.format(Locale.ROOT, "%.0f", seconds()))
-              .append(" s. JUnit XML reports: junit/. The graded program's own output: run.log.\n");
+            md.append("\nGraded in ")
+                    .append(String.format(Locale.ROOT, "%.0f", seconds()))
+                    .append(" s. JUnit XML reports: junit/. The graded program's own output: run.log.\n");
             Files.writeString(dir.resolve("scoreboard.md"), md.toString(), StandardCharsets.UTF_8);
 
             try (Writer w = Files.newBufferedWriter(dir.resolve("results.csv"), StandardCharsets.UTF_8);
-                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
-                         .setHeader("lab", "api", "test", "status", "points", "max", "seconds", "reason").build())) {
+                    CSVPrinter csv = new CSVPrinter(
+                            w,
+                            CSVFormat.DEFAULT
+                                    .builder()
+                                    .setHeader("lab", "api", "test", "status", "points", "max", "seconds", "reason")
+                                    .build())) {
                 for (Cell cell : cells.values()) {
                     for (TestResult o : cell.outcomes) {
-                        csv.printRecord(o.lab(), o.api(), o.test(), o.status().label(),
-                                num(scoreOf(o)), num(maxOf(o)),
-                                String.format(Locale.ROOT, "%.2f", o.seconds()), firstLine(o.message()));
+                        csv.printRecord(
+                                o.lab(),
+                                o.api(),
+                                o.test(),
+                                o.status().label(),
+                                num(scoreOf(o)),
+                                num(maxOf(o)),
+                                String.format(Locale.ROOT, "%.2f", o.seconds()),
+                                firstLine(o.message()));
                     }
                 }
             }
@@ -234,9 +288,10 @@ final class Scoreboard {
 
     /** The part of this scoreboard that is one lab's. */
     Scoreboard ofLab(String lab) {
-        List<TestResult> part = graded.outcomes().stream().filter(o -> o.lab().equals(lab)).toList();
-        return new Scoreboard(new SubmissionGrader.Graded(graded.submission(), part, graded.took(), graded.reportDir()),
-                pointsTable);
+        List<TestResult> part =
+                graded.outcomes().stream().filter(o -> o.lab().equals(lab)).toList();
+        return new Scoreboard(
+                new SubmissionGrader.Graded(graded.submission(), part, graded.took(), graded.reportDir()), pointsTable);
     }
 
     /** Every test's outcome, lab by lab and API by API. */

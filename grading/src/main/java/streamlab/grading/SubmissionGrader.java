@@ -68,8 +68,12 @@ final class SubmissionGrader {
      * Grades only the tests named in {@code onlyTests} (keys such as {@code lab01.dstream.some_test}; all
      * when empty): the others are reported as not run.
      */
-    Graded grade(Submission submission, List<LabCatalog.Lab> labs, Api api, Set<String> onlyTests,
-                 ProgressListener progress) {
+    Graded grade(
+            Submission submission,
+            List<LabCatalog.Lab> labs,
+            Api api,
+            Set<String> onlyTests,
+            ProgressListener progress) {
         long start = System.nanoTime();
         Path dir = outRoot.resolve(safeName(submission.name()));
         ScratchFolders.delete(dir);
@@ -82,7 +86,11 @@ final class SubmissionGrader {
             }
             Optional<Path> labSources = submission.sources(lab);
             if (labSources.isEmpty()) {
-                fill(outcomes, tests, TestResult.Status.MISSING, "no " + lab.dirName() + "/src/main/java in this submission");
+                fill(
+                        outcomes,
+                        tests,
+                        TestResult.Status.MISSING,
+                        "no " + lab.dirName() + "/src/main/java in this submission");
                 progress.lab(submission, lab, "missing");
                 continue;
             }
@@ -109,13 +117,26 @@ final class SubmissionGrader {
      * A Kafka broker that some lab's tests need starts while the compiler runs ({@link GradingBroker}).
      * Merges what the JVMs report into results.jsonl and run.log.
      */
-    private List<TestResult> runJvms(Path dir, Map<String, Path> sources, Api api, Set<String> onlyTests,
-                                  List<LabBuild> failed, ProgressListener progress, Submission submission) {
+    private List<TestResult> runJvms(
+            Path dir,
+            Map<String, Path> sources,
+            Api api,
+            Set<String> onlyTests,
+            List<LabBuild> failed,
+            ProgressListener progress,
+            Submission submission) {
         List<LabCatalog.Lab> order = times.longestFirst(catalog.select(List.copyOf(sources.keySet())), api, index);
         List<Process> processes = new ArrayList<>();
         try (GradingBroker broker = GradingBroker.startIfNeeded(order, onlyTests, dir)) {
-            GradingJvm jvm = new GradingJvm(catalog.root(), testTimeout, api, onlyTests,
-                    classData.forJvm(GradingJvm.options(catalog.root()), baseClasspath, text -> progress.note(submission, text)));
+            GradingJvm jvm = new GradingJvm(
+                    catalog.root(),
+                    testTimeout,
+                    api,
+                    onlyTests,
+                    classData.forJvm(
+                            GradingJvm.options(catalog.root()),
+                            baseClasspath,
+                            text -> progress.note(submission, text)));
             Set<String> classpath = new LinkedHashSet<>(List.of(baseClasspath));
             Map<String, LabBuild> built = new HashMap<>();
             for (LabBuild build : LabBuild.all(compiler, baseClasspath, dir, order, sources)) {
@@ -141,8 +162,8 @@ final class SubmissionGrader {
             }
             int count = Math.min(jvms, compiled.size());
             for (int n = 1; n <= count; n++) {
-                processes.add(jvm.start(dir, n, String.join(File.pathSeparator, classpath), compiled, count > 1,
-                        broker.jvmOptions()));
+                processes.add(jvm.start(
+                        dir, n, String.join(File.pathSeparator, classpath), compiled, count > 1, broker.jvmOptions()));
             }
             long deadline = System.nanoTime() + submissionTimeout.toNanos();
             boolean stopped = false;
@@ -160,15 +181,23 @@ final class SubmissionGrader {
             JvmFiles.concatenate(count, i -> dir.resolve("results-" + i + ".jsonl"), results);
             JvmFiles.gatherReports(count, i -> dir.resolve("junit-" + i), dir.resolve("junit"));
             if (stopped) {
-                progress.note(submission, "stopped after " + submissionTimeout.toMinutes()
-                        + " min; the tests that had not finished count as not run (see " + log + ")");
+                progress.note(
+                        submission,
+                        "stopped after " + submissionTimeout.toMinutes()
+                                + " min; the tests that had not finished count as not run (see " + log + ")");
             }
             for (int i = 0; i < processes.size(); i++) {
                 Process process = processes.get(i);
-                if (!stopped && process.exitValue() != 0 && !Files.exists(dir.resolve("results-" + (i + 1) + ".jsonl"))) {
+                if (!stopped
+                        && process.exitValue() != 0
+                        && !Files.exists(dir.resolve("results-" + (i + 1) + ".jsonl"))) {
                     throw new GradingException("The grading JVM could not run the tests (exit " + process.exitValue()
-                            + "): " + Files.readAllLines(log).stream().filter(l -> !l.isBlank() && !l.startsWith("=="))
-                            .findFirst().orElse("") + " (see " + log + ")");
+                            + "): "
+                            + Files.readAllLines(log).stream()
+                                    .filter(l -> !l.isBlank() && !l.startsWith("=="))
+                                    .findFirst()
+                                    .orElse("")
+                            + " (see " + log + ")");
                 }
             }
             List<TestResult> outcomes = TestResult.readAll(results);
@@ -191,12 +220,13 @@ final class SubmissionGrader {
 
     /** A parameterized test runs several times; it counts as passed only if every run passed. */
     private static TestResult worse(TestResult before, TestResult now) {
-        boolean beforeIsPlaceholderOrPass = before.status() == TestResult.Status.NOT_RUN
-                || before.status() == TestResult.Status.PASSED;
+        boolean beforeIsPlaceholderOrPass =
+                before.status() == TestResult.Status.NOT_RUN || before.status() == TestResult.Status.PASSED;
         return beforeIsPlaceholderOrPass ? now : before;
     }
 
-    private static void fill(Map<String, TestResult> outcomes, List<SuiteIndex.Entry> tests, TestResult.Status status, String message) {
+    private static void fill(
+            Map<String, TestResult> outcomes, List<SuiteIndex.Entry> tests, TestResult.Status status, String message) {
         for (SuiteIndex.Entry t : tests) {
             outcomes.put(t.key(), new TestResult(t.lab(), t.api(), t.test(), status, message, 0));
         }

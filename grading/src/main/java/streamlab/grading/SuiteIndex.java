@@ -83,12 +83,14 @@ final class SuiteIndex {
             compileOrFail(List.of(lab.tests()), classpath + File.pathSeparator + classes, testClasses, lab);
         }
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(urls(testClasses, classes), SuiteIndex.class.getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(urls(testClasses, classes), SuiteIndex.class.getClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);
-            TestPlan plan = LauncherFactory.create().discover(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClasspathRoots(Set.of(testClasses)))
-                    .filters(TagFilter.includeTags("graded"))
-                    .build());
+            TestPlan plan = LauncherFactory.create()
+                    .discover(LauncherDiscoveryRequestBuilder.request()
+                            .selectors(selectClasspathRoots(Set.of(testClasses)))
+                            .filters(TagFilter.includeTags("graded"))
+                            .build());
             Map<String, Entry> entries = new LinkedHashMap<>();
             for (TestIdentifier root : plan.getRoots()) {
                 for (TestIdentifier id : plan.getDescendants(root)) {

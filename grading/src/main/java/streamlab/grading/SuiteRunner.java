@@ -64,8 +64,8 @@ public final class SuiteRunner {
         List<String> labs = List.of(args).subList(4, args.length);
         Files.createDirectories(xmlDir);
 
-        try (BufferedWriter out = Files.newBufferedWriter(results, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        try (BufferedWriter out = Files.newBufferedWriter(
+                results, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             Launcher launcher = LauncherFactory.create();
             for (String lab : labs) {
                 if (claims != null && !claim(claims, lab)) {
@@ -73,10 +73,14 @@ public final class SuiteRunner {
                 }
                 LauncherDiscoveryRequest discovery = LauncherDiscoveryRequestBuilder.request()
                         .selectors(selectPackage("streamlab.lab" + lab))
-                        .filters(TagFilter.includeTags("graded"), onlyApi(api),
+                        .filters(
+                                TagFilter.includeTags("graded"),
+                                onlyApi(api),
                                 onlyNamed(System.getProperty(ONLY_PROPERTY, "")))
                         .build();
-                launcher.execute(discovery, new ResultWriter(out),
+                launcher.execute(
+                        discovery,
+                        new ResultWriter(out),
                         new LegacyXmlReportGeneratingListener(xmlDir, new PrintWriter(System.err)));
                 Path report = xmlDir.resolve("TEST-junit-jupiter.xml");
                 if (Files.exists(report)) {
@@ -113,7 +117,8 @@ public final class SuiteRunner {
                 return FilterResult.included("every test");
             }
             Optional<LabTest> labTest = labTestOf(m);
-            String key = labTest.map(t -> "lab" + t.lab() + "." + t.api().label() + "." + m.getMethodName()).orElse("");
+            String key = labTest.map(t -> "lab" + t.lab() + "." + t.api().label() + "." + m.getMethodName())
+                    .orElse("");
             return FilterResult.includedIf(only.contains(key), () -> "named", () -> "not named");
         };
     }
@@ -189,8 +194,13 @@ public final class SuiteRunner {
             Object source = id.getSource().orElse(null);
             LabTest labTest = labTestOf(source).orElse(null);
             String test = source instanceof MethodSource m ? m.getMethodName() : id.getDisplayName();
-            TestResult outcome = new TestResult(labTest == null ? "??" : labTest.lab(),
-                    labTest == null ? "??" : labTest.api().label(), test, status, message, seconds);
+            TestResult outcome = new TestResult(
+                    labTest == null ? "??" : labTest.lab(),
+                    labTest == null ? "??" : labTest.api().label(),
+                    test,
+                    status,
+                    message,
+                    seconds);
             try {
                 out.write(JSON.writeValueAsString(outcome));
                 out.newLine();
@@ -209,7 +219,8 @@ public final class SuiteRunner {
                 return TestResult.Status.NOT_IMPLEMENTED;
             }
             return result.getStatus() == TestExecutionResult.Status.ABORTED
-                    ? TestResult.Status.NOT_RUN : TestResult.Status.FAILED;
+                    ? TestResult.Status.NOT_RUN
+                    : TestResult.Status.FAILED;
         }
 
         private static String message(TestExecutionResult result) {
@@ -224,7 +235,8 @@ public final class SuiteRunner {
             if (t instanceof TimeoutException) {
                 return "time limit exceeded: " + t.getMessage() + " (does the exercise block or loop forever?)";
             }
-            String text = t.getMessage() == null ? t.toString()
+            String text = t.getMessage() == null
+                    ? t.toString()
                     : (t instanceof AssertionError ? "" : t.getClass().getSimpleName() + ": ") + t.getMessage();
             return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "\n... (cut)" : text;
         }

@@ -47,7 +47,8 @@ final class Visibility {
             if (v != null) {
                 String value = v.trim();
                 if (!VALUES.contains(value)) {
-                    throw new GradingException(file + ": '" + PREFIX + key + " = " + v + "' is not one of " + VALUES + ".");
+                    throw new GradingException(
+                            file + ": '" + PREFIX + key + " = " + v + "' is not one of " + VALUES + ".");
                 }
                 return value;
             }

@@ -47,9 +47,16 @@ final class ExerciseCalls {
             for (Path folder : folders) {
                 List<Path> sources;
                 try (Stream<Path> walk = Files.walk(folder)) {
-                    sources = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+                    sources = walk.filter(p -> p.toString().endsWith(".java"))
+                            .sorted()
+                            .toList();
                 }
-                JavacTask task = (JavacTask) javac.getTask(null, files, diagnostic -> { }, List.of("-proc:none"), null,
+                JavacTask task = (JavacTask) javac.getTask(
+                        null,
+                        files,
+                        diagnostic -> {},
+                        List.of("-proc:none"),
+                        null,
                         files.getJavaFileObjectsFromPaths(sources));
                 for (CompilationUnitTree unit : task.parse()) {
                     calls.read(unit);
@@ -70,7 +77,9 @@ final class ExerciseCalls {
                 // what runs before or after each test counts for every method
                 boolean aroundTests = method.getModifiers().getAnnotations().stream()
                         .anyMatch(a -> a.getAnnotationType().toString().matches("(.*\\.)?(Before|After)(Each|All)"));
-                String key = enclosing != null ? enclosing : aroundTests ? OUTSIDE_METHODS : method.getName().toString();
+                String key = enclosing != null
+                        ? enclosing
+                        : aroundTests ? OUTSIDE_METHODS : method.getName().toString();
                 return super.visitMethod(method, key);
             }
 
@@ -83,7 +92,8 @@ final class ExerciseCalls {
                     name = select.getIdentifier().toString();
                 }
                 if (name != null) {
-                    inFile.computeIfAbsent(method == null ? OUTSIDE_METHODS : method, m -> new HashSet<>()).add(name);
+                    inFile.computeIfAbsent(method == null ? OUTSIDE_METHODS : method, m -> new HashSet<>())
+                            .add(name);
                 }
                 return super.visitMethodInvocation(call, method);
             }

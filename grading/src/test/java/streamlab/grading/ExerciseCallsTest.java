@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ExerciseCallsTest {
 
     @Test
-    void a_test_reaches_the_exercises_it_names_and_those_its_helpers_and_the_exercises_themselves_name(@TempDir Path dir)
-            throws IOException {
+    void a_test_reaches_the_exercises_it_names_and_those_its_helpers_and_the_exercises_themselves_name(
+            @TempDir Path dir) throws IOException {
         Path tests = Files.createDirectories(dir.resolve("tests"));
         Files.writeString(tests.resolve("SomeTest.java"), """
                 class SomeTest {
@@ -40,7 +40,8 @@ class ExerciseCallsTest {
 
         ExerciseCalls calls = ExerciseCalls.in(List.of(tests, solution));
 
-        assertThat(calls.reachable("direct")).contains("counts", "words", "everywhere", "beforeEach")
+        assertThat(calls.reachable("direct"))
+                .contains("counts", "words", "everywhere", "beforeEach")
                 .doesNotContain("unrelated", "viaHelper", "anonymous");
         assertThat(calls.reachable("through_a_helper")).contains("viaHelper").doesNotContain("counts");
         assertThat(calls.reachable("in_an_anonymous_class")).contains("anonymous");
@@ -57,7 +58,8 @@ class ExerciseCallsTest {
             for (WrongAnswer a : pack) {
                 for (WrongAnswer b : pack) {
                     if (a != b && a.file().equals(b.file()) && a.lab().equals(b.lab())) {
-                        assertThat(a.with()).as("%s's patch makes the text that %s must find once", a.name(), b.name())
+                        assertThat(a.with())
+                                .as("%s's patch makes the text that %s must find once", a.name(), b.name())
                                 .doesNotContain(b.replace());
                     }
                 }

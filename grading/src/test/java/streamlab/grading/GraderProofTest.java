@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,11 +64,14 @@ class GraderProofTest {
     }
 
     private static SubmissionGrader grader(int testTimeoutSeconds) {
-        return new SubmissionGrader(catalog, work.resolve("out"), Duration.ofSeconds(testTimeoutSeconds), Duration.ofMinutes(15));
+        return new SubmissionGrader(
+                catalog, work.resolve("out"), Duration.ofSeconds(testTimeoutSeconds), Duration.ofMinutes(15));
     }
 
     private static Map<TestResult.Status, Long> statuses(List<TestResult> outcomes, Predicate<TestResult> which) {
-        return outcomes.stream().filter(which).collect(Collectors.groupingBy(TestResult::status, Collectors.counting()));
+        return outcomes.stream()
+                .filter(which)
+                .collect(Collectors.groupingBy(TestResult::status, Collectors.counting()));
     }
 
     private static Predicate<TestResult> in(String lab, String api) {
@@ -85,7 +88,8 @@ class GraderProofTest {
 
         assertThat(graded.outcomes()).isNotEmpty();
         assertThat(graded.outcomes())
-                .allSatisfy(o -> assertThat(o.status()).as(o.key() + ": " + o.message())
+                .allSatisfy(o -> assertThat(o.status())
+                        .as(o.key() + ": " + o.message())
                         .isEqualTo(TestResult.Status.NOT_IMPLEMENTED));
         assertThat(new Scoreboard(graded, points).points()).isZero();
     }
@@ -109,18 +113,22 @@ class GraderProofTest {
         SampleClass.write(catalog, sample);
         List<LabCatalog.Lab> labs = catalog.labs();
 
-        SubmissionGrader.Graded alice = grader(120).grade(Submission.at(sample.resolve("alice-complete")), labs, Api.BOTH, QUIET);
+        SubmissionGrader.Graded alice =
+                grader(120).grade(Submission.at(sample.resolve("alice-complete")), labs, Api.BOTH, QUIET);
         // bob and carol differ from untouched skeletons in labs 01 and 02 only: grading those and one lab
         // after them shows all there is to see (every lab untouched is the proof above)
         List<LabCatalog.Lab> early = catalog.select(List.of("01", "02", "03"));
         // the two side by side, one JVM each
-        CompletableFuture<SubmissionGrader.Graded> bobGraded = CompletableFuture.supplyAsync(() ->
-                new SubmissionGrader(catalog, work.resolve("out-bob"), Duration.ofSeconds(120), Duration.ofMinutes(15), 1)
-                        .grade(Submission.at(sample.resolve("bob-partial")), early, Api.BOTH, QUIET));
-        SubmissionGrader.Graded carol = new SubmissionGrader(catalog, work.resolve("out-carol"), Duration.ofSeconds(15),
-                Duration.ofMinutes(15), 1).grade(Submission.at(sample.resolve("carol-broken")), early, Api.BOTH, QUIET);
+        CompletableFuture<SubmissionGrader.Graded> bobGraded = CompletableFuture.supplyAsync(() -> new SubmissionGrader(
+                        catalog, work.resolve("out-bob"), Duration.ofSeconds(120), Duration.ofMinutes(15), 1)
+                .grade(Submission.at(sample.resolve("bob-partial")), early, Api.BOTH, QUIET));
+        SubmissionGrader.Graded carol = new SubmissionGrader(
+                        catalog, work.resolve("out-carol"), Duration.ofSeconds(15), Duration.ofMinutes(15), 1)
+                .grade(Submission.at(sample.resolve("carol-broken")), early, Api.BOTH, QUIET);
         SubmissionGrader.Graded bob = bobGraded.join();
-        System.out.printf("one complete submission (every lab, both APIs) took %d s%n", alice.took().toSeconds());
+        System.out.printf(
+                "one complete submission (every lab, both APIs) took %d s%n",
+                alice.took().toSeconds());
 
         // her labs were shared between two grading JVMs: the JUnit XML holds the tests of every lab
         String xml;
@@ -131,40 +139,44 @@ class GraderProofTest {
             }
             xml = all.toString();
         }
-        assertThat(labs).allSatisfy(lab -> assertThat(xml).as("JUnit XML of lab " + lab.number())
-                .contains("classname=\"streamlab.lab" + lab.number() + "."));
+        assertThat(labs)
+                .allSatisfy(lab -> assertThat(xml)
+                        .as("JUnit XML of lab " + lab.number())
+                        .contains("classname=\"streamlab.lab" + lab.number() + "."));
 
         // alice is the reference solutions: every test passes
-        assertThat(alice.outcomes()).allSatisfy(o ->
-                assertThat(o.status()).as(o.key() + ": " + o.message()).isEqualTo(TestResult.Status.PASSED));
+        assertThat(alice.outcomes())
+                .allSatisfy(o ->
+                        assertThat(o.status()).as(o.key() + ": " + o.message()).isEqualTo(TestResult.Status.PASSED));
 
         // bob: lab 01 done, the DStream half of lab 02 done, nothing else
         assertThat(statuses(bob.outcomes(), in("01", null))).containsOnlyKeys(TestResult.Status.PASSED);
         if (catalog.lab("02").isPresent()) {
             assertThat(statuses(bob.outcomes(), in("02", "dstream"))).containsOnlyKeys(TestResult.Status.PASSED);
-            assertThat(statuses(bob.outcomes(), in("02", "structured"))).containsOnlyKeys(TestResult.Status.NOT_IMPLEMENTED);
+            assertThat(statuses(bob.outcomes(), in("02", "structured")))
+                    .containsOnlyKeys(TestResult.Status.NOT_IMPLEMENTED);
         }
         assertThat(statuses(bob.outcomes(), o -> o.lab().compareTo("02") > 0))
                 .containsOnlyKeys(TestResult.Status.NOT_IMPLEMENTED);
 
         // carol: a hang (one test over its time limit, the others still run), an exception, and a
         // lab that does not compile, each reported as such, and the grader goes on
-        List<TestResult> carolDStream = carol.outcomes().stream().filter(in("01", "dstream")).toList();
+        List<TestResult> carolDStream =
+                carol.outcomes().stream().filter(in("01", "dstream")).toList();
         assertThat(carolDStream).anySatisfy(o -> assertThat(o.message()).contains("time limit"));
         assertThat(carolDStream).anySatisfy(o -> assertThat(o.status()).isEqualTo(TestResult.Status.PASSED));
-        assertThat(carol.outcomes().stream().filter(in("01", "structured")))
-                .allSatisfy(o -> {
-                    assertThat(o.status()).isEqualTo(TestResult.Status.FAILED);
-                    assertThat(o.message()).contains("I have no idea what I am doing");
-                });
+        assertThat(carol.outcomes().stream().filter(in("01", "structured"))).allSatisfy(o -> {
+            assertThat(o.status()).isEqualTo(TestResult.Status.FAILED);
+            assertThat(o.message()).contains("I have no idea what I am doing");
+        });
         if (catalog.lab("02").isPresent()) {
             assertThat(statuses(carol.outcomes(), in("02", null))).containsOnlyKeys(TestResult.Status.DOES_NOT_COMPILE);
         }
         assertThat(Files.readString(carol.reportDir().resolve("run.log"))).contains("@@@@ debugging @@@@");
 
         // the class table: one row per student, alice on top marks, the others below
-        ClassTable table = new ClassTable(List.of(new Scoreboard(alice, points), new Scoreboard(bob, points),
-                new Scoreboard(carol, points)));
+        ClassTable table = new ClassTable(
+                List.of(new Scoreboard(alice, points), new Scoreboard(bob, points), new Scoreboard(carol, points)));
         table.write(work.resolve("out"));
         List<String> rows = Files.readAllLines(work.resolve("out/class-results.csv"));
         assertThat(rows).hasSize(4);
@@ -183,8 +195,8 @@ class GraderProofTest {
         List<List<WrongAnswer>> submissions = WrongAnswer.packed(WrongAnswer.all(), catalog);
         BlockingQueue<SubmissionGrader> graders = new LinkedBlockingQueue<>();
         for (int g = 1; g <= SIDE_BY_SIDE; g++) {
-            SubmissionGrader grader = new SubmissionGrader(catalog, work.resolve("out-wrong-" + g), Duration.ofSeconds(120),
-                    Duration.ofMinutes(15), 1);
+            SubmissionGrader grader = new SubmissionGrader(
+                    catalog, work.resolve("out-wrong-" + g), Duration.ofSeconds(120), Duration.ofMinutes(15), 1);
             catalog.labs().forEach(lab -> grader.index().of(lab, Api.BOTH)); // the index, made once, before both use it
             graders.add(grader);
         }
@@ -197,8 +209,10 @@ class GraderProofTest {
                 SubmissionGrader grader = graders.take();
                 try {
                     Path submission = WrongAnswer.writeSubmission(wrongs, catalog, dir);
-                    List<String> labs = wrongs.stream().map(WrongAnswer::lab).distinct().toList();
-                    Set<String> named = wrongs.stream().flatMap(w -> w.testKeys().stream()).collect(Collectors.toSet());
+                    List<String> labs =
+                            wrongs.stream().map(WrongAnswer::lab).distinct().toList();
+                    Set<String> named =
+                            wrongs.stream().flatMap(w -> w.testKeys().stream()).collect(Collectors.toSet());
                     return grader.grade(Submission.at(submission), catalog.select(labs), Api.BOTH, named, QUIET);
                 } finally {
                     graders.add(grader);
@@ -213,16 +227,26 @@ class GraderProofTest {
                 Map<String, TestResult> byKey = graded.get(i).get().outcomes().stream()
                         .collect(Collectors.toMap(TestResult::key, o -> o, (a, b) -> a));
                 for (WrongAnswer wrong : wrongs) {
-                    assertThat(wrong.caughtBy()).as("%s names the tests that catch it (caught_by)", wrong.name()).isNotEmpty();
+                    assertThat(wrong.caughtBy())
+                            .as("%s names the tests that catch it (caught_by)", wrong.name())
+                            .isNotEmpty();
                     for (String key : wrong.testKeys()) {
-                        assertThat(byKey).as("%s names %s, which is not a graded test", wrong.name(), key).containsKey(key);
+                        assertThat(byKey)
+                                .as("%s names %s, which is not a graded test", wrong.name(), key)
+                                .containsKey(key);
                         assertThat(byKey.get(key).status())
-                                .as("the wrong answer '%s' (%s) must fail %s: %s", wrong.name(), wrong.why(), key,
+                                .as(
+                                        "the wrong answer '%s' (%s) must fail %s: %s",
+                                        wrong.name(),
+                                        wrong.why(),
+                                        key,
                                         byKey.get(key).message())
                                 .isEqualTo(TestResult.Status.FAILED);
                         // caught at once, with the test's own report: never by waiting for the time limit
                         assertThat(byKey.get(key).message())
-                                .as("the wrong answer '%s' must fail %s at once, not by its time limit", wrong.name(), key)
+                                .as(
+                                        "the wrong answer '%s' must fail %s at once, not by its time limit",
+                                        wrong.name(), key)
                                 .doesNotContain("time limit exceeded");
                     }
                 }
@@ -237,21 +261,28 @@ class GraderProofTest {
         List<WrongAnswer> wrongs = WrongAnswer.all();
         List<String> without = new java.util.ArrayList<>();
         for (LabCatalog.Lab lab : catalog.labs()) {
-            Path solution = catalog.root().resolve("solutions").resolve(lab.dirName()).resolve("src/main/java");
+            Path solution =
+                    catalog.root().resolve("solutions").resolve(lab.dirName()).resolve("src/main/java");
             try (Stream<Path> files = Files.walk(solution)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java"))
+                        .sorted()
+                        .toList()) {
                     String file = solution.relativize(f).toString().replace('\\', '/');
                     Matcher m = exercise.matcher(Files.readString(f));
                     while (m.find()) {
                         String method = m.group(1);
-                        if (wrongs.stream().noneMatch(w -> w.lab().equals(lab.number()) && w.file().equals(file)
-                                && w.exercise().equals(method))) {
+                        if (wrongs.stream()
+                                .noneMatch(w -> w.lab().equals(lab.number())
+                                        && w.file().equals(file)
+                                        && w.exercise().equals(method))) {
                             without.add("lab " + lab.number() + " " + file + " " + method);
                         }
                     }
                 }
             }
         }
-        assertThat(without).as("graded exercises without a kept wrong answer (" + WrongAnswer.DIR + ")").isEmpty();
+        assertThat(without)
+                .as("graded exercises without a kept wrong answer (" + WrongAnswer.DIR + ")")
+                .isEmpty();
     }
 }

@@ -25,13 +25,19 @@ class GraderUnitTest {
         assertThat(catalog.labs()).isNotEmpty();
         for (LabCatalog.Lab lab : catalog.labs()) {
             List<SuiteIndex.Entry> tests = INDEX.of(lab, Api.BOTH);
-            assertThat(tests).as("lab " + lab.number()).extracting(SuiteIndex.Entry::api)
+            assertThat(tests)
+                    .as("lab " + lab.number())
+                    .extracting(SuiteIndex.Entry::api)
                     .contains("dstream", "structured");
-            assertThat(INDEX.of(lab, Api.DSTREAM)).extracting(SuiteIndex.Entry::api).containsOnly("dstream");
+            assertThat(INDEX.of(lab, Api.DSTREAM))
+                    .extracting(SuiteIndex.Entry::api)
+                    .containsOnly("dstream");
         }
         // a class that compares the two APIs is indexed in a column of its own
-        assertThat(INDEX.of(catalog.lab("02").orElseThrow(), Api.BOTH)).extracting(SuiteIndex.Entry::key)
-                .contains("lab02.both.dstream_update_state_by_key_equals_the_structured_complete_table_after_every_batch");
+        assertThat(INDEX.of(catalog.lab("02").orElseThrow(), Api.BOTH))
+                .extracting(SuiteIndex.Entry::key)
+                .contains(
+                        "lab02.both.dstream_update_state_by_key_equals_the_structured_complete_table_after_every_batch");
     }
 
     @Test
@@ -39,7 +45,8 @@ class GraderUnitTest {
         List<LabCatalog.Lab> labs = catalog.select(List.of("01", "02", "03"));
         LabTimes times = new LabTimes(dir.resolve("lab-seconds.properties"));
         // never timed: lab 02 has more graded tests than lab 01, and lab 03 more Structured ones
-        assertThat(times.longestFirst(labs, Api.BOTH, INDEX)).extracting(LabCatalog.Lab::number)
+        assertThat(times.longestFirst(labs, Api.BOTH, INDEX))
+                .extracting(LabCatalog.Lab::number)
                 .containsExactly("02", "03", "01");
         times.learn(List.of(
                 new TestResult("01", "dstream", "a", TestResult.Status.PASSED, "", 9.0),
@@ -51,27 +58,34 @@ class GraderUnitTest {
                 new TestResult("03", "structured", "a", TestResult.Status.NOT_RUN, "the JVM stopped", 0)));
         // lab 03's Structured tests did not all run: it is still estimated from its tests
         LabTimes again = new LabTimes(dir.resolve("lab-seconds.properties"));
-        assertThat(again.longestFirst(labs, Api.BOTH, INDEX)).extracting(LabCatalog.Lab::number)
+        assertThat(again.longestFirst(labs, Api.BOTH, INDEX))
+                .extracting(LabCatalog.Lab::number)
                 .containsExactly("01", "03", "02");
-        assertThat(again.longestFirst(labs, Api.DSTREAM, INDEX)).extracting(LabCatalog.Lab::number)
+        assertThat(again.longestFirst(labs, Api.DSTREAM, INDEX))
+                .extracting(LabCatalog.Lab::number)
                 .containsExactly("03", "01", "02");
     }
 
     @Test
     void the_grader_starts_a_broker_while_it_compiles_only_for_graded_tests_that_take_one(@TempDir Path dir) {
         // lab 12's kill-and-restart test takes one too, but it is not graded
-        assertThat(catalog.labs()).filteredOn(lab -> !GradingBroker.testsTakingABroker(lab).isEmpty())
-                .extracting(LabCatalog.Lab::number).containsExactly("11");
+        assertThat(catalog.labs())
+                .filteredOn(lab -> !GradingBroker.testsTakingABroker(lab).isEmpty())
+                .extracting(LabCatalog.Lab::number)
+                .containsExactly("11");
         assertThat(GradingBroker.testsTakingABroker(catalog.lab("11").orElseThrow()))
-                .contains("from_offsets_starts_each_partition_at_its_own_offset",
+                .contains(
+                        "from_offsets_starts_each_partition_at_its_own_offset",
                         "the_receiver_brings_every_value_of_every_partition_into_the_stream")
                 .doesNotContain("word_counts_add_up_each_word_over_every_partition_and_batch");
         try (GradingBroker none = GradingBroker.startIfNeeded(catalog.select(List.of("01", "12")), Set.of(), dir)) {
             assertThat(none.jvmOptions()).isEmpty();
         }
         // lab 11 with only tests that read no topic (a MemoryStream of Kafka-shaped rows)
-        try (GradingBroker none = GradingBroker.startIfNeeded(catalog.select(List.of("11")),
-                Set.of("lab11.structured.word_counts_add_up_each_word_over_every_partition_and_batch"), dir)) {
+        try (GradingBroker none = GradingBroker.startIfNeeded(
+                catalog.select(List.of("11")),
+                Set.of("lab11.structured.word_counts_add_up_each_word_over_every_partition_and_batch"),
+                dir)) {
             assertThat(none.jvmOptions()).isEmpty();
         }
         assertThat(dir).isEmptyDirectory();
@@ -80,9 +94,14 @@ class GraderUnitTest {
     @Test
     void the_broker_started_for_the_grading_jvms_answers_at_the_address_they_are_given_and_goes_with_its_data(
             @TempDir Path dir) {
-        try (GradingBroker broker = GradingBroker.startIfNeeded(catalog.select(List.of("11")),
-                Set.of("lab11.dstream.the_receiver_brings_every_value_of_every_partition_into_the_stream"), dir)) {
-            assertThat(broker.jvmOptions()).singleElement().asString().startsWith("-Dstreamlab.kafka.bootstrap=127.0.0.1:");
+        try (GradingBroker broker = GradingBroker.startIfNeeded(
+                catalog.select(List.of("11")),
+                Set.of("lab11.dstream.the_receiver_brings_every_value_of_every_partition_into_the_stream"),
+                dir)) {
+            assertThat(broker.jvmOptions())
+                    .singleElement()
+                    .asString()
+                    .startsWith("-Dstreamlab.kafka.bootstrap=127.0.0.1:");
             String address = broker.jvmOptions().get(0).substring("-Dstreamlab.kafka.bootstrap=".length());
             Topics topics = new Topics(address);
             topics.create("graded", 2);
@@ -108,7 +127,8 @@ class GraderUnitTest {
     @Test
     void the_points_file_names_only_tests_that_exist() {
         assertThat(Points.load(catalog.root().resolve("grading/points.properties"))
-                .unknownKeys(Grade.knownKeys(catalog, INDEX))).isEmpty();
+                        .unknownKeys(Grade.knownKeys(catalog, INDEX)))
+                .isEmpty();
     }
 
     @Test
@@ -127,7 +147,8 @@ class GraderUnitTest {
         Path file = dir.resolve("points.properties");
         Files.writeString(file, "default = lots\n");
         assertThatThrownBy(() -> Points.load(file).of("01", "dstream", "x"))
-                .isInstanceOf(GradingException.class).hasMessageContaining("'default = lots' is not a number");
+                .isInstanceOf(GradingException.class)
+                .hasMessageContaining("'default = lots' is not a number");
     }
 
     @Test
@@ -136,14 +157,16 @@ class GraderUnitTest {
                 .allSatisfy(entry -> assertThat(Path.of(entry)).isAbsolute());
         // a folder named like the repository's is fine; one that holds lab classes is not
         Path innocent = Files.createDirectories(dir.resolve("solutions/labs/lab01/target/classes/streamlab/harness"));
-        assertThat(GradingClasspath.holdsLabClasses(innocent.getParent().getParent())).isFalse();
+        assertThat(GradingClasspath.holdsLabClasses(innocent.getParent().getParent()))
+                .isFalse();
         Path labClasses = Files.createDirectories(dir.resolve("elsewhere/streamlab/lab01"));
         Files.writeString(labClasses.resolve("WordCountDStream.class"), "");
         assertThat(GradingClasspath.holdsLabClasses(dir.resolve("elsewhere"))).isTrue();
     }
 
     @Test
-    void the_grading_classpath_is_all_jars_each_folder_in_a_jar_named_by_what_it_holds(@TempDir Path dir) throws IOException {
+    void the_grading_classpath_is_all_jars_each_folder_in_a_jar_named_by_what_it_holds(@TempDir Path dir)
+            throws IOException {
         Path classes = Files.createDirectories(dir.resolve("classes/streamlab/harness"));
         Files.writeString(classes.resolve("A.class"), "a");
         Path library = Files.writeString(dir.resolve("library.jar"), "");
@@ -154,7 +177,9 @@ class GraderUnitTest {
         assertThat(entries).hasSize(2).allMatch(entry -> entry.endsWith(".jar"));
         assertThat(entries[1]).isEqualTo(library.toString());
         try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(entries[0])) {
-            assertThat(new String(jar.getInputStream(jar.getEntry("streamlab/harness/A.class")).readAllBytes())).isEqualTo("a");
+            assertThat(new String(jar.getInputStream(jar.getEntry("streamlab/harness/A.class"))
+                            .readAllBytes()))
+                    .isEqualTo("a");
         }
         // the same classes: the same jar, untouched (a class-data archive checks its date); other classes: another
         java.nio.file.attribute.FileTime made = Files.getLastModifiedTime(Path.of(entries[0]));

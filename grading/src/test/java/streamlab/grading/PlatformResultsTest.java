@@ -47,8 +47,12 @@ class PlatformResultsTest {
      */
     static void writeHalfSolved(Path labs) throws IOException {
         Path pristine = Files.createTempDirectory(work, "pristine-");
-        assertThat(new PristineLabs(CATALOG.root()).writeTo(pristine)).as("skeletons git could not give").isEmpty();
-        copy(CATALOG.root().resolve("solutions/" + LAB01 + "WordCountDStream.java"), labs.resolve(LAB01 + "WordCountDStream.java"));
+        assertThat(new PristineLabs(CATALOG.root()).writeTo(pristine))
+                .as("skeletons git could not give")
+                .isEmpty();
+        copy(
+                CATALOG.root().resolve("solutions/" + LAB01 + "WordCountDStream.java"),
+                labs.resolve(LAB01 + "WordCountDStream.java"));
         copy(pristine.resolve(LAB01 + "WordCountStructured.java"), labs.resolve(LAB01 + "WordCountStructured.java"));
     }
 
@@ -64,8 +68,14 @@ class PlatformResultsTest {
     }
 
     private static String[] args(String command, String... more) {
-        List<String> all = new ArrayList<>(List.of(command, "--labs", "01", "--test-timeout", "120",
-                "--out", work.resolve("out-" + command).toString()));
+        List<String> all = new ArrayList<>(List.of(
+                command,
+                "--labs",
+                "01",
+                "--test-timeout",
+                "120",
+                "--out",
+                work.resolve("out-" + command).toString()));
         all.addAll(List.of(more));
         return all.toArray(String[]::new);
     }
@@ -157,16 +167,23 @@ class PlatformResultsTest {
         JsonNode pl = PrairieLearnResults.of(board);
         assertThat(pl.get("score").asDouble()).isEqualTo(0.5);
         assertThat(pl.get("tests")).extracting(t -> t.get("points").asDouble()).containsExactly(2.0, 0.0);
-        assertThat(pl.get("tests")).extracting(t -> t.get("max_points").asDouble()).containsExactly(2.0, 2.0);
+        assertThat(pl.get("tests"))
+                .extracting(t -> t.get("max_points").asDouble())
+                .containsExactly(2.0, 2.0);
 
         JsonNode classroom = ClassroomResults.of(board);
         assertThat(classroom.get("version").asInt()).isEqualTo(1);
         assertThat(classroom.get("status").asText()).isEqualTo("fail");
         assertThat(classroom.get("max_score").asDouble()).isEqualTo(4.0);
-        assertThat(classroom.get("tests")).extracting(t -> t.get("status").asText()).containsExactly("pass", "fail");
-        assertThat(classroom.get("tests")).extracting(t -> t.get("score").asDouble()).containsExactly(2.0, 0.0);
+        assertThat(classroom.get("tests"))
+                .extracting(t -> t.get("status").asText())
+                .containsExactly("pass", "fail");
+        assertThat(classroom.get("tests"))
+                .extracting(t -> t.get("score").asDouble())
+                .containsExactly(2.0, 0.0);
         assertThat(classroom.get("tests").get(1).get("message").asText())
-                .contains("expected (a, 2)").contains("actual   (a, 1)");
+                .contains("expected (a, 2)")
+                .contains("actual   (a, 1)");
         assertThat(classroom.get("tests").get(0).get("test_code").asText()).isEqualTo("./check 01 dstream");
     }
 
@@ -174,13 +191,15 @@ class PlatformResultsTest {
     void classroom_results_go_to_the_step_output_in_base64_as_the_reporter_reads_them() throws IOException {
         Path output = work.resolve("github-output");
         Files.writeString(output, "before=1\n");
-        ClassroomResults.write(ClassroomResults.of(halfSolvedBoard()), "lab01", output, work.resolve("classroom/lab01.json"));
+        ClassroomResults.write(
+                ClassroomResults.of(halfSolvedBoard()), "lab01", output, work.resolve("classroom/lab01.json"));
         List<String> lines = Files.readAllLines(output);
         assertThat(lines).hasSize(2).first().isEqualTo("before=1");
         assertThat(lines.get(1)).startsWith("lab01=");
-        JsonNode decoded = JSON.readTree(new String(Base64.getDecoder().decode(lines.get(1).substring("lab01=".length())),
-                StandardCharsets.UTF_8));
-        assertThat(decoded).isEqualTo(JSON.readTree(work.resolve("classroom/lab01.json").toFile()));
+        JsonNode decoded = JSON.readTree(new String(
+                Base64.getDecoder().decode(lines.get(1).substring("lab01=".length())), StandardCharsets.UTF_8));
+        assertThat(decoded)
+                .isEqualTo(JSON.readTree(work.resolve("classroom/lab01.json").toFile()));
         // the reporter's sum: the tests' scores against max_score
         double total = 0;
         for (JsonNode test : decoded.get("tests")) {
@@ -195,25 +214,32 @@ class PlatformResultsTest {
         Path submission = work.resolve("classroom-broken");
         writeBroken(submission.resolve("labs"));
         Path json = work.resolve("classroom-json");
-        assertThat(Grade.run(args("classroom", "--submission", submission.toString(), "--json", json.toString()))).isZero();
+        assertThat(Grade.run(args("classroom", "--submission", submission.toString(), "--json", json.toString())))
+                .isZero();
         JsonNode lab01 = JSON.readTree(json.resolve("lab01.json").toFile());
         assertThat(lab01.get("status").asText()).isEqualTo("fail");
-        assertThat(lab01.get("tests")).isNotEmpty().allSatisfy(t -> assertThat(t.get("score").asDouble()).isZero());
+        assertThat(lab01.get("tests"))
+                .isNotEmpty()
+                .allSatisfy(t -> assertThat(t.get("score").asDouble()).isZero());
     }
 
     @Test
     void visibility_comes_from_the_points_file_most_specific_first(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("points.properties");
-        Files.writeString(file, "visibility.default = after_due_date\nvisibility.lab03 = hidden\n"
-                + "visibility.lab03.structured = after_published\nvisibility.lab03.structured.some_test = visible\n");
+        Files.writeString(
+                file,
+                "visibility.default = after_due_date\nvisibility.lab03 = hidden\n"
+                        + "visibility.lab03.structured = after_published\nvisibility.lab03.structured.some_test = visible\n");
         Visibility v = Visibility.load(file);
         assertThat(v.of(outcome("03", "structured", "some_test"))).isEqualTo("visible");
         assertThat(v.of(outcome("03", "structured", "other"))).isEqualTo("after_published");
         assertThat(v.of(outcome("03", "dstream", "other"))).isEqualTo("hidden");
         assertThat(v.of(outcome("01", "dstream", "other"))).isEqualTo("after_due_date");
-        assertThat(Visibility.load(dir.resolve("none")).of(outcome("01", "dstream", "x"))).isEqualTo("visible");
+        assertThat(Visibility.load(dir.resolve("none")).of(outcome("01", "dstream", "x")))
+                .isEqualTo("visible");
         // visibility keys name tests, labs and APIs as points keys do
-        assertThat(Points.load(file).unknownKeys(Set.of("lab03", "lab03.structured", "lab03.structured.some_test"))).isEmpty();
+        assertThat(Points.load(file).unknownKeys(Set.of("lab03", "lab03.structured", "lab03.structured.some_test")))
+                .isEmpty();
     }
 
     @Test
@@ -222,14 +248,22 @@ class PlatformResultsTest {
         assertThat(Grade.run("gradescope-zip", "--out", zip.toString())).isZero();
         try (ZipFile z = new ZipFile(zip.toFile())) {
             List<String> names = z.stream().map(e -> e.getName()).toList();
-            assertThat(names).contains("setup.sh", "run_autograder", "pom.xml", "grade", "mvnw",
-                    "labs/" + LAB01 + "WordCountDStream.java", "grading/points.properties");
+            assertThat(names)
+                    .contains(
+                            "setup.sh",
+                            "run_autograder",
+                            "pom.xml",
+                            "grade",
+                            "mvnw",
+                            "labs/" + LAB01 + "WordCountDStream.java",
+                            "grading/points.properties");
             assertThat(names).noneMatch(n -> n.matches("solutions/[^/]+/src/main/.*"));
             assertThat(new String(z.getInputStream(z.getEntry("run_autograder")).readAllBytes()))
                     .contains("./grade gradescope --root");
         }
         // an assignment of some labs: run_autograder grades only those
-        assertThat(GradescopeZip.runAutograder("#!/bin/bash\nset -uo pipefail\n./grade gradescope \"$@\"\n", List.of("--labs", "01,02")))
+        assertThat(GradescopeZip.runAutograder(
+                        "#!/bin/bash\nset -uo pipefail\n./grade gradescope \"$@\"\n", List.of("--labs", "01,02")))
                 .contains("set -uo pipefail\nset -- --labs 01,02 \"$@\"\n./grade");
     }
 
@@ -253,15 +287,21 @@ class PlatformResultsTest {
     private static Scoreboard halfSolvedBoard() {
         List<TestResult> outcomes = List.of(
                 new TestResult("01", "dstream", "counts_words", TestResult.Status.PASSED, "", 0.2),
-                new TestResult("01", "structured", "counts_words", TestResult.Status.FAILED,
-                        "counts differ\ninput    a a\nexpected (a, 2)\nactual   (a, 1)", 0.5));
+                new TestResult(
+                        "01",
+                        "structured",
+                        "counts_words",
+                        TestResult.Status.FAILED,
+                        "counts differ\ninput    a a\nexpected (a, 2)\nactual   (a, 1)",
+                        0.5));
         Path points = work.resolve("two-points.properties");
         try {
             Files.writeString(points, "default = 2\n");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new Scoreboard(new SubmissionGrader.Graded(new Submission("s", work), outcomes, Duration.ofSeconds(3), work),
+        return new Scoreboard(
+                new SubmissionGrader.Graded(new Submission("s", work), outcomes, Duration.ofSeconds(3), work),
                 Points.load(points));
     }
 }

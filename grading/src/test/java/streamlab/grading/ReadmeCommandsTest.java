@@ -29,7 +29,8 @@ class ReadmeCommandsTest {
             if (fence.startsWith("```")) {
                 inBlock = !inBlock;
                 String info = fence.substring(3).strip();
-                commandBlock = inBlock && (info.isEmpty() || info.equals("bash") || info.equals("sh") || info.equals("shell"));
+                commandBlock =
+                        inBlock && (info.isEmpty() || info.equals("bash") || info.equals("sh") || info.equals("shell"));
                 continue;
             }
             if (!inBlock || !commandBlock) {
@@ -45,20 +46,35 @@ class ReadmeCommandsTest {
 
     @Test
     void reads_the_commands_of_code_blocks_and_leaves_out_comments_and_output() {
-        List<String> readme = List.of("text", "```", "./demo            # the demo", "", "./mvnw verify", "```",
-                "```text", "expected   (hello, 3)", "```", "   ```", "   ./check 03    # lab 03", "   ```");
+        List<String> readme = List.of(
+                "text",
+                "```",
+                "./demo            # the demo",
+                "",
+                "./mvnw verify",
+                "```",
+                "```text",
+                "expected   (hello, 3)",
+                "```",
+                "   ```",
+                "   ./check 03    # lab 03",
+                "   ```");
         assertThat(commands(readme)).containsExactly("./demo", "./mvnw verify", "./check 03");
     }
 
     @Test
     void ci_runs_every_command_of_the_readme() throws IOException {
         List<String> commands = commands(Files.readAllLines(ROOT.resolve("README.md")));
-        List<String> ci = Files.readAllLines(ROOT.resolve(".ci/run")).stream().map(String::strip).toList();
+        List<String> ci = Files.readAllLines(ROOT.resolve(".ci/run")).stream()
+                .map(String::strip)
+                .toList();
         List<String> notRun = commands.stream()
                 .filter(c -> ci.stream().noneMatch(l -> l.contains("readme '" + c + "'") || l.equals(c)))
                 .toList();
         assertThat(commands).as("commands in README.md's code blocks").contains("./demo", "./mvnw verify");
-        assertThat(notRun).as("commands of README.md's code blocks that .ci/run does not run (add a line"
-                + " `readme '<command>'` there, with a check of what it prints)").isEmpty();
+        assertThat(notRun)
+                .as("commands of README.md's code blocks that .ci/run does not run (add a line"
+                        + " `readme '<command>'` there, with a check of what it prints)")
+                .isEmpty();
     }
 }

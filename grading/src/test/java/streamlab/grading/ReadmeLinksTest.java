@@ -70,8 +70,10 @@ class ReadmeLinksTest {
         if (line < 1 || line > lines.size()) {
             return "the file has " + lines.size() + " lines";
         }
-        String window = String.join("", lines.subList(Math.max(0, line - 3), line)).replaceAll("\\s", "");
-        int lineStart = window.length() - lines.get(line - 1).replaceAll("\\s", "").length();
+        String window =
+                String.join("", lines.subList(Math.max(0, line - 3), line)).replaceAll("\\s", "");
+        int lineStart =
+                window.length() - lines.get(line - 1).replaceAll("\\s", "").length();
         int from = 0;
         int end = -1;
         for (String piece : text.replace("`", "").split("…")) {

@@ -33,7 +33,10 @@ class StubMessagesTest {
         List<Stub> stubs = new ArrayList<>();
         List<Path> labDirs;
         try (Stream<Path> dirs = Files.list(root.resolve("labs"))) {
-            labDirs = dirs.filter(d -> LAB_DIR.matcher(d.getFileName().toString()).matches()).sorted().toList();
+            labDirs = dirs.filter(
+                            d -> LAB_DIR.matcher(d.getFileName().toString()).matches())
+                    .sorted()
+                    .toList();
         }
         for (Path labDir : labDirs) {
             Matcher name = LAB_DIR.matcher(labDir.getFileName().toString());
@@ -44,14 +47,25 @@ class StubMessagesTest {
             }
             List<Path> sources;
             try (Stream<Path> walk = Files.walk(main)) {
-                sources = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+                sources = walk.filter(p -> p.toString().endsWith(".java"))
+                        .sorted()
+                        .toList();
             }
             for (Path source : sources) {
                 String text = Files.readString(source);
                 for (int at = text.indexOf(NEW); at >= 0; at = text.indexOf(NEW, at + NEW.length())) {
-                    int line = (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+                    int line = (int) text.substring(0, at)
+                                    .chars()
+                                    .filter(c -> c == '\n')
+                                    .count()
+                            + 1;
                     String where = root.relativize(source) + ":" + line;
-                    stubs.add(read(text, at + NEW.length(), where, name.group(1), labDir.getFileName().toString()));
+                    stubs.add(read(
+                            text,
+                            at + NEW.length(),
+                            where,
+                            name.group(1),
+                            labDir.getFileName().toString()));
                 }
             }
         }
@@ -98,7 +112,9 @@ class StubMessagesTest {
     @Test
     void no_stub_message_holds_code_and_each_names_its_exercise_and_its_hints() throws IOException {
         // the skeletons students start from, as recorded: the working copy's labs/ may hold their answers
-        assertThat(new PristineLabs(ROOT).writeTo(pristine.resolve("labs"))).as("skeletons git could not give").isEmpty();
+        assertThat(new PristineLabs(ROOT).writeTo(pristine.resolve("labs")))
+                .as("skeletons git could not give")
+                .isEmpty();
         List<Stub> stubs = stubs(pristine);
         List<String> problems = new ArrayList<>();
         int checked = 0;

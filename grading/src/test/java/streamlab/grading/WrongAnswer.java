@@ -22,25 +22,42 @@ import java.util.stream.Stream;
  * stand there exactly once, with another), kept in src/test/resources/wrong-answers/*.properties with
  * the mistake it models and the graded tests that must catch it.
  */
-record WrongAnswer(String name, String why, String lab, String api, String file, String exercise, String replace,
-                   String with, List<String> caughtBy) {
+record WrongAnswer(
+        String name,
+        String why,
+        String lab,
+        String api,
+        String file,
+        String exercise,
+        String replace,
+        String with,
+        List<String> caughtBy) {
 
     static final Path DIR = Path.of("src/test/resources/wrong-answers");
 
     static List<WrongAnswer> all() {
         List<WrongAnswer> answers = new ArrayList<>();
         try (Stream<Path> files = Files.list(DIR)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".properties"))
+                    .sorted()
+                    .toList()) {
                 Properties p = new Properties();
                 try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
                     p.load(r);
                 }
-                answers.add(new WrongAnswer(f.getFileName().toString().replace(".properties", ""),
-                        p.getProperty("why"), p.getProperty("lab"), p.getProperty("api"), p.getProperty("file"),
+                answers.add(new WrongAnswer(
+                        f.getFileName().toString().replace(".properties", ""),
+                        p.getProperty("why"),
+                        p.getProperty("lab"),
+                        p.getProperty("api"),
+                        p.getProperty("file"),
                         p.getProperty("exercise"),
-                        p.getProperty("replace"), p.getProperty("with", ""),
-                        Arrays.stream(p.getProperty("caught_by", "").split(",")).map(String::strip)
-                                .filter(s -> !s.isEmpty()).toList()));
+                        p.getProperty("replace"),
+                        p.getProperty("with", ""),
+                        Arrays.stream(p.getProperty("caught_by", "").split(","))
+                                .map(String::strip)
+                                .filter(s -> !s.isEmpty())
+                                .toList()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -65,15 +82,22 @@ record WrongAnswer(String name, String why, String lab, String api, String file,
         for (WrongAnswer a : answers) {
             calls.computeIfAbsent(a.lab, n -> {
                 LabCatalog.Lab lab = catalog.lab(n).orElseThrow();
-                return ExerciseCalls.in(List.of(lab.tests(), lab.program(),
-                        catalog.root().resolve("solutions").resolve(lab.dirName()).resolve("src/main/java")));
+                return ExerciseCalls.in(List.of(
+                        lab.tests(),
+                        lab.program(),
+                        catalog.root()
+                                .resolve("solutions")
+                                .resolve(lab.dirName())
+                                .resolve("src/main/java")));
             });
         }
         // the exercises with the most wrong answers first: each of those needs a submission of its own anyway
-        Map<String, Long> perExercise = answers.stream().collect(Collectors.groupingBy(WrongAnswer::exerciseKey,
-                Collectors.counting()));
+        Map<String, Long> perExercise =
+                answers.stream().collect(Collectors.groupingBy(WrongAnswer::exerciseKey, Collectors.counting()));
         List<WrongAnswer> ordered = answers.stream()
-                .sorted(Comparator.comparing((WrongAnswer a) -> perExercise.get(a.exerciseKey())).reversed()).toList();
+                .sorted(Comparator.comparing((WrongAnswer a) -> perExercise.get(a.exerciseKey()))
+                        .reversed())
+                .toList();
         List<List<WrongAnswer>> groups = new ArrayList<>();
         for (WrongAnswer a : ordered) {
             List<WrongAnswer> home = null;
@@ -100,14 +124,18 @@ record WrongAnswer(String name, String why, String lab, String api, String file,
         if (!a.lab.equals(b.lab)) {
             return true;
         }
-        if (a.file.equals(b.file) && (a.with.contains(b.replace) || b.with.contains(a.replace)
-                || a.replace.contains(b.replace) || b.replace.contains(a.replace))) {
+        if (a.file.equals(b.file)
+                && (a.with.contains(b.replace)
+                        || b.with.contains(a.replace)
+                        || a.replace.contains(b.replace)
+                        || b.replace.contains(a.replace))) {
             return false; // one patch would change what the other must find exactly once
         }
         if (!a.api.equals(b.api)) {
             return !a.file.equals(b.file);
         }
-        return !a.exercise.equals(b.exercise) && a.caughtBy.stream().noneMatch(t -> calls.reachable(t).contains(b.exercise))
+        return !a.exercise.equals(b.exercise)
+                && a.caughtBy.stream().noneMatch(t -> calls.reachable(t).contains(b.exercise))
                 && b.caughtBy.stream().noneMatch(t -> calls.reachable(t).contains(a.exercise));
     }
 

@@ -28,7 +28,8 @@ public final class Checkpoints {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            System.out.println("== starting afresh in " + dir + " (a socket stream cannot resume an earlier run's query)");
+            System.out.println(
+                    "== starting afresh in " + dir + " (a socket stream cannot resume an earlier run's query)");
         }
         return dir.toString();
     }

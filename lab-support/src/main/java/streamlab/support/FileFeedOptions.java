@@ -11,15 +11,24 @@ import picocli.CommandLine.Option;
  */
 public final class FileFeedOptions {
 
-    @Option(names = "--input", paramLabel = "DIR", descriptionKey = "feed.input",
+    @Option(
+            names = "--input",
+            paramLabel = "DIR",
+            descriptionKey = "feed.input",
             description = "The files to deliver into the watched folder.")
     Path input;
 
-    @Option(names = "--watch", paramLabel = "DIR", descriptionKey = "feed.watch",
+    @Option(
+            names = "--watch",
+            paramLabel = "DIR",
+            descriptionKey = "feed.watch",
             description = "The folder the files are delivered to and read from.")
     Path watch;
 
-    @Option(names = "--output", paramLabel = "DIR", descriptionKey = "feed.output",
+    @Option(
+            names = "--output",
+            paramLabel = "DIR",
+            descriptionKey = "feed.output",
             description = "The folder the sink writes.")
     Path output;
 

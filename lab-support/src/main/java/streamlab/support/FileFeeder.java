@@ -37,10 +37,13 @@ public final class FileFeeder implements AutoCloseable {
     public static FileFeeder of(Path from, Path into) throws IOException {
         Files.createDirectories(into);
         List<Path> all = jsonFiles(from);
-        List<Path> files = all.stream().filter(f -> !Files.exists(into.resolve(f.getFileName()))).toList();
+        List<Path> files = all.stream()
+                .filter(f -> !Files.exists(into.resolve(f.getFileName())))
+                .toList();
         if (files.isEmpty() && !all.isEmpty()) {
             System.out.println("== every file of " + from + " is in " + into + " already (an earlier run delivered"
-                    + " them): nothing new to read. To start over, delete " + into + ", the output and the checkpoints.");
+                    + " them): nothing new to read. To start over, delete " + into
+                    + ", the output and the checkpoints.");
         } else if (files.size() < all.size()) {
             System.out.println("== " + (all.size() - files.size()) + " files of " + from + " are in " + into
                     + " already (an earlier run delivered them): going on with the " + files.size() + " others");
@@ -52,17 +55,22 @@ public final class FileFeeder implements AutoCloseable {
     public static List<Path> jsonFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
     }
 
     /** Delivers the first file after {@code firstAfterSeconds} (0: at once), then one every {@code everySeconds}. */
     public void start(int firstAfterSeconds, int everySeconds) {
-        timer.scheduleAtFixedRate(() -> {
-            if (!deliverOne()) {
-                timer.shutdown();
-            }
-        }, firstAfterSeconds, everySeconds, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(
+                () -> {
+                    if (!deliverOne()) {
+                        timer.shutdown();
+                    }
+                },
+                firstAfterSeconds,
+                everySeconds,
+                TimeUnit.SECONDS);
     }
 
     /**

@@ -45,8 +45,10 @@ public final class LabMain {
     }
 
     private static int execute(Object command, String... args) {
-        CommandLine cli = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true)
-                .setOverwrittenOptionsAllowed(true); // the later value counts: ./demo --seconds 90 overrides the demo's 40
+        CommandLine cli = new CommandLine(command)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOverwrittenOptionsAllowed(
+                        true); // the later value counts: ./demo --seconds 90 overrides the demo's 40
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (StopSignals.requested()) {
                 return StopSignals.EXIT_STATUS; // stopped by Ctrl-C while starting: what failed then is no news

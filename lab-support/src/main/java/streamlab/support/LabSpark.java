@@ -28,7 +28,9 @@ public final class LabSpark {
             System.setProperty("spark.master", options.master);
         }
         SparkSession spark = session(title, options.api == Api.BOTH ? "local[3]" : DEFAULT_MASTER);
-        String ui = spark.sparkContext().uiWebUrl().isDefined() ? spark.sparkContext().uiWebUrl().get() : "off";
+        String ui = spark.sparkContext().uiWebUrl().isDefined()
+                ? spark.sparkContext().uiWebUrl().get()
+                : "off";
         SideBySide.begin(spark, options); // --view: the two APIs' output side by side
         String web = SideBySide.webUrl();
         System.out.println("== " + title + " on " + spark.sparkContext().master() + ", Spark UI: " + ui
@@ -76,7 +78,8 @@ public final class LabSpark {
      */
     public static SparkConf localFilesInJava(SparkConf conf) {
         conf.setIfMissing("spark.hadoop.fs.file.impl", "com.globalmentor.apache.hadoop.fs.BareLocalFileSystem");
-        conf.setIfMissing("spark.sql.streaming.checkpointFileManagerClass",
+        conf.setIfMissing(
+                "spark.sql.streaming.checkpointFileManagerClass",
                 "org.apache.spark.sql.execution.streaming.checkpointing.FileSystemBasedCheckpointFileManager");
         return conf;
     }
@@ -84,7 +87,8 @@ public final class LabSpark {
     /** A session on {@link #conf}; a StreamingContext can share its SparkContext. */
     public static SparkSession session(String appName, String defaultMaster) {
         JavaVersionCheck.requireSupported();
-        SparkSession spark = SparkSession.builder().config(conf(appName, defaultMaster)).getOrCreate();
+        SparkSession spark =
+                SparkSession.builder().config(conf(appName, defaultMaster)).getOrCreate();
         spark.sparkContext().setLogLevel("ERROR");
         return spark;
     }

@@ -55,8 +55,11 @@ public final class LineServer implements AutoCloseable {
         try {
             // on --port, like any line server: a DStream recovered from its checkpoint reconnects there
             NetcatServer server = NetcatServer.start("127.0.0.1", options.port, true);
-            System.out.println("== " + (options.replay != null ? "replaying " + options.replay
-                    : "sending random numbers " + options.random) + " at " + options.rate + " lines/s on 127.0.0.1:"
+            System.out.println("== "
+                    + (options.replay != null
+                            ? "replaying " + options.replay
+                            : "sending random numbers " + options.random)
+                    + " at " + options.rate + " lines/s on 127.0.0.1:"
                     + server.port() + (options.loop ? ", in a loop" : ""));
             return new LineServer(options, server);
         } catch (java.net.BindException e) {

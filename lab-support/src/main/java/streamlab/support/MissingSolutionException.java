@@ -32,7 +32,9 @@ public final class MissingSolutionException extends RuntimeException {
             String message = c.getMessage();
             if (message != null && message.contains(MissingSolutionException.class.getName())) {
                 int at = message.indexOf(PREFIX);
-                return at < 0 ? message : message.substring(at).lines().findFirst().orElse(message);
+                return at < 0
+                        ? message
+                        : message.substring(at).lines().findFirst().orElse(message);
             }
         }
         return null;

@@ -86,7 +86,8 @@ public final class Running implements AutoCloseable {
                     + (options.api == Api.BOTH ? "either API" : "the " + options.api.label() + " part") + " first.");
         }
         SideBySide.running(started);
-        System.out.println("== running" + (options.seconds > 0 ? " for " + options.seconds + " s" : ": Ctrl-C to stop"));
+        System.out.println(
+                "== running" + (options.seconds > 0 ? " for " + options.seconds + " s" : ": Ctrl-C to stop"));
         StopSignals.awaiting(true);
         try {
             awaitDeadline(options.seconds > 0 ? System.nanoTime() + options.seconds * 1_000_000_000L : Long.MAX_VALUE);

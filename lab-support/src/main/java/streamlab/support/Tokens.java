@@ -57,8 +57,7 @@ public final class Tokens {
      * @param lines a streaming or static Dataset with a string column {@code value}
      */
     public static Dataset<Row> words(Dataset<Row> lines) {
-        return lines
-                .withColumn("word", explode(functions.split(lower(col("value")), SEPARATORS)))
+        return lines.withColumn("word", explode(functions.split(lower(col("value")), SEPARATORS)))
                 .drop("value")
                 .filter(col("word").notEqual(""));
     }

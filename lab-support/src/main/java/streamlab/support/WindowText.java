@@ -22,7 +22,11 @@ public final class WindowText {
         if (!Arrays.asList(table.columns()).contains("window")) {
             return table;
         }
-        return table.withColumn("window", concat(
-                date_format(col("window.start"), "HH:mm:ss"), lit("-"), date_format(col("window.end"), "HH:mm:ss")));
+        return table.withColumn(
+                "window",
+                concat(
+                        date_format(col("window.start"), "HH:mm:ss"),
+                        lit("-"),
+                        date_format(col("window.end"), "HH:mm:ss")));
     }
 }

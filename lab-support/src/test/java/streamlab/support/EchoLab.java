@@ -24,22 +24,31 @@ final class EchoLab implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (SparkSession spark = LabSpark.start("Echo lab", options);
-             LineServer server = LineServer.from(options);
-             Running running = Running.of(options)) {
+                LineServer server = LineServer.from(options);
+                Running running = Running.of(options)) {
             running.start(Api.DSTREAM, () -> {
                 if (dstreamMissing) {
                     throw new MissingSolutionException("Echo lab: the DStream part.");
                 }
                 JavaStreamingContext ssc = new JavaStreamingContext(
-                        JavaSparkContext.fromSparkContext(spark.sparkContext()), Durations.seconds(options.batchSeconds(1)));
-                ssc.socketTextStream(server.host(), server.port(), StorageLevel.MEMORY_AND_DISK_SER()).print();
+                        JavaSparkContext.fromSparkContext(spark.sparkContext()),
+                        Durations.seconds(options.batchSeconds(1)));
+                ssc.socketTextStream(server.host(), server.port(), StorageLevel.MEMORY_AND_DISK_SER())
+                        .print();
                 ssc.start();
                 return ssc;
             });
-            running.start(Api.STRUCTURED, () -> spark.readStream().format("socket")
-                    .option("host", server.host()).option("port", server.port()).load()
-                    .writeStream().format("console")
-                    .trigger(Trigger.ProcessingTime(options.batchSeconds(1), TimeUnit.SECONDS)).start());
+            running.start(
+                    Api.STRUCTURED,
+                    () -> spark.readStream()
+                            .format("socket")
+                            .option("host", server.host())
+                            .option("port", server.port())
+                            .load()
+                            .writeStream()
+                            .format("console")
+                            .trigger(Trigger.ProcessingTime(options.batchSeconds(1), TimeUnit.SECONDS))
+                            .start());
             server.replayTo(running.readers());
             running.awaitEnd();
         }

@@ -48,7 +48,8 @@ class LabMainTest {
         int port = freePort();
         Run run = run(new EchoLab(), "--port", String.valueOf(port), "--api", api, "--batch", "1", "--seconds", "60");
         assertThat(run.status()).as(run.err()).isEqualTo(2);
-        assertThat(run.err()).contains("Nothing is listening on localhost:" + port, "netcat-sim/nc -lk " + port, "--replay")
+        assertThat(run.err())
+                .contains("Nothing is listening on localhost:" + port, "netcat-sim/nc -lk " + port, "--replay")
                 .doesNotContain("Exception");
     }
 
@@ -56,12 +57,24 @@ class LabMainTest {
     void a_replay_reaches_both_apis_and_the_program_stops_by_itself(@TempDir Path dir) throws IOException {
         Path text = dir.resolve("text.txt");
         Files.writeString(text, "first line\nsecond line\n");
-        Run run = run(new EchoLab(), "--replay", text.toString(), "--rate", "20", "--port", String.valueOf(freePort()),
-                "--batch", "1", "--seconds", "6", "--view", "plain");
+        Run run = run(
+                new EchoLab(),
+                "--replay",
+                text.toString(),
+                "--rate",
+                "20",
+                "--port",
+                String.valueOf(freePort()),
+                "--batch",
+                "1",
+                "--seconds",
+                "6",
+                "--view",
+                "plain");
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("Spark UI:", "replaying " + text, "running for 6 s", "stopped.");
-        assertThat(run.out()).contains("Time: ");                       // the DStream print() block, as Spark prints it
-        assertThat(run.out()).contains("Batch: ", "|second line|");     // the console sink's table
+        assertThat(run.out()).contains("Time: "); // the DStream print() block, as Spark prints it
+        assertThat(run.out()).contains("Batch: ", "|second line|"); // the console sink's table
     }
 
     @Test
@@ -99,7 +112,9 @@ class LabMainTest {
         assertThat(seconds.status()).isEqualTo(2);
         assertThat(seconds.err()).contains("--seconds must be 0");
         Run twice = run(new EchoLab(), "--seconds", "5", "--seconds", "-1");
-        assertThat(twice.err()).as("an option given twice: the later value counts").contains("--seconds must be 0");
+        assertThat(twice.err())
+                .as("an option given twice: the later value counts")
+                .contains("--seconds must be 0");
     }
 
     @Test
@@ -109,7 +124,9 @@ class LabMainTest {
             assertThat(JavaVersionCheck.warning(feature)).as("Java %d", feature).isNull();
         }
         assertThat(JavaVersionCheck.problem(11)).contains("too old", "JDK 17, 21 or 25");
-        assertThat(JavaVersionCheck.problem(26)).as("newer than tested: a warning, not a refusal").isNull();
+        assertThat(JavaVersionCheck.problem(26))
+                .as("newer than tested: a warning, not a refusal")
+                .isNull();
         assertThat(JavaVersionCheck.warning(26)).contains("Java 26", "newer than this lab was tested on");
     }
 }

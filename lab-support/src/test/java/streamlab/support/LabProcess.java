@@ -43,7 +43,8 @@ final class LabProcess implements AutoCloseable {
                 return options;
             }
         }
-        throw new IllegalStateException("no .mvn/spark-jvm.options above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no .mvn/spark-jvm.options above " + Path.of("").toAbsolutePath());
     }
 
     private static Thread reader(InputStream from, List<String> into, String name) {
@@ -57,8 +58,13 @@ final class LabProcess implements AutoCloseable {
     static LabProcess start(Class<?> main, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "@" + sparkJvmOptions(),
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+                "-Xmx1g",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "@" + sparkJvmOptions(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);

@@ -33,18 +33,32 @@ class SideBySideWebTest {
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final List<String> TEXT = List.of("alpha", "beta", "alpha", "gamma");
     private static final Duration PATIENCE = Duration.ofMinutes(2);
-    private static final Pattern ALPHA_TWICE = Pattern.compile("\\|\\d\\d:\\d\\d:\\d\\d-\\d\\d:\\d\\d:\\d\\d\\|alpha\\s*\\|2\\s*\\|");
+    private static final Pattern ALPHA_TWICE =
+            Pattern.compile("\\|\\d\\d:\\d\\d:\\d\\d-\\d\\d:\\d\\d:\\d\\d\\|alpha\\s*\\|2\\s*\\|");
 
     private WebDriver browser;
 
     @BeforeEach
     void browser(@TempDir Path profile) {
-        assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+        assumeTrue(
+                CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
                 "no browser: the web view is tested with Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox", "--disable-gpu",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1400,1000");
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM)
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + profile,
+                        "--window-size=1400,1000");
         browser = new ChromeDriver(driver, options);
     }
 
@@ -59,11 +73,23 @@ class SideBySideWebTest {
     void the_page_shows_the_lines_both_apis_side_by_side_and_the_windows_of_each(@TempDir Path dir) throws Exception {
         Path text = dir.resolve("text.txt");
         Files.write(text, TEXT);
-        try (LabProcess lab = LabProcess.start(WindowLab.class, Map.of("COLUMNS", "160"), "--view", "web",
-                "--replay", text.toString(), "--rate", "8", "--port", "0", "--seconds", "120")) {
+        try (LabProcess lab = LabProcess.start(
+                WindowLab.class,
+                Map.of("COLUMNS", "160"),
+                "--view",
+                "web",
+                "--replay",
+                text.toString(),
+                "--rate",
+                "8",
+                "--port",
+                "0",
+                "--seconds",
+                "120")) {
             String url = lab.awaitLine(line -> line.contains("side by side: http://127.0.0.1:"), PATIENCE)
                     .map(line -> line.substring(line.indexOf("http://127.0.0.1:")))
-                    .orElseThrow(() -> new AssertionError("no address of the page: " + lab.lines() + "\n" + lab.errors()));
+                    .orElseThrow(
+                            () -> new AssertionError("no address of the page: " + lab.lines() + "\n" + lab.errors()));
             browser.get(url);
             WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
             wait.until(page -> texts(page, "#title").equals(List.of("Window lab")));
@@ -80,18 +106,23 @@ class SideBySideWebTest {
             wait.until(page -> ALPHA_TWICE.matcher(cells(page, "structured")).find());
             assertThat(cells(browser, "dstream")).doesNotContain("|alpha");
             assertThat(cells(browser, "structured")).doesNotContain("(alpha,");
-            assertThat(texts(browser, "#rows .row", "row => ['.cell.dstream', '.cell.structured']"
-                    + ".map(cell => row.querySelector(cell)?.innerText ?? '').join('\\n--\\n')"))
+            assertThat(texts(
+                            browser,
+                            "#rows .row",
+                            "row => ['.cell.dstream', '.cell.structured']"
+                                    + ".map(cell => row.querySelector(cell)?.innerText ?? '').join('\\n--\\n')"))
                     .as("a row with a DStream batch and a micro-batch side by side")
                     .anyMatch(row -> row.startsWith("DStream batch ") && row.contains("\n--\nStructured micro-batch "));
 
             // the timeline: every line once, and the windows of both APIs that hold them
             wait.until(page -> !texts(page, "#timeline .dstream-window").isEmpty()
                     && !texts(page, "#timeline .structured-window").isEmpty());
-            assertThat(browser.findElement(By.id("timeline-section")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.id("timeline-section")).isDisplayed())
+                    .isTrue();
             assertThat(texts(browser, "#timeline .input-line")).hasSize(TEXT.size());
             for (String api : List.of("dstream", "structured")) {
-                wait.until(page -> texts(page, "#timeline ." + api + "-count").contains("4 lines")); // a window that holds every line
+                wait.until(page -> texts(page, "#timeline ." + api + "-count")
+                        .contains("4 lines")); // a window that holds every line
             }
             assertThat(browser.findElement(By.id("legend")).getText())
                     .contains("DStream: windows of 4 s every 2 s, made of whole batches of 1 s");
@@ -113,8 +144,8 @@ class SideBySideWebTest {
      * in one script: the page redraws as results arrive, and an element found in one call may be gone by the next.
      */
     private static List<String> texts(WebDriver page, String selector, String read) {
-        Object texts = ((JavascriptExecutor) page).executeScript(
-                "return Array.from(document.querySelectorAll(arguments[0]), " + read + ");", selector);
+        Object texts = ((JavascriptExecutor) page)
+                .executeScript("return Array.from(document.querySelectorAll(arguments[0]), " + read + ");", selector);
         return ((List<?>) texts).stream().map(String::valueOf).toList();
     }
 }

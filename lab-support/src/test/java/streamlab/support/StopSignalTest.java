@@ -23,18 +23,25 @@ class StopSignalTest {
     private static final List<String> TEXT = List.of("alpha gamma", "delta omega", "alpha sigma");
     private static final Duration PATIENCE = Duration.ofMinutes(2);
 
-    private static void stopWhen(Path dir, Predicate<String> printed, String... options) throws IOException, InterruptedException {
+    private static void stopWhen(Path dir, Predicate<String> printed, String... options)
+            throws IOException, InterruptedException {
         Path text = dir.resolve("text.txt");
         Files.write(text, TEXT);
         List<String> args = new ArrayList<>(List.of("--replay", text.toString(), "--rate", "20", "--port", "0"));
         args.addAll(List.of(options));
         try (LabProcess lab = LabProcess.start(EchoLab.class, Map.of("COLUMNS", "160"), args.toArray(String[]::new))) {
-            assertThat(lab.awaitLine(printed, PATIENCE)).as("%s\n%s", lab.lines(), lab.errors()).isPresent();
+            assertThat(lab.awaitLine(printed, PATIENCE))
+                    .as("%s\n%s", lab.lines(), lab.errors())
+                    .isPresent();
             lab.stop();
-            assertThat(lab.awaitExit(PATIENCE)).as("%s\n%s", lab.lines(), lab.errors()).contains(StopSignals.EXIT_STATUS);
+            assertThat(lab.awaitExit(PATIENCE))
+                    .as("%s\n%s", lab.lines(), lab.errors())
+                    .contains(StopSignals.EXIT_STATUS);
             String out = String.join("\n", lab.lines());
             assertThat(lab.lines()).as(out).contains("== stopped.");
-            assertThat(out + "\n" + lab.errors()).as("what the user sees").doesNotContainIgnoringCase("error")
+            assertThat(out + "\n" + lab.errors())
+                    .as("what the user sees")
+                    .doesNotContainIgnoringCase("error")
                     .doesNotContain("Exception", "stopped SparkContext");
         }
     }

@@ -31,8 +31,12 @@ class TokensTest {
     @BeforeAll
     static void start() {
         // lower() as the labs and the tests run it
-        spark = SparkSession.builder().config(LabSpark.javaCaseMapping(new SparkConf(false))).master("local[1]")
-                .appName("tokens-test").config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "1")
+        spark = SparkSession.builder()
+                .config(LabSpark.javaCaseMapping(new SparkConf(false)))
+                .master("local[1]")
+                .appName("tokens-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "1")
                 .getOrCreate();
     }
 
@@ -57,8 +61,11 @@ class TokensTest {
         for (String line : AWKWARD) {
             expected.addAll(Tokens.split(line));
         }
-        List<Row> rows = Tokens.words(spark.createDataset(AWKWARD, Encoders.STRING()).toDF()).collectAsList();
-        List<String> actual = rows.stream().map(r -> r.getString(r.fieldIndex("word"))).toList();
+        List<Row> rows = Tokens.words(
+                        spark.createDataset(AWKWARD, Encoders.STRING()).toDF())
+                .collectAsList();
+        List<String> actual =
+                rows.stream().map(r -> r.getString(r.fieldIndex("word"))).toList();
         assertThat(actual).containsExactlyElementsOf(expected);
     }
 }

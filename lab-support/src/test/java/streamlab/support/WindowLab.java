@@ -27,8 +27,8 @@ final class WindowLab implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (SparkSession spark = LabSpark.start("Window lab", options);
-             LineServer server = LineServer.from(options);
-             Running running = Running.of(options)) {
+                LineServer server = LineServer.from(options);
+                Running running = Running.of(options)) {
             running.start(Api.DSTREAM, () -> {
                 JavaStreamingContext ssc = new JavaStreamingContext(
                         JavaSparkContext.fromSparkContext(spark.sparkContext()), Durations.seconds(1));
@@ -39,12 +39,22 @@ final class WindowLab implements Callable<Integer> {
                 ssc.start();
                 return ssc;
             });
-            running.start(Api.STRUCTURED, () -> WindowText.readable(spark.readStream().format("socket")
-                            .option("host", server.host()).option("port", server.port())
-                            .option("includeTimestamp", true).load()
-                            .groupBy(window(col("timestamp"), "4 seconds", "2 seconds"), col("value")).count())
-                    .writeStream().outputMode("complete").format("console").option("truncate", false)
-                    .trigger(Trigger.ProcessingTime(1, TimeUnit.SECONDS)).start());
+            running.start(
+                    Api.STRUCTURED,
+                    () -> WindowText.readable(spark.readStream()
+                                    .format("socket")
+                                    .option("host", server.host())
+                                    .option("port", server.port())
+                                    .option("includeTimestamp", true)
+                                    .load()
+                                    .groupBy(window(col("timestamp"), "4 seconds", "2 seconds"), col("value"))
+                                    .count())
+                            .writeStream()
+                            .outputMode("complete")
+                            .format("console")
+                            .option("truncate", false)
+                            .trigger(Trigger.ProcessingTime(1, TimeUnit.SECONDS))
+                            .start());
             server.replayTo(running.readers());
             running.awaitEnd();
         }

@@ -7,8 +7,7 @@ import picocli.CommandLine.TypeConversionException;
 /** Picocli converters that turn bad values into one clear sentence (the lab programs use them too). */
 public final class CliConverters {
 
-    private CliConverters() {
-    }
+    private CliConverters() {}
 
     /** {@code 500ms}, {@code 0.5s}, {@code 2s}, {@code 1m}. */
     static final class DurationConverter implements ITypeConverter<Duration> {

@@ -42,8 +42,8 @@ final class ClientConnection {
     /** Lines accepted into the queue; written only by the (single) sending thread. */
     private volatile long linesQueued;
 
-    ClientConnection(Socket socket, int queueCapacity, long dropAfterNanos,
-                     BiConsumer<ClientConnection, String> onClose) {
+    ClientConnection(
+            Socket socket, int queueCapacity, long dropAfterNanos, BiConsumer<ClientConnection, String> onClose) {
         this.socket = socket;
         this.name = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
@@ -117,8 +117,8 @@ final class ClientConnection {
     private void writeLoop() {
         List<String> batch = new ArrayList<>(WRITE_BATCH);
         long written = 0;
-        try (Writer out = new BufferedWriter(
-                new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+        try (Writer out =
+                new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8), 1 << 16)) {
             while (!closed.get()) {
                 if (queue.drainTo(batch, WRITE_BATCH) == 0) {
                     out.flush();

@@ -11,8 +11,7 @@ public final class Durations {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
     private static final String EXAMPLES = "write a number and a unit, e.g. 500ms, 0.5s, 2s or 1m";
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /**
      * Parses a duration such as {@code 0.5s}.

@@ -25,8 +25,7 @@ public interface LineSource extends Closeable {
     TimedLine next() throws IOException;
 
     @Override
-    default void close() throws IOException {
-    }
+    default void close() throws IOException {}
 
     /**
      * Replays a text file (UTF-8), line by line.

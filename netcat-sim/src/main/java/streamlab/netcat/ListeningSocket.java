@@ -27,9 +27,11 @@ final class ListeningSocket {
         } catch (BindException e) {
             socket.close();
             String why = String.valueOf(e.getMessage());
-            BindException clear = new BindException(why.toLowerCase(Locale.ROOT).contains("in use")
-                    ? portInUseMessage(host, port)
-                    : "cannot listen on " + host + ":" + port + ": " + why + " (is " + host + " an address of this machine?)");
+            BindException clear = new BindException(
+                    why.toLowerCase(Locale.ROOT).contains("in use")
+                            ? portInUseMessage(host, port)
+                            : "cannot listen on " + host + ":" + port + ": " + why + " (is " + host
+                                    + " an address of this machine?)");
             clear.initCause(e);
             throw clear;
         } catch (IOException e) {

@@ -16,8 +16,7 @@ public final class Main {
     /** Exit status for a bad command line. */
     public static final int USAGE = 2;
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -58,7 +57,9 @@ public final class Main {
     private static String oneLine(ParameterException e) {
         Throwable cause = e.getCause();
         String message = cause instanceof TypeConversionException ? cause.getMessage() : e.getMessage();
-        return message == null ? "bad command line" : message.lines().findFirst().orElse(message);
+        return message == null
+                ? "bad command line"
+                : message.lines().findFirst().orElse(message);
     }
 
     /** {@code --version}: the version written into the jar's manifest. */

@@ -93,7 +93,7 @@ final class NetcatCommand implements java.util.concurrent.Callable<Integer> {
                     .port(settings.port())
                     .waitForClients(settings.waitForClients())
                     .dropAfter(settings.dropAfter())
-                    .log(options.quiet ? message -> { } : message -> err.println("netcat-sim: " + message))
+                    .log(options.quiet ? message -> {} : message -> err.println("netcat-sim: " + message))
                     .start();
         } catch (BindException e) {
             source.close();
@@ -103,12 +103,14 @@ final class NetcatCommand implements java.util.concurrent.Callable<Integer> {
             return fail("cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
         }
         AtomicBoolean finished = new AtomicBoolean();
-        Thread onCtrlC = new Thread(() -> {
-            if (!finished.get()) {
-                info("stopping after " + server.linesSent() + " lines");
-            }
-            server.close();
-        }, "netcat-shutdown");
+        Thread onCtrlC = new Thread(
+                () -> {
+                    if (!finished.get()) {
+                        info("stopping after " + server.linesSent() + " lines");
+                    }
+                    server.close();
+                },
+                "netcat-shutdown");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
             return serve(server, source, settings);
@@ -123,18 +125,23 @@ final class NetcatCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private int serve(NetcatServer server, LineSource source, NetcatOptions.Settings settings) throws InterruptedException {
-        String waiting = settings.waitForClients() == 0 ? "lines are dropped while no client is connected"
-                : settings.waitForClients() == 1 ? "waiting for the first client"
-                : "waiting for " + settings.waitForClients() + " clients";
-        info("listening on " + settings.host() + ":" + server.port() + ", " + options.modeDescription() + " (" + waiting + ")");
+    private int serve(NetcatServer server, LineSource source, NetcatOptions.Settings settings)
+            throws InterruptedException {
+        String waiting = settings.waitForClients() == 0
+                ? "lines are dropped while no client is connected"
+                : settings.waitForClients() == 1
+                        ? "waiting for the first client"
+                        : "waiting for " + settings.waitForClients() + " clients";
+        info("listening on " + settings.host() + ":" + server.port() + ", " + options.modeDescription() + " (" + waiting
+                + ")");
         Feeder feeder = server.feed(source);
         feeder.await();
         if (feeder.failure().isPresent()) {
             Exception e = feeder.failure().get();
             return fail(e instanceof IOException io ? describe(io) : String.valueOf(e.getMessage()));
         }
-        String dropped = server.linesDropped() == 0 ? ""
+        String dropped = server.linesDropped() == 0
+                ? ""
                 : ", " + server.linesDropped() + " dropped while no client was connected";
         if (options.closeAtEnd) {
             server.drain(Duration.ofSeconds(10));

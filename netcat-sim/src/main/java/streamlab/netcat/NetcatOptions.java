@@ -25,55 +25,83 @@ final class NetcatOptions {
     @Option(names = "-l", description = "Listen (always on; accepted so that `nc -lk 9999` works).")
     boolean listen;
 
-    @Option(names = "-k", description = "Keep listening (always on: any number of clients, one after another or at once).")
+    @Option(
+            names = "-k",
+            description = "Keep listening (always on: any number of clients, one after another or at once).")
     boolean keepListening;
 
-    @Option(names = "-p", paramLabel = "PORT", converter = CliConverters.PortConverter.class,
+    @Option(
+            names = "-p",
+            paramLabel = "PORT",
+            converter = CliConverters.PortConverter.class,
             description = "Port to listen on (or give it as the last argument). 0 picks a free port.")
     Integer portOption;
 
-    @Parameters(arity = "0..2", paramLabel = "[HOST] PORT", hideParamSyntax = true,
-            description = "Port to listen on, optionally after the address to listen on (as in `nc -l localhost 9999`).")
+    @Parameters(
+            arity = "0..2",
+            paramLabel = "[HOST] PORT",
+            hideParamSyntax = true,
+            description =
+                    "Port to listen on, optionally after the address to listen on (as in `nc -l localhost 9999`).")
     List<String> positional = new ArrayList<>();
 
-    @Option(names = "--bind", paramLabel = "ADDR",
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDR",
             description = "Address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0: every network).")
     String bind;
 
     @Option(names = "--file", paramLabel = "PATH", description = "Replay the lines of a text file (UTF-8).")
     Path file;
 
-    @Option(names = "--rate", paramLabel = "N", converter = CliConverters.RateConverter.class,
+    @Option(
+            names = "--rate",
+            paramLabel = "N",
+            converter = CliConverters.RateConverter.class,
             description = "With --file: lines per second (e.g. 5 or 0.5); 0 or absent = as fast as the clients read.")
     Double rate;
 
     @Option(names = "--loop", description = "With --file or --script: start again from the top at the end.")
     boolean loop;
 
-    @Option(names = "--random", paramLabel = "LO..HI", converter = CliConverters.RangeConverter.class,
+    @Option(
+            names = "--random",
+            paramLabel = "LO..HI",
+            converter = CliConverters.RangeConverter.class,
             description = "Send random whole numbers from LO to HI (both included), e.g. 0..10.")
     IntRange random;
 
-    @Option(names = "--every", paramLabel = "DURATION", converter = CliConverters.DurationConverter.class,
+    @Option(
+            names = "--every",
+            paramLabel = "DURATION",
+            converter = CliConverters.DurationConverter.class,
             description = "With --random: time between two numbers (default: 1s), e.g. 500ms, 2s, 1m.")
     Duration every;
 
     @Option(names = "--seed", paramLabel = "N", description = "With --random: the same numbers on every run.")
     Long seed;
 
-    @Option(names = "--script", paramLabel = "PATH",
+    @Option(
+            names = "--script",
+            paramLabel = "PATH",
             description = "Send the timed lines of a script: each line `+DURATION text`, e.g. `+2s late event`.")
     Path script;
 
-    @Option(names = "--no-wait",
+    @Option(
+            names = "--no-wait",
             description = "Send lines at once, even with no client connected (those lines are dropped).")
     boolean noWait;
 
-    @Option(names = "--wait-for", paramLabel = "N",
+    @Option(
+            names = "--wait-for",
+            paramLabel = "N",
             description = "Wait until N clients are connected at once before the first line (default: 1).")
     Integer waitFor;
 
-    @Option(names = "--drop-after", paramLabel = "DURATION", converter = CliConverters.DurationConverter.class,
+    @Option(
+            names = "--drop-after",
+            paramLabel = "DURATION",
+            converter = CliConverters.DurationConverter.class,
             description = "Drop a client that reads nothing for this long while it is "
                     + NetcatServer.DEFAULT_QUEUE_CAPACITY + " lines behind (default: 5s).")
     Duration dropAfter;
@@ -91,8 +119,7 @@ final class NetcatOptions {
     boolean verbose;
 
     /** What the command line asks for, checked. */
-    record Settings(String host, int port, int waitForClients, Duration dropAfter) {
-    }
+    record Settings(String host, int port, int waitForClients, Duration dropAfter) {}
 
     /** Checks the options that go together; throws a {@link ParameterException} with one clear sentence. */
     Settings settings() {
@@ -131,7 +158,8 @@ final class NetcatOptions {
             throw usage("--loop goes with --file or --script");
         }
         if ((every != null || seed != null) && random == null) {
-            throw usage((every != null ? "--every" : "--seed") + " goes with --random (e.g. --random 0..10 --every 2s)");
+            throw usage(
+                    (every != null ? "--every" : "--seed") + " goes with --random (e.g. --random 0..10 --every 2s)");
         }
         if (every != null && every.isZero()) {
             throw usage("bad --every '0s': it must be more than zero, e.g. --every 2s");
@@ -164,7 +192,9 @@ final class NetcatOptions {
         }
         if (random != null) {
             Duration interval = every != null ? every : Duration.ofSeconds(1);
-            return seed != null ? LineSource.randomInts(random, interval, seed) : LineSource.randomInts(random, interval);
+            return seed != null
+                    ? LineSource.randomInts(random, interval, seed)
+                    : LineSource.randomInts(random, interval);
         }
         if (script != null) {
             return LineSource.script(script, loop);
@@ -175,11 +205,13 @@ final class NetcatOptions {
     /** The chosen mode in a few words, for the line that says the server listens. */
     String modeDescription() {
         if (file != null) {
-            return "replaying " + file + (rate != null && rate > 0 ? " at " + formatRate(rate) + " lines/s" : " at full speed")
+            return "replaying " + file
+                    + (rate != null && rate > 0 ? " at " + formatRate(rate) + " lines/s" : " at full speed")
                     + (loop ? ", looping" : "");
         }
         if (random != null) {
-            return "a random number in " + random + " every " + Durations.format(every != null ? every : Duration.ofSeconds(1));
+            return "a random number in " + random + " every "
+                    + Durations.format(every != null ? every : Duration.ofSeconds(1));
         }
         if (script != null) {
             return "playing script " + script + (loop ? ", looping" : "");

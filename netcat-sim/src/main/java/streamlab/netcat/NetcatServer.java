@@ -66,7 +66,11 @@ public final class NetcatServer implements AutoCloseable {
      * @throws java.net.BindException if the port is in use, with a message that says what to do
      */
     public static NetcatServer start(String bindHost, int port, boolean waitForFirstClient) throws IOException {
-        return builder().bind(bindHost).port(port).waitForClients(waitForFirstClient ? 1 : 0).start();
+        return builder()
+                .bind(bindHost)
+                .port(port)
+                .waitForClients(waitForFirstClient ? 1 : 0)
+                .start();
     }
 
     /** Starts a server on 127.0.0.1 that waits for its first client. */

@@ -12,10 +12,9 @@ public final class NetcatServerBuilder {
     int waitForClients = 1;
     int queueCapacity = NetcatServer.DEFAULT_QUEUE_CAPACITY;
     Duration dropAfter = NetcatServer.DEFAULT_DROP_AFTER;
-    Consumer<String> log = message -> { };
+    Consumer<String> log = message -> {};
 
-    NetcatServerBuilder() {
-    }
+    NetcatServerBuilder() {}
 
     /** Address to listen on; default 127.0.0.1 (this machine only). */
     public NetcatServerBuilder bind(String host) {

@@ -13,8 +13,8 @@ final class RandomIntSource implements LineSource {
 
     RandomIntSource(IntRange range, Duration every, long seed) {
         if (every.isNegative() || every.isZero()) {
-            throw new IllegalArgumentException("bad interval '" + Durations.format(every)
-                    + "': it must be more than zero, e.g. --every 2s");
+            throw new IllegalArgumentException(
+                    "bad interval '" + Durations.format(every) + "': it must be more than zero, e.g. --every 2s");
         }
         this.range = range;
         this.every = every;

@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Turns a rate in lines per second into the time between two lines. */
 final class Rates {
 
-    private Rates() {
-    }
+    private Rates() {}
 
     /** 0 means as fast as possible (no wait); e.g. 5 gives 200 ms, 0.5 gives 2 s. */
     static Duration interval(double linesPerSecond) {

@@ -29,17 +29,18 @@ public final class ReplayThroughput {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-    private ReplayThroughput() {
-    }
+    private ReplayThroughput() {}
 
     public static void main(String[] args) throws Exception {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path file = args.length > 2 ? Path.of(args[2]) : writeFile(lines);
         long expected = countLines(file);
-        System.out.printf("netcat-sim benchmark: %,d lines (%.1f MB) replayed at full speed from %s%n",
+        System.out.printf(
+                "netcat-sim benchmark: %,d lines (%.1f MB) replayed at full speed from %s%n",
                 expected, Files.size(file) / 1e6, file);
-        System.out.printf("Java %s, %d cores; %d runs per row after one warm-up run%n%n",
+        System.out.printf(
+                "Java %s, %d cores; %d runs per row after one warm-up run%n%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), runs);
         System.out.printf("%-8s %16s %16s %12s%n", "clients", "best lines/s", "median lines/s", "median time");
         for (int clients : new int[] {1, 3}) {
@@ -50,7 +51,8 @@ public final class ReplayThroughput {
             }
             Arrays.sort(seconds);
             double median = seconds[runs / 2];
-            System.out.printf("%-8d %,16.0f %,16.0f %10.2f s%n", clients, expected / seconds[0], expected / median, median);
+            System.out.printf(
+                    "%-8d %,16.0f %,16.0f %10.2f s%n", clients, expected / seconds[0], expected / median, median);
         }
         if (args.length <= 2) {
             Files.deleteIfExists(file);
@@ -59,19 +61,22 @@ public final class ReplayThroughput {
 
     /** One replay of the whole file to {@code clients} clients; returns the seconds until the last one had it all. */
     private static double run(Path file, long expected, int clients) throws Exception {
-        try (NetcatServer server = NetcatServer.builder().waitForClients(clients).start()) {
+        try (NetcatServer server =
+                NetcatServer.builder().waitForClients(clients).start()) {
             CountDownLatch done = new CountDownLatch(clients);
             AtomicLong lastDone = new AtomicLong();
             List<Socket> sockets = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 Socket socket = new Socket("127.0.0.1", server.port());
                 sockets.add(socket);
-                Thread reader = new Thread(() -> {
-                    if (countUntil(socket, expected) == expected) {
-                        lastDone.accumulateAndGet(System.nanoTime(), Math::max);
-                    }
-                    done.countDown();
-                }, "benchmark-client-" + i);
+                Thread reader = new Thread(
+                        () -> {
+                            if (countUntil(socket, expected) == expected) {
+                                lastDone.accumulateAndGet(System.nanoTime(), Math::max);
+                            }
+                            done.countDown();
+                        },
+                        "benchmark-client-" + i);
                 reader.setDaemon(true);
                 reader.start();
             }

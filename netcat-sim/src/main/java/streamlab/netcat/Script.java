@@ -26,8 +26,7 @@ public final class Script {
 
     private static final String FORM = "write '+DURATION text', e.g. '+0.5s hello world' or '+2s late event'";
 
-    private Script() {
-    }
+    private Script() {}
 
     /** Reads and checks a whole script file (UTF-8). */
     public static List<TimedLine> read(Path file) throws IOException {

@@ -23,14 +23,16 @@ class CliTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     /** What a run printed and returned. */
-    private record Result(int status, String out, String err) {
-    }
+    private record Result(int status, String out, String err) {}
 
     private static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        int status = Main.run(
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                args);
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -42,7 +44,8 @@ class CliTest {
 
     @Test
     void readsNcStyleFlags() {
-        assertThat(parse("-lk", "9999")).isEqualTo(new NetcatOptions.Settings("127.0.0.1", 9999, 1, Duration.ofSeconds(5)));
+        assertThat(parse("-lk", "9999"))
+                .isEqualTo(new NetcatOptions.Settings("127.0.0.1", 9999, 1, Duration.ofSeconds(5)));
         assertThat(parse("-l", "-k", "9999").port()).isEqualTo(9999);
         assertThat(parse("-l", "-p", "9999").port()).isEqualTo(9999);
         assertThat(parse("-lkp", "9999").port()).isEqualTo(9999);
@@ -77,7 +80,8 @@ class CliTest {
     void helpShowsExamplesAndExitsZero() {
         Result result = run("--help");
         assertThat(result.status()).isZero();
-        assertThat(result.out()).contains("Usage: nc", "--random 0..10 --every 2s", "--rate 5 --loop", "+0.5s hello world");
+        assertThat(result.out())
+                .contains("Usage: nc", "--random 0..10 --every 2s", "--rate 5 --loop", "+0.5s hello world");
     }
 
     @Test
@@ -92,7 +96,8 @@ class CliTest {
         assertUsageError(run("-lk", "9999", "--random", "0..10", "--every", "2"), "bad duration '2'");
         assertUsageError(run("-lk", "9999", "--random", "0..10", "--every", "0s"), "bad --every '0s'");
         assertUsageError(run("-lk", "9999", "--rate", "5"), "--rate goes with --file");
-        assertUsageError(run("-lk", "9999", "--file", "a", "--random", "0..1"), "choose one of --file, --random and --script");
+        assertUsageError(
+                run("-lk", "9999", "--file", "a", "--random", "0..1"), "choose one of --file, --random and --script");
         assertUsageError(run("-lk", "9999", "--no-wait", "--wait-for", "2"), "choose either --no-wait or --wait-for");
         assertUsageError(run("-lk", "1", "2", "3"), "too many arguments");
         assertUsageError(run("-lk", "-p", "1", "2"), "two different ports");
@@ -110,8 +115,9 @@ class CliTest {
             int port = taken.port();
             Result result = run("-lk", Integer.toString(port));
             assertThat(result.status()).isEqualTo(1);
-            assertThat(result.err()).isEqualTo("netcat-sim: port " + port + " is already in use on 127.0.0.1:"
-                    + " stop the other server or pick another port with -p" + System.lineSeparator());
+            assertThat(result.err())
+                    .isEqualTo("netcat-sim: port " + port + " is already in use on 127.0.0.1:"
+                            + " stop the other server or pick another port with -p" + System.lineSeparator());
         }
     }
 
@@ -119,8 +125,9 @@ class CliTest {
     void aMissingFileOrBadScriptLineIsOneClearLineAndStatusOne(@TempDir Path dir) throws IOException {
         Result missing = run("-lk", "0", "--file", dir.resolve("nope.txt").toString());
         assertThat(missing.status()).isEqualTo(1);
-        assertThat(missing.err()).isEqualTo("netcat-sim: cannot read " + dir.resolve("nope.txt") + ": no such file"
-                + System.lineSeparator());
+        assertThat(missing.err())
+                .isEqualTo("netcat-sim: cannot read " + dir.resolve("nope.txt") + ": no such file"
+                        + System.lineSeparator());
 
         Path script = Files.writeString(dir.resolve("bad.script"), "# demo\n+1s fine\n+2x broken\n");
         Result bad = run("-lk", "0", "--script", script.toString());
@@ -134,9 +141,12 @@ class CliTest {
         Awaitable err = new Awaitable();
         AtomicInteger status = new AtomicInteger(-1);
         byte[] input = "hello\nworld\n".getBytes(StandardCharsets.UTF_8);
-        Thread cli = new Thread(() -> status.set(Main.run(new ByteArrayInputStream(input),
-                new PrintStream(OutputStream.nullOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
-                "-lkN", "0")));
+        Thread cli = new Thread(() -> status.set(Main.run(
+                new ByteArrayInputStream(input),
+                new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                "-lkN",
+                "0")));
         cli.start();
 
         Matcher listening = err.await(Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)"), TIMEOUT);

@@ -41,8 +41,8 @@ final class LineClient implements AutoCloseable {
     }
 
     private void readLoop() {
-        try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8), 1 << 16)) {
             String line;
             while ((line = in.readLine()) != null) {
                 synchronized (this) {

@@ -52,7 +52,8 @@ class LineSourceTest {
     void rangesAreInclusiveAndChecked() {
         assertThat(IntRange.parse("0..10")).isEqualTo(new IntRange(0, 10));
         assertThat(IntRange.parse("-5..5")).isEqualTo(new IntRange(-5, 5));
-        assertThatThrownBy(() -> IntRange.parse("10..0")).hasMessage("bad range '10..0': LO must not be above HI, e.g. 0..10");
+        assertThatThrownBy(() -> IntRange.parse("10..0"))
+                .hasMessage("bad range '10..0': LO must not be above HI, e.g. 0..10");
         assertThatThrownBy(() -> IntRange.parse("0-10")).hasMessageStartingWith("bad range '0-10': write LO..HI");
         assertThatThrownBy(() -> IntRange.parse("0..99999999999")).hasMessageContaining("fit in an int");
     }
@@ -64,8 +65,14 @@ class LineSourceTest {
         try (LineSource source = LineSource.file(file, 5, true)) {
             List<TimedLine> lines = take(source, 5);
             assertThat(lines).extracting(TimedLine::text).containsExactly("a", "b", "a", "b", "a");
-            assertThat(lines).extracting(TimedLine::delay).containsExactly(
-                    Duration.ZERO, Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMillis(200));
+            assertThat(lines)
+                    .extracting(TimedLine::delay)
+                    .containsExactly(
+                            Duration.ZERO,
+                            Duration.ofMillis(200),
+                            Duration.ofMillis(200),
+                            Duration.ofMillis(200),
+                            Duration.ofMillis(200));
         }
     }
 
@@ -84,7 +91,8 @@ class LineSourceTest {
 
     @Test
     void aMissingFileOrABadRateIsRefusedAtOnce(@TempDir Path dir) {
-        assertThatThrownBy(() -> LineSource.file(dir.resolve("nope.txt"), 0, false)).isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> LineSource.file(dir.resolve("nope.txt"), 0, false))
+                .isInstanceOf(NoSuchFileException.class);
         assertThatThrownBy(() -> LineSource.file(dir, 0, false)).hasMessageContaining("is a folder");
         assertThatThrownBy(() -> LineSource.file(dir.resolve("x"), -1, false))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -97,28 +105,34 @@ class LineSourceTest {
         List<TimedLine> first = take(LineSource.randomInts(range, Duration.ofSeconds(2), 42), 1000);
         List<TimedLine> again = take(LineSource.randomInts(range, Duration.ofSeconds(2), 42), 1000);
         assertThat(first).isEqualTo(again);
-        assertThat(first).extracting(l -> Integer.parseInt(l.text())).allMatch(v -> v >= 0 && v <= 10)
+        assertThat(first)
+                .extracting(l -> Integer.parseInt(l.text()))
+                .allMatch(v -> v >= 0 && v <= 10)
                 .contains(0, 10);
         assertThat(first.get(0).delay()).isZero();
         assertThat(first.subList(1, 1000)).extracting(TimedLine::delay).containsOnly(Duration.ofSeconds(2));
         assertThat(take(LineSource.randomInts(new IntRange(7, 7), Duration.ofSeconds(1)), 3))
-                .extracting(TimedLine::text).containsExactly("7", "7", "7");
+                .extracting(TimedLine::text)
+                .containsExactly("7", "7", "7");
     }
 
     @Test
     void scriptsGiveTimedLinesAndSkipCommentsAndBlankLines() throws IOException {
-        List<TimedLine> lines = Script.parse("demo", List.of(
-                "# a demo",
-                "",
-                "+0s first",
-                "  +0.5s hello world  ",
-                "+2s late event # not a comment",
-                "+500ms\ttabbed"));
-        assertThat(lines).containsExactly(
-                new TimedLine(Duration.ZERO, "first"),
-                new TimedLine(Duration.ofMillis(500), "hello world"),
-                new TimedLine(Duration.ofSeconds(2), "late event # not a comment"),
-                new TimedLine(Duration.ofMillis(500), "tabbed"));
+        List<TimedLine> lines = Script.parse(
+                "demo",
+                List.of(
+                        "# a demo",
+                        "",
+                        "+0s first",
+                        "  +0.5s hello world  ",
+                        "+2s late event # not a comment",
+                        "+500ms\ttabbed"));
+        assertThat(lines)
+                .containsExactly(
+                        new TimedLine(Duration.ZERO, "first"),
+                        new TimedLine(Duration.ofMillis(500), "hello world"),
+                        new TimedLine(Duration.ofSeconds(2), "late event # not a comment"),
+                        new TimedLine(Duration.ofMillis(500), "tabbed"));
     }
 
     @Test

@@ -24,8 +24,8 @@ class NetcatServerTest {
     @Test
     void twoClientsBothReceiveEveryLineInOrder() throws Exception {
         try (NetcatServer server = NetcatServer.start("127.0.0.1", 0, true);
-             LineClient a = LineClient.connect(server.port());
-             LineClient b = LineClient.connect(server.port())) {
+                LineClient a = LineClient.connect(server.port());
+                LineClient b = LineClient.connect(server.port())) {
             assertThat(server.awaitClients(2, TIMEOUT)).isTrue();
             List<String> lines = numbered(0, 10_000);
             lines.forEach(server::send);
@@ -43,7 +43,7 @@ class NetcatServerTest {
     void aClientLeavingMidStreamCostsTheOtherNothing() throws Exception {
         Log log = new Log();
         try (NetcatServer server = NetcatServer.builder().log(log::add).start();
-             LineClient stays = LineClient.connect(server.port())) {
+                LineClient stays = LineClient.connect(server.port())) {
             LineClient leaves = LineClient.connect(server.port());
             assertThat(server.awaitClients(2, TIMEOUT)).isTrue();
 
@@ -65,12 +65,12 @@ class NetcatServerTest {
     void aClientThatStopsReadingIsDroppedAndTheOtherGetsEverything() throws Exception {
         Log log = new Log();
         try (NetcatServer server = NetcatServer.builder()
-                .queueCapacity(100)
-                .dropAfter(Duration.ofMillis(300))
-                .log(log::add)
-                .start();
-             LineClient reads = LineClient.counting(server.port());
-             Socket stuck = new Socket()) {
+                        .queueCapacity(100)
+                        .dropAfter(Duration.ofMillis(300))
+                        .log(log::add)
+                        .start();
+                LineClient reads = LineClient.counting(server.port());
+                Socket stuck = new Socket()) {
             stuck.setReceiveBufferSize(4096);
             stuck.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
             assertThat(server.awaitClients(2, TIMEOUT)).isTrue();
@@ -170,8 +170,8 @@ class NetcatServerTest {
     @Test
     void linesFromSeveralThreadsReachEveryClientInTheSameOrder() throws Exception {
         try (NetcatServer server = NetcatServer.start(0);
-             LineClient a = LineClient.connect(server.port());
-             LineClient b = LineClient.connect(server.port())) {
+                LineClient a = LineClient.connect(server.port());
+                LineClient b = LineClient.connect(server.port())) {
             assertThat(server.awaitClients(2, TIMEOUT)).isTrue();
             List<Thread> senders = new ArrayList<>();
             for (int t = 0; t < 4; t++) {

@@ -30,7 +30,7 @@ class ReplayTest {
         }
 
         try (NetcatServer server = NetcatServer.start(0);
-             LineClient client = LineClient.counting(server.port())) {
+                LineClient client = LineClient.counting(server.port())) {
             Feeder feeder = server.replay(file, 0, false);
 
             assertThat(feeder.await(Duration.ofSeconds(60))).isTrue();
@@ -48,7 +48,7 @@ class ReplayTest {
         Path file = dir.resolve("three.txt");
         Files.writeString(file, "a\nb\nc\n");
         try (NetcatServer server = NetcatServer.start(0);
-             LineClient client = LineClient.connect(server.port())) {
+                LineClient client = LineClient.connect(server.port())) {
             Feeder feeder = server.replay(file, 0, true);
             assertThat(client.awaitLines(7, Duration.ofSeconds(20))).isTrue();
             feeder.stop();
@@ -62,7 +62,7 @@ class ReplayTest {
         Path file = dir.resolve("five.txt");
         Files.writeString(file, "1\n2\n3\n4\n5\n6\n");
         try (NetcatServer server = NetcatServer.start(0);
-             LineClient client = LineClient.connect(server.port())) {
+                LineClient client = LineClient.connect(server.port())) {
             assertThat(server.awaitClients(1, Duration.ofSeconds(20))).isTrue();
             long start = System.nanoTime();
             Feeder feeder = server.replay(file, 50, false); // 6 lines, 5 gaps of 20 ms

@@ -11,7 +11,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.StorageLevels;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.streaming.Durations;
@@ -26,6 +25,7 @@ class SparkSocketTest {
 
     /** Lines seen by each side; the Spark callbacks run on the driver, in this JVM. */
     private static final Received DSTREAM = new Received();
+
     private static final Received STRUCTURED = new Received();
 
     @Test
@@ -44,7 +44,8 @@ class SparkSocketTest {
                     .foreachRDD(rdd -> DSTREAM.add(rdd.collect()));
             ssc.start();
 
-            Dataset<String> lines = spark.readStream().format("socket")
+            Dataset<String> lines = spark.readStream()
+                    .format("socket")
                     .option("host", "127.0.0.1")
                     .option("port", server.port())
                     .load()
@@ -53,12 +54,19 @@ class SparkSocketTest {
                     .foreachBatch((Dataset<String> batch, Long id) -> STRUCTURED.add(batch.collectAsList()))
                     .start();
 
-            assertThat(server.awaitClients(2, TIMEOUT)).as("both Spark sources connected").isTrue();
-            List<String> sent = IntStream.range(0, LINES).mapToObj(i -> "line " + i).toList();
+            assertThat(server.awaitClients(2, TIMEOUT))
+                    .as("both Spark sources connected")
+                    .isTrue();
+            List<String> sent =
+                    IntStream.range(0, LINES).mapToObj(i -> "line " + i).toList();
             sent.forEach(server::send);
 
-            assertThat(DSTREAM.awaitSize(LINES, TIMEOUT)).as("DStream got %d lines", DSTREAM.size()).isTrue();
-            assertThat(STRUCTURED.awaitSize(LINES, TIMEOUT)).as("Structured got %d lines", STRUCTURED.size()).isTrue();
+            assertThat(DSTREAM.awaitSize(LINES, TIMEOUT))
+                    .as("DStream got %d lines", DSTREAM.size())
+                    .isTrue();
+            assertThat(STRUCTURED.awaitSize(LINES, TIMEOUT))
+                    .as("Structured got %d lines", STRUCTURED.size())
+                    .isTrue();
             assertThat(DSTREAM.lines()).containsExactlyElementsOf(sent);
             // The Structured socket source deals each micro-batch out over the partitions in turn, so a batch
             // collects as 0, 3, 6, ..., 1, 4, 7, ...: every line once, but not in the order sent.

@@ -27,6 +27,7 @@ final class BatchWaiter implements StreamingListener {
     private volatile String failure;
     /** What stopped the context or its job generator (a batch whose jobs could not even be made), or null. */
     private Throwable contextError;
+
     private boolean contextEnded;
     private Thread watcher;
 
@@ -50,22 +51,24 @@ final class BatchWaiter implements StreamingListener {
      * wakes the test at once.
      */
     private void watchTheContext() {
-        watcher = new Thread(() -> {
-            Throwable error = null;
-            try {
-                ssc.awaitTermination();
-            } catch (Throwable e) {
-                error = e;
-            }
-            lock.lock();
-            try {
-                contextError = error;
-                contextEnded = true;
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }, "batch-waiter-" + title);
+        watcher = new Thread(
+                () -> {
+                    Throwable error = null;
+                    try {
+                        ssc.awaitTermination();
+                    } catch (Throwable e) {
+                        error = e;
+                    }
+                    lock.lock();
+                    try {
+                        contextError = error;
+                        contextEnded = true;
+                        changed.signalAll();
+                    } finally {
+                        lock.unlock();
+                    }
+                },
+                "batch-waiter-" + title);
         watcher.setDaemon(true);
         watcher.start();
     }

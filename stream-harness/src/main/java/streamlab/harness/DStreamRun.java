@@ -30,9 +30,12 @@ final class DStreamRun<I> {
     <O> StreamResult run(Function<JavaDStream<I>, JavaDStream<O>> exercise) {
         int total = scripted() + s.extraBatches;
         if (s.restartAfter != 0 && (s.restartAfter < 1 || s.restartAfter > total)) {
-            throw new IllegalArgumentException("restartAfter(" + s.restartAfter + "): the script has batches 1 to " + total);
+            throw new IllegalArgumentException(
+                    "restartAfter(" + s.restartAfter + "): the script has batches 1 to " + total);
         }
-        Path dir = s.checkpointDir == null && s.restartAfter > 0 ? TestSpark.newDirectory("dstream-checkpoint-") : s.checkpointDir;
+        Path dir = s.checkpointDir == null && s.restartAfter > 0
+                ? TestSpark.newDirectory("dstream-checkpoint-")
+                : s.checkpointDir;
         String runId = UUID.randomUUID().toString();
         Collector.open(runId);
         Steps steps = new Steps();
@@ -63,8 +66,11 @@ final class DStreamRun<I> {
                 }
                 TreeMap<Long, List<Object>> byTime = Collector.snapshot(runId);
                 for (int k = 1; k <= first; k++) {
-                    steps.add("batch " + k + " (t=" + Steps.seconds(k * s.batchMs) + ")", input(k),
-                            byTime.getOrDefault(start + k * s.batchMs, List.of()), read.get(k - 1));
+                    steps.add(
+                            "batch " + k + " (t=" + Steps.seconds(k * s.batchMs) + ")",
+                            input(k),
+                            byTime.getOrDefault(start + k * s.batchMs, List.of()),
+                            read.get(k - 1));
                 }
             } finally {
                 ssc.stop(false, false);
@@ -128,14 +134,20 @@ final class DStreamRun<I> {
             for (long t : rerun) {
                 int k = (int) ((t - start) / s.batchMs);
                 // the probe was read once, after all of them: only the last re-run step shows it
-                steps.add("batch " + k + " again, run once more after the restart (t=" + Steps.seconds(t - start) + ")",
-                        input(k), byTime.getOrDefault(t, List.of()), t == lastRerun ? readAfterRerun : "(not read)");
+                steps.add(
+                        "batch " + k + " again, run once more after the restart (t=" + Steps.seconds(t - start) + ")",
+                        input(k),
+                        byTime.getOrDefault(t, List.of()),
+                        t == lastRerun ? readAfterRerun : "(not read)");
             }
             for (int j = 1; j <= later; j++) {
                 long t = lastRerun + j * s.batchMs;
                 int k = (int) ((t - start) / s.batchMs);
-                steps.add("batch " + k + " (t=" + Steps.seconds(t - start) + ")", input(k),
-                        byTime.getOrDefault(t, List.of()), read.get(j - 1));
+                steps.add(
+                        "batch " + k + " (t=" + Steps.seconds(t - start) + ")",
+                        input(k),
+                        byTime.getOrDefault(t, List.of()),
+                        read.get(j - 1));
             }
         } finally {
             ssc.stop(false, false);
@@ -156,24 +168,38 @@ final class DStreamRun<I> {
         }
         TreeMap<Long, List<Object>> byTime = Collector.snapshot(runId);
         StringBuilder sb = new StringBuilder();
-        sb.append(s.title).append(", ").append(Steps.seconds(s.batchMs)).append(" batches:\n")
-          .append("batch ").append(failing).append(" (t=").append(Steps.seconds(failing * s.batchMs))
-          .append(") failed, so the run stopped there: ").append(describe(e)).append('\n')
-          .append("The run up to that batch (=> marks it):\n");
+        sb.append(s.title)
+                .append(", ")
+                .append(Steps.seconds(s.batchMs))
+                .append(" batches:\n")
+                .append("batch ")
+                .append(failing)
+                .append(" (t=")
+                .append(Steps.seconds(failing * s.batchMs))
+                .append(") failed, so the run stopped there: ")
+                .append(describe(e))
+                .append('\n')
+                .append("The run up to that batch (=> marks it):\n");
         for (int k = 1; k <= total; k++) {
-            sb.append(k == failing ? "=> " : "   ").append("batch ").append(k).append(" (t=")
-              .append(Steps.seconds(k * s.batchMs)).append(")");
+            sb.append(k == failing ? "=> " : "   ")
+                    .append("batch ")
+                    .append(k)
+                    .append(" (t=")
+                    .append(Steps.seconds(k * s.batchMs))
+                    .append(")");
             sb.append(k > failing ? ", never ran\n" : "\n");
             if (k > failing) {
                 continue;
             }
             List<String> in = input(k);
-            sb.append(StreamResult.line("input", in.isEmpty() ? "(no lines)" : String.join("  ", StreamResult.quoted(in))));
+            sb.append(StreamResult.line(
+                    "input", in.isEmpty() ? "(no lines)" : String.join("  ", StreamResult.quoted(in))));
             List<List<Object>> rows = new ArrayList<>();
             for (Object o : byTime.getOrDefault(start + k * s.batchMs, List.of())) {
                 rows.add(Rows.asRow(o));
             }
-            sb.append(StreamResult.line("actual", k == failing && rows.isEmpty() ? "(failed: no output)" : Rows.renderAll(rows)));
+            sb.append(StreamResult.line(
+                    "actual", k == failing && rows.isEmpty() ? "(failed: no output)" : Rows.renderAll(rows)));
         }
         throw new AssertionFailedError(sb.toString(), e);
     }
@@ -188,7 +214,8 @@ final class DStreamRun<I> {
     private <O> void wire(JavaStreamingContext ssc, Function<JavaDStream<I>, JavaDStream<O>> exercise, String runId) {
         @SuppressWarnings("unchecked")
         ClassTag<I> tag = (ClassTag<I>) scala.reflect.ClassTag$.MODULE$.apply(Object.class);
-        JavaDStream<I> input = s.source != null ? s.source.apply(ssc)
+        JavaDStream<I> input = s.source != null
+                ? s.source.apply(ssc)
                 : new JavaDStream<>(new ScriptedInputDStream<>(ssc.ssc(), s.batches, tag), tag);
         if (input == null) {
             throw new AssertionError("the source returned null instead of a DStream");
@@ -201,7 +228,7 @@ final class DStreamRun<I> {
         // Spark reports a batch as completed only if it had an output job. A window that slides every
         // 2 batches has none at the odd batches, so the input gets a do-nothing output as well: every
         // batch then completes, and the test can wait for each one.
-        input.foreachRDD(rdd -> { });
+        input.foreachRDD(rdd -> {});
     }
 
     private static void setCheckpoint(JavaStreamingContext ssc, Path dir) {
@@ -237,7 +264,9 @@ final class DStreamRun<I> {
 
     private List<String> input(int k) {
         if (s.source != null) {
-            return k >= 1 && k <= s.actions.size() ? List.of(s.actions.get(k - 1).description()) : List.of();
+            return k >= 1 && k <= s.actions.size()
+                    ? List.of(s.actions.get(k - 1).description())
+                    : List.of();
         }
         List<String> input = new ArrayList<>();
         if (k >= 1 && k <= s.batches.size()) {

@@ -50,7 +50,7 @@ public final class DStreamScript<I> {
     String probeName;
     Probe probe;
     int restartAfter;
-    Runnable onRestart = () -> { };
+    Runnable onRestart = () -> {};
 
     private DStreamScript(List<List<I>> batches, Function<JavaStreamingContext, JavaDStream<I>> source) {
         this.batches = batches;

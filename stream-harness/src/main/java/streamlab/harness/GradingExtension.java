@@ -35,7 +35,8 @@ public final class GradingExtension implements ExecutionCondition, TestExecution
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         if (SKIP.equals(System.getProperty(MISSING_PROPERTY))) {
-            return UntouchedSkeleton.check().map(ConditionEvaluationResult::disabled)
+            return UntouchedSkeleton.check()
+                    .map(ConditionEvaluationResult::disabled)
                     .orElseGet(() -> ConditionEvaluationResult.enabled("the lab's exercises are there to run"));
         }
         return ConditionEvaluationResult.enabled("graded as written");
@@ -43,7 +44,8 @@ public final class GradingExtension implements ExecutionCondition, TestExecution
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
-        if (SKIP.equals(System.getProperty(MISSING_PROPERTY)) && MissingSolutionException.isMissingSolution(throwable)) {
+        if (SKIP.equals(System.getProperty(MISSING_PROPERTY))
+                && MissingSolutionException.isMissingSolution(throwable)) {
             throw new TestAbortedException(MissingSolutionException.messageOf(throwable));
         }
         throw throwable;

@@ -33,11 +33,13 @@ final class ObservedMetric {
             }
         }
         if (!reported) {
-            throw new IllegalStateException(title + ": the query has no progress for micro-batch " + batchId
-                    + " after processAllAvailable()");
+            throw new IllegalStateException(
+                    title + ": the query has no progress for micro-batch " + batchId + " after processAllAvailable()");
         }
         if (found == null || !found.observedMetrics().containsKey(metric)) {
-            String names = found == null ? "none" : String.join(", ", found.observedMetrics().keySet());
+            String names = found == null
+                    ? "none"
+                    : String.join(", ", found.observedMetrics().keySet());
             return "no observed metric \"" + metric + "\" (metrics reported: " + names
                     + "; name it with Dataset.observe(\"" + metric + "\", ...))";
         }

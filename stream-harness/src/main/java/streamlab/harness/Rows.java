@@ -92,7 +92,8 @@ public final class Rows {
         if (v instanceof java.time.LocalDateTime t) {
             return t.toInstant(java.time.ZoneOffset.UTC);
         }
-        if (v instanceof Row || (v instanceof Product p && p.getClass().getName().startsWith("scala.Tuple"))) {
+        if (v instanceof Row
+                || (v instanceof Product p && p.getClass().getName().startsWith("scala.Tuple"))) {
             return asRow(v);
         }
         if (v instanceof Iterable<?> it) {

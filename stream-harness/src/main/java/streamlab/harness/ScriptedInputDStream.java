@@ -36,7 +36,10 @@ final class ScriptedInputDStream<T> extends InputDStream<T> {
 
     @Override
     public Option<RDD<T>> compute(Time validTime) {
-        int index = batchIndex(validTime.milliseconds(), zeroTime().milliseconds(), slideDuration().milliseconds());
+        int index = batchIndex(
+                validTime.milliseconds(),
+                zeroTime().milliseconds(),
+                slideDuration().milliseconds());
         List<T> data = index >= 0 && index < batches.size() ? batches.get(index) : List.of();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(context().sparkContext());
         return Option.apply(sc.parallelize(data, 2).rdd());

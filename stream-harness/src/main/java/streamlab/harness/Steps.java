@@ -40,11 +40,17 @@ final class Steps {
     }
 
     /** The result, with its micro-batches as a result of their own (a Structured run), or null. */
-    StreamResult result(String header, String observedLabel, List<String> columns, List<String> observedColumns,
-                        Steps microBatches) {
-        StreamResult readBeside = observedLabel == null ? null
+    StreamResult result(
+            String header,
+            String observedLabel,
+            List<String> columns,
+            List<String> observedColumns,
+            Steps microBatches) {
+        StreamResult readBeside = observedLabel == null
+                ? null
                 : new StreamResult(header + ", " + observedLabel + ":", observed, null, observedColumns, null);
-        StreamResult batches = microBatches == null ? null
+        StreamResult batches = microBatches == null
+                ? null
                 : new StreamResult(header + ", micro-batch by micro-batch:", microBatches.output, null, columns, null);
         return new StreamResult(header + ":", output, readBeside, columns, batches);
     }

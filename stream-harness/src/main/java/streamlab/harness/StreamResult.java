@@ -30,8 +30,8 @@ public final class StreamResult {
         this(title, steps, null, null, null);
     }
 
-    StreamResult(String title, List<Step> steps, StreamResult observed, List<String> columns,
-                 StreamResult microBatches) {
+    StreamResult(
+            String title, List<Step> steps, StreamResult observed, List<String> columns, StreamResult microBatches) {
         this.title = title;
         this.steps = List.copyOf(steps);
         this.observed = observed;
@@ -61,9 +61,11 @@ public final class StreamResult {
             throw new IllegalStateException(title + " has no column names: only a Structured run's output has them");
         }
         if (!columns.equals(List.of(expected))) {
-            throw new AssertionFailedError(title + "\nThe output's columns must be named " + List.of(expected)
-                    + ", but they are " + columns + ". Name them with as(...), alias(...) or toDF(...).",
-                    List.of(expected).toString(), columns.toString());
+            throw new AssertionFailedError(
+                    title + "\nThe output's columns must be named " + List.of(expected) + ", but they are " + columns
+                            + ". Name them with as(...), alias(...) or toDF(...).",
+                    List.of(expected).toString(),
+                    columns.toString());
         }
         return this;
     }
@@ -100,8 +102,8 @@ public final class StreamResult {
     @SafeVarargs
     public final StreamResult assertBatches(List<List<Object>>... expected) {
         if (expected.length != steps.size()) {
-            throw new IllegalArgumentException("the test gives " + expected.length + " expected batches for "
-                    + steps.size() + " steps");
+            throw new IllegalArgumentException(
+                    "the test gives " + expected.length + " expected batches for " + steps.size() + " steps");
         }
         Map<Integer, List<List<Object>>> byStep = new HashMap<>();
         for (int i = 0; i < expected.length; i++) {
@@ -142,8 +144,10 @@ public final class StreamResult {
         for (int k = 1; k <= steps.size(); k++) {
             List<List<Object>> want = expected.get(k);
             if (want != null && !sameRows(want, steps.get(k - 1).output())) {
-                throw new AssertionFailedError(report(expected, k, expectedFrom),
-                        Rows.renderAll(want), Rows.renderAll(steps.get(k - 1).output()));
+                throw new AssertionFailedError(
+                        report(expected, k, expectedFrom),
+                        Rows.renderAll(want),
+                        Rows.renderAll(steps.get(k - 1).output()));
             }
         }
         return this;
@@ -157,8 +161,11 @@ public final class StreamResult {
     String report(Map<Integer, List<List<Object>>> expected, int failing, String expectedFrom) {
         StringBuilder sb = new StringBuilder();
         Step bad = steps.get(failing - 1);
-        sb.append(title).append('\n')
-          .append("Wrong rows at ").append(bad.name()).append(". The whole run (=> marks it):\n");
+        sb.append(title)
+                .append('\n')
+                .append("Wrong rows at ")
+                .append(bad.name())
+                .append(". The whole run (=> marks it):\n");
         for (int k = 1; k <= steps.size(); k++) {
             Step s = steps.get(k - 1);
             sb.append(k == failing ? "=> " : "   ").append(s.name()).append('\n');

@@ -31,21 +31,27 @@ record StructuredInput(Dataset<Row> frame, int size, IntConsumer adder, IntFunct
 
     static StructuredInput lines(SparkSession spark, List<List<String>> batches) {
         MemoryInput<String> in = MemoryInput.of(Encoders.STRING(), spark);
-        return new StructuredInput(in.toDF(), batches.size(), i -> in.add(batches.get(i)),
-                i -> new ArrayList<>(batches.get(i)));
+        return new StructuredInput(
+                in.toDF(), batches.size(), i -> in.add(batches.get(i)), i -> new ArrayList<>(batches.get(i)));
     }
 
     static StructuredInput events(SparkSession spark, List<List<StructuredScript.Event>> batches) {
         MemoryInput<Tuple2<Timestamp, String>> in =
                 MemoryInput.of(Encoders.tuple(Encoders.TIMESTAMP(), Encoders.STRING()), spark);
         Dataset<Row> frame = in.toDF().selectExpr("_2 AS value", "_1 AS timestamp");
-        return new StructuredInput(frame, batches.size(), i -> {
-            List<Tuple2<Timestamp, String>> batch = new ArrayList<>();
-            for (StructuredScript.Event e : batches.get(i)) {
-                batch.add(new Tuple2<>(Timestamp.from(e.time()), e.line()));
-            }
-            in.add(batch);
-        }, i -> batches.get(i).stream().map(StructuredScript.Event::toString).toList());
+        return new StructuredInput(
+                frame,
+                batches.size(),
+                i -> {
+                    List<Tuple2<Timestamp, String>> batch = new ArrayList<>();
+                    for (StructuredScript.Event e : batches.get(i)) {
+                        batch.add(new Tuple2<>(Timestamp.from(e.time()), e.line()));
+                    }
+                    in.add(batch);
+                },
+                i -> batches.get(i).stream()
+                        .map(StructuredScript.Event::toString)
+                        .toList());
     }
 
     static StructuredInput source(SparkSession spark, Function<SparkSession, Dataset<Row>> source, List<Action> steps) {
@@ -53,7 +59,10 @@ record StructuredInput(Dataset<Row> frame, int size, IntConsumer adder, IntFunct
         if (frame == null) {
             throw new AssertionError("the source returned null instead of a Dataset");
         }
-        return new StructuredInput(frame, steps.size(), i -> steps.get(i).action().run(),
+        return new StructuredInput(
+                frame,
+                steps.size(),
+                i -> steps.get(i).action().run(),
                 i -> List.of(steps.get(i).description()));
     }
 }

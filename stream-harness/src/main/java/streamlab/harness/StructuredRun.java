@@ -26,8 +26,14 @@ final class StructuredRun {
     private final int restartAfter;
     private final boolean restartEachStep;
 
-    StructuredRun(StructuredInput in, String title, String metric, String probeName,
-                  Function<StreamingQuery, Object> probe, int restartAfter, boolean restartEachStep) {
+    StructuredRun(
+            StructuredInput in,
+            String title,
+            String metric,
+            String probeName,
+            Function<StreamingQuery, Object> probe,
+            int restartAfter,
+            boolean restartEachStep) {
         this.in = in;
         this.title = title;
         this.metric = metric;
@@ -67,14 +73,18 @@ final class StructuredRun {
                 List<Object> rows = new ArrayList<>();
                 List<Object> metrics = new ArrayList<>();
                 List<Long> ids = new ArrayList<>();
-                for (Map.Entry<Long, List<Object>> e : Collector.snapshot(runId).tailMap(seen, false).entrySet()) {
+                for (Map.Entry<Long, List<Object>> e :
+                        Collector.snapshot(runId).tailMap(seen, false).entrySet()) {
                     ids.add(e.getKey());
                     if (lastTableOnly) {
                         rows.clear();
                     }
                     rows.addAll(e.getValue());
-                    microBatches.add("micro-batch " + e.getKey() + " (step " + k + ")", in.describe(k - 1),
-                            e.getValue(), (Object) null);
+                    microBatches.add(
+                            "micro-batch " + e.getKey() + " (step " + k + ")",
+                            in.describe(k - 1),
+                            e.getValue(),
+                            (Object) null);
                     if (metric != null) {
                         Object read = ObservedMetric.of(query, e.getKey(), metric, title);
                         metrics.add(read);
@@ -97,15 +107,22 @@ final class StructuredRun {
                     query = null;
                 }
             }
-            String restarted = restartEachStep ? ", a new query for every step"
+            String restarted = restartEachStep
+                    ? ", a new query for every step"
                     : restartAfter > 0 ? ", restarted from the checkpoint after step " + restartAfter : "";
-            String observedLabel = metric != null ? "observed metric \"" + metric + "\" of each micro-batch"
+            String observedLabel = metric != null
+                    ? "observed metric \"" + metric + "\" of each micro-batch"
                     : probe != null ? probeName + " after each step" : null;
-            return steps.result(title + ", " + modeText + restarted, observedLabel, Collector.columnsOf(runId),
-                    observedColumns, microBatches);
+            return steps.result(
+                    title + ", " + modeText + restarted,
+                    observedLabel,
+                    Collector.columnsOf(runId),
+                    observedColumns,
+                    microBatches);
         } catch (Exception e) {
             RuntimeException cause = unwrap(e);
-            if (done.isEmpty() && !(e instanceof StreamingQueryException) || MissingSolutionException.isMissingSolution(cause)) {
+            if (done.isEmpty() && !(e instanceof StreamingQueryException)
+                    || MissingSolutionException.isMissingSolution(cause)) {
                 throw cause; // refused at its start (or a TODO): there is no run to show
             }
             throw failedAt(cause, done, modeText);
@@ -121,21 +138,32 @@ final class StructuredRun {
      */
     private AssertionFailedError failedAt(RuntimeException cause, List<StreamResult.Step> done, String modeText) {
         int failing = done.size() + 1;
-        StringBuilder sb = new StringBuilder(title).append(", ").append(modeText).append(":\n")
-                .append("step ").append(failing).append(" failed, so the run stopped there: ")
-                .append(cause.getMessage() == null ? cause.toString() : cause.getClass().getName() + ": " + cause.getMessage())
-                .append('\n').append("The run up to that step (=> marks it):\n");
+        StringBuilder sb = new StringBuilder(title)
+                .append(", ")
+                .append(modeText)
+                .append(":\n")
+                .append("step ")
+                .append(failing)
+                .append(" failed, so the run stopped there: ")
+                .append(
+                        cause.getMessage() == null
+                                ? cause.toString()
+                                : cause.getClass().getName() + ": " + cause.getMessage())
+                .append('\n')
+                .append("The run up to that step (=> marks it):\n");
         for (int k = 1; k <= in.size(); k++) {
             if (k < failing) {
                 StreamResult.Step step = done.get(k - 1);
                 sb.append("   ").append(step.name()).append('\n');
-                sb.append(StreamResult.line("input", step.input().isEmpty() ? "(no lines)"
-                        : String.join("  ", StreamResult.quoted(step.input()))));
+                sb.append(StreamResult.line(
+                        "input",
+                        step.input().isEmpty() ? "(no lines)" : String.join("  ", StreamResult.quoted(step.input()))));
                 sb.append(StreamResult.line("actual", Rows.renderAll(step.output())));
             } else if (k == failing) {
                 List<String> input = in.describe(k - 1);
                 sb.append("=> step ").append(k).append('\n');
-                sb.append(StreamResult.line("input", input.isEmpty() ? "(no lines)" : String.join("  ", StreamResult.quoted(input))));
+                sb.append(StreamResult.line(
+                        "input", input.isEmpty() ? "(no lines)" : String.join("  ", StreamResult.quoted(input))));
                 sb.append(StreamResult.line("actual", "(failed: no output)"));
             } else {
                 sb.append("   step ").append(k).append(", never ran\n");
@@ -152,8 +180,9 @@ final class StructuredRun {
         return rows;
     }
 
-    private static StreamingQuery startQuery(Function<Dataset<Row>, DataStreamWriter<Row>> wiring, Dataset<Row> frame,
-                                             Path checkpoint, String runId) throws TimeoutException {
+    private static StreamingQuery startQuery(
+            Function<Dataset<Row>, DataStreamWriter<Row>> wiring, Dataset<Row> frame, Path checkpoint, String runId)
+            throws TimeoutException {
         return wiring.apply(frame)
                 .option("checkpointLocation", checkpoint.toString())
                 .foreachBatch((Dataset<Row> batch, Long id) -> {

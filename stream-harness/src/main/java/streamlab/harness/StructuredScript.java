@@ -140,13 +140,16 @@ public final class StructuredScript {
 
     /** Runs the exercise; step k's rows are all the rows its micro-batches wrote (complete: the last table). */
     public StreamResult run(Function<Dataset<Row>, Dataset<Row>> exercise) {
-        return start(in -> {
-            Dataset<Row> output = exercise.apply(in);
-            if (output == null) {
-                throw new AssertionError("the exercise returned null instead of a Dataset");
-            }
-            return output.writeStream().outputMode(outputMode);
-        }, outputMode.equals("complete"), "output mode " + outputMode);
+        return start(
+                in -> {
+                    Dataset<Row> output = exercise.apply(in);
+                    if (output == null) {
+                        throw new AssertionError("the exercise returned null instead of a Dataset");
+                    }
+                    return output.writeStream().outputMode(outputMode);
+                },
+                outputMode.equals("complete"),
+                "output mode " + outputMode);
     }
 
     /**
@@ -155,21 +158,31 @@ public final class StructuredScript {
      * are all the rows its micro-batches wrote.
      */
     public StreamResult runWriter(Function<Dataset<Row>, DataStreamWriter<Row>> exercise) {
-        return start(in -> {
-            DataStreamWriter<Row> writer = exercise.apply(in);
-            if (writer == null) {
-                throw new AssertionError("the exercise returned null instead of a DataStreamWriter");
-            }
-            return writer;
-        }, false, "output mode chosen by the exercise");
+        return start(
+                in -> {
+                    DataStreamWriter<Row> writer = exercise.apply(in);
+                    if (writer == null) {
+                        throw new AssertionError("the exercise returned null instead of a DataStreamWriter");
+                    }
+                    return writer;
+                },
+                false,
+                "output mode chosen by the exercise");
     }
 
-    private StreamResult start(Function<Dataset<Row>, DataStreamWriter<Row>> wiring, boolean lastTableOnly,
-                               String modeText) {
+    private StreamResult start(
+            Function<Dataset<Row>, DataStreamWriter<Row>> wiring, boolean lastTableOnly, String modeText) {
         if (metric != null && probe != null) {
             throw new IllegalArgumentException("a script reads either a metric or a probe, not both");
         }
-        return new StructuredRun(input.apply(TestSpark.session()), title, metric, probeName, probe, restartAfter,
-                restartEachStep).run(wiring, lastTableOnly, modeText);
+        return new StructuredRun(
+                        input.apply(TestSpark.session()),
+                        title,
+                        metric,
+                        probeName,
+                        probe,
+                        restartAfter,
+                        restartEachStep)
+                .run(wiring, lastTableOnly, modeText);
     }
 }

@@ -49,7 +49,9 @@ public final class TestSpark {
                     // "Task not serializable" at once: without Spark's module options its serialization
                     // debugger cannot look inside the task and holds the batch for a minute first
                     .set("spark.serializer.extraDebugInfo", "false")
-                    .set("spark.sql.warehouse.dir", scratch().resolve("warehouse").toString())
+                    .set(
+                            "spark.sql.warehouse.dir",
+                            scratch().resolve("warehouse").toString())
                     // a test's micro-batches are tiny: compiling Java code for each plan costs more than it saves
                     .set("spark.sql.codegen.wholeStage", "false")
                     .set("spark.sql.codegen.factoryMode", "NO_CODEGEN");

@@ -26,7 +26,8 @@ class DStreamFailFastTest {
         TestSpark.stopEverythingRunning();
     }
 
-    private static JavaPairDStream<String, Long> windowCounts(JavaDStream<String> lines, int windowSeconds, int slideSeconds) {
+    private static JavaPairDStream<String, Long> windowCounts(
+            JavaDStream<String> lines, int windowSeconds, int slideSeconds) {
         return lines.mapToPair(line -> new Tuple2<>(line, 1L))
                 .reduceByKeyAndWindow(Long::sum, Durations.seconds(windowSeconds), Durations.seconds(slideSeconds));
     }
@@ -55,49 +56,55 @@ class DStreamFailFastTest {
         // the function of transform runs on the driver while Spark makes the batch's jobs: an error there
         // means the batch never completes, and only the context hears of it
         assertThatThrownBy(() -> DStreamScript.lines(List.of("a", "a", "b"), List.of(), List.of("a"))
-                .title("the first line of every batch")
-                .run(lines -> lines.transform(rdd -> {
-                    String first = rdd.first();
-                    return rdd.filter(line -> line.equals(first));
-                })))
+                        .title("the first line of every batch")
+                        .run(lines -> lines.transform(rdd -> {
+                            String first = rdd.first();
+                            return rdd.filter(line -> line.equals(first));
+                        })))
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessageContaining("the first line of every batch, 1 s batches")
                 .hasMessageContaining("batch 2 (t=2 s) failed, so the run stopped there")
                 .hasMessageContaining("empty collection")
-                .hasMessageContaining("   batch 1 (t=1 s)\n      input      \"a\"  \"a\"  \"b\"\n      actual     (a) (a)")
-                .hasMessageContaining("=> batch 2 (t=2 s)\n      input      (no lines)\n      actual     (failed: no output)")
+                .hasMessageContaining(
+                        "   batch 1 (t=1 s)\n      input      \"a\"  \"a\"  \"b\"\n      actual     (a) (a)")
+                .hasMessageContaining(
+                        "=> batch 2 (t=2 s)\n      input      (no lines)\n      actual     (failed: no output)")
                 .hasMessageContaining("   batch 3 (t=3 s), never ran");
     }
 
     @Test
     void a_job_that_fails_on_an_empty_batch_stops_the_run_with_the_report() {
         assertThatThrownBy(() -> DStreamScript.lines(List.of("a", "b", "a"), List.of("b"), List.of(), List.of("a"))
-                .title("counts that refuse an empty partition")
-                .runPairs(lines -> lines.mapPartitions(part -> {
-                    if (!part.hasNext()) {
-                        throw new IllegalStateException("an empty partition");
-                    }
-                    return part;
-                }).mapToPair(line -> new Tuple2<>(line, 1L)).reduceByKey(Long::sum)))
+                        .title("counts that refuse an empty partition")
+                        .runPairs(lines -> lines.mapPartitions(part -> {
+                                    if (!part.hasNext()) {
+                                        throw new IllegalStateException("an empty partition");
+                                    }
+                                    return part;
+                                })
+                                .mapToPair(line -> new Tuple2<>(line, 1L))
+                                .reduceByKey(Long::sum)))
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessageContaining("batch 2 (t=2 s) failed, so the run stopped there")
                 .hasMessageContaining("an empty partition")
-                .hasMessageContaining("   batch 1 (t=1 s)\n      input      \"a\"  \"b\"  \"a\"\n      actual     (a, 2) (b, 1)")
+                .hasMessageContaining(
+                        "   batch 1 (t=1 s)\n      input      \"a\"  \"b\"  \"a\"\n      actual     (a, 2) (b, 1)")
                 .hasMessageContaining("   batch 4 (t=4 s), never ran");
     }
 
     @Test
     void a_window_whose_slide_is_not_a_multiple_of_the_batch_interval_is_refused_at_once() {
         assertThatThrownBy(() -> DStreamScript.lines(List.of("a"), List.of("a"))
-                .batchSeconds(2)
-                .runPairs(lines -> windowCounts(lines, 6, 3)))
+                        .batchSeconds(2)
+                        .runPairs(lines -> windowCounts(lines, 6, 3)))
                 .hasMessageContaining("must be a multiple of the slide duration of parent DStream");
     }
 
     @Test
     void the_right_answer_of_the_same_script_passes() {
         DStreamScript.lines(List.of("a", "b", "a"), List.of("b"), List.of(), List.of("a"))
-                .runPairs(lines -> lines.mapToPair(line -> new Tuple2<>(line, 1L)).reduceByKey(Long::sum))
+                .runPairs(
+                        lines -> lines.mapToPair(line -> new Tuple2<>(line, 1L)).reduceByKey(Long::sum))
                 .assertBatches(rows(row("a", 2), row("b", 1)), rows(row("b", 1)), none(), rows(row("a", 1)));
     }
 }

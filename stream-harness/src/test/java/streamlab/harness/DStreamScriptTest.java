@@ -55,10 +55,10 @@ class DStreamScriptTest {
 
     @Test
     void a_batch_is_spread_over_two_partitions_so_a_combine_that_is_not_a_sum_is_caught() {
-        StreamResult wrong = DStreamScript.lines(List.of("a", "a", "a", "a"))
-                .runPairs(DStreamScriptTest::countPlusOne);
+        StreamResult wrong = DStreamScript.lines(List.of("a", "a", "a", "a")).runPairs(DStreamScriptTest::countPlusOne);
         assertThatThrownBy(() -> wrong.assertBatches(rows(row("a", 4))))
-                .isInstanceOf(AssertionFailedError.class).hasMessageContaining("actual     (a, 3)");
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("actual     (a, 3)");
     }
 
     @Test
@@ -66,7 +66,8 @@ class DStreamScriptTest {
         DStreamScript.lines(List.of("a"))
                 .thenEmptyBatches(2)
                 .runPairs(lines -> countPerBatch(lines.window(
-                        org.apache.spark.streaming.Durations.seconds(2), org.apache.spark.streaming.Durations.seconds(1))))
+                        org.apache.spark.streaming.Durations.seconds(2),
+                        org.apache.spark.streaming.Durations.seconds(1))))
                 .assertBatches(rows(row("a", 1)), rows(row("a", 1)), none());
     }
 
@@ -83,9 +84,9 @@ class DStreamScriptTest {
     @Test
     void an_exception_in_a_batch_reaches_the_test() {
         assertThatThrownBy(() -> DStreamScript.lines(List.of("boom"))
-                .run(lines -> lines.map(line -> {
-                    throw new IllegalStateException("the exercise failed on " + line);
-                })))
+                        .run(lines -> lines.map(line -> {
+                            throw new IllegalStateException("the exercise failed on " + line);
+                        })))
                 .hasMessageContaining("the exercise failed on boom");
     }
 
@@ -100,20 +101,22 @@ class DStreamScriptTest {
         StreamResult run = DStreamScript.lines(List.of("a", "b"), List.of(), List.of("c"))
                 .probe("lines seen", sc -> seen == null ? 0L : seen.value())
                 .run(lines -> lines.map(line -> {
-                    return line;
-                }).transform(rdd -> {
-                    if (seen == null) {
-                        seen = rdd.context().longAccumulator("seen");
-                    }
-                    LongAccumulator acc = seen;
-                    return rdd.map(line -> {
-                        acc.add(1);
-                        return line;
-                    });
-                }));
+                            return line;
+                        })
+                        .transform(rdd -> {
+                            if (seen == null) {
+                                seen = rdd.context().longAccumulator("seen");
+                            }
+                            LongAccumulator acc = seen;
+                            return rdd.map(line -> {
+                                acc.add(1);
+                                return line;
+                            });
+                        }));
         run.observed().assertBatches(rows(row(2)), rows(row(2)), rows(row(3)));
         assertThatThrownBy(() -> run.observed().assertBatches(rows(row(2)), rows(row(2)), rows(row(4))))
-                .isInstanceOf(AssertionFailedError.class).hasMessageContaining("lines seen after each batch");
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("lines seen after each batch");
     }
 
     @Test
@@ -124,17 +127,24 @@ class DStreamScriptTest {
                 .onRestart(() -> restarted[0] = true)
                 .runPairs(DStreamScriptTest::runningCount);
         assertThat(restarted[0]).isTrue();
-        assertThat(run.steps()).extracting(StreamResult.Step::name).containsExactly(
-                "batch 1 (t=1 s)", "batch 2 (t=2 s)",
-                "batch 2 again, run once more after the restart (t=2 s)", "batch 3 (t=3 s)");
+        assertThat(run.steps())
+                .extracting(StreamResult.Step::name)
+                .containsExactly(
+                        "batch 1 (t=1 s)", "batch 2 (t=2 s)",
+                        "batch 2 again, run once more after the restart (t=2 s)", "batch 3 (t=3 s)");
         // the re-run starts from the state checkpointed with batch 1: nothing is counted twice
-        run.assertBatches(rows(row("a", 1)), rows(row("a", 2), row("b", 1)), rows(row("a", 2), row("b", 1)),
+        run.assertBatches(
+                rows(row("a", 1)),
+                rows(row("a", 2), row("b", 1)),
+                rows(row("a", 2), row("b", 1)),
                 rows(row("a", 2), row("b", 2)));
     }
 
     @Test
     void a_restart_needs_a_batch_of_the_script() {
-        assertThatThrownBy(() -> DStreamScript.lines(List.of("a")).restartAfter(2).run(lines -> lines))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batches 1 to 1");
+        assertThatThrownBy(
+                        () -> DStreamScript.lines(List.of("a")).restartAfter(2).run(lines -> lines))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batches 1 to 1");
     }
 }

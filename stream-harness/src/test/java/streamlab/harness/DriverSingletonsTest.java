@@ -30,19 +30,23 @@ class DriverSingletonsTest {
         DriverSingletons.of(Singletons.class).forget();
         assertThat(Singletons.instance).isNull();
         assertThat(Singletons.counter).isNull();
-        assertThat(made.isValid()).as("the old broadcast is destroyed, as when its driver ends").isFalse();
+        assertThat(made.isValid())
+                .as("the old broadcast is destroyed, as when its driver ends")
+                .isFalse();
     }
 
     @Test
     void a_final_singleton_cannot_be_made_again_and_says_so() {
         assertThat(FinalSingleton.INSTANCE).isNotNull();
         assertThatThrownBy(() -> DriverSingletons.of(FinalSingleton.class).forget())
-                .isInstanceOf(AssertionError.class).hasMessageContaining("FinalSingleton.INSTANCE is final");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("FinalSingleton.INSTANCE is final");
     }
 
     @Test
     void a_class_without_a_singleton_field_is_told_where_to_keep_it() {
         assertThatThrownBy(() -> DriverSingletons.of(NoSingleton.class).forget())
-                .isInstanceOf(AssertionError.class).hasMessageContaining("has no static field");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("has no static field");
     }
 }

@@ -25,8 +25,7 @@ class GradingExtensionTest {
         }
 
         @Test
-        void right_answer() {
-        }
+        void right_answer() {}
     }
 
     @AfterEach
@@ -35,7 +34,10 @@ class GradingExtensionTest {
     }
 
     private static Events run() {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(ASkeleton.class)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(ASkeleton.class))
+                .execute()
+                .testEvents();
     }
 
     @Test
@@ -48,9 +50,14 @@ class GradingExtensionTest {
         System.setProperty(GradingExtension.MISSING_PROPERTY, GradingExtension.SKIP);
         Events events = run();
         events.assertStatistics(s -> s.started(3).succeeded(1).failed(1).aborted(1));
-        events.aborted().assertThatEvents().allSatisfy(e -> org.assertj.core.api.Assertions.assertThat(
-                e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
-                        .getThrowable().orElseThrow().getMessage())
-                .startsWith("Not implemented yet. Lab 99: fill in the TODO."));
+        events.aborted()
+                .assertThatEvents()
+                .allSatisfy(e -> org.assertj.core.api.Assertions.assertThat(
+                                e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                                        .orElseThrow()
+                                        .getThrowable()
+                                        .orElseThrow()
+                                        .getMessage())
+                        .startsWith("Not implemented yet. Lab 99: fill in the TODO."));
     }
 }

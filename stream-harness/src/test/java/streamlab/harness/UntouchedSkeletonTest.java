@@ -21,10 +21,12 @@ class UntouchedSkeletonTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "class Exercise {}\n");
         // the id `git hash-object` gives that content
-        Files.writeString(root.resolve("record.txt"), "# comment\n"
-                + "f8b0bd1b0b4ab4ba9f7a0ab8dab0b8d7ce3a9ba5 labs/lab98-other/src/main/java/Other.java\n"
-                + UntouchedSkeleton.blobId("class Exercise {}\n".getBytes(StandardCharsets.UTF_8))
-                + " labs/lab99-example/src/main/java/streamlab/lab99/Exercise.java\n");
+        Files.writeString(
+                root.resolve("record.txt"),
+                "# comment\n"
+                        + "f8b0bd1b0b4ab4ba9f7a0ab8dab0b8d7ce3a9ba5 labs/lab98-other/src/main/java/Other.java\n"
+                        + UntouchedSkeleton.blobId("class Exercise {}\n".getBytes(StandardCharsets.UTF_8))
+                        + " labs/lab99-example/src/main/java/streamlab/lab99/Exercise.java\n");
         return module;
     }
 
@@ -42,8 +44,8 @@ class UntouchedSkeletonTest {
     @Test
     void a_lab_as_it_came_is_untouched() throws IOException {
         Path module = lab();
-        assertThat(UntouchedSkeleton.evaluate(setting(module))).hasValueSatisfying(
-                reason -> assertThat(reason).contains("not implemented", "labs/lab99-example/"));
+        assertThat(UntouchedSkeleton.evaluate(setting(module)))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("not implemented", "labs/lab99-example/"));
     }
 
     @Test
@@ -66,6 +68,7 @@ class UntouchedSkeletonTest {
     void no_setting_or_no_record_means_touched() throws IOException {
         Path module = lab();
         assertThat(UntouchedSkeleton.evaluate("")).isEmpty();
-        assertThat(UntouchedSkeleton.evaluate(module + "|" + root.resolve("missing.txt"))).isEmpty();
+        assertThat(UntouchedSkeleton.evaluate(module + "|" + root.resolve("missing.txt")))
+                .isEmpty();
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,7 +48,8 @@ final class BrokerProcess implements KafkaBroker {
                 transaction.state.log.num.partitions=2
                 group.initial.rebalance.delay.ms=0
                 auto.create.topics.enable=true
-                """.formatted(port, controllerPort, dataDir.resolve("logs").toString().replace('\\', '/')));
+                """.formatted(
+                        port, controllerPort, dataDir.resolve("logs").toString().replace('\\', '/')));
     }
 
     static BrokerProcess launch(Path dataDir) {
@@ -80,16 +80,22 @@ final class BrokerProcess implements KafkaBroker {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.logFile=" + dataDir.resolve("broker.log"),
-                "-cp", classPath(),
-                "streamlab.kafka.server.BrokerMain", properties.toString(), CLUSTER_ID));
+                "-cp",
+                classPath(),
+                "streamlab.kafka.server.BrokerMain",
+                properties.toString(),
+                CLUSTER_ID));
         try {
             // standard input stays a pipe from this JVM: when it closes, the broker ends (BrokerMain)
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("broker.out").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dataDir.resolve("broker.out").toFile()))
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the Kafka broker's JVM", e);
@@ -139,8 +145,12 @@ final class BrokerProcess implements KafkaBroker {
                 throw new IllegalStateException("kafka-broker-server is not on the class path (no class-path.txt)");
             }
             String libraries = new String(list.readAllBytes(), StandardCharsets.UTF_8).trim();
-            Path own = Path.of(Class.forName("streamlab.kafka.server.BrokerMain", false, BrokerProcess.class.getClassLoader())
-                    .getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path own = Path.of(
+                    Class.forName("streamlab.kafka.server.BrokerMain", false, BrokerProcess.class.getClassLoader())
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI());
             return own + java.io.File.pathSeparator + libraries;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -39,8 +39,9 @@ final class DockerBroker implements KafkaBroker {
         KafkaContainer container = new KafkaContainer(IMAGE)
                 .withEnv("KAFKA_NUM_PARTITIONS", "2")
                 .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
-                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPortBindings(List.of(
-                        new PortBinding(Ports.Binding.bindPort(hostPort), new ExposedPort(KAFKA_PORT)))));
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+                        .withPortBindings(List.of(
+                                new PortBinding(Ports.Binding.bindPort(hostPort), new ExposedPort(KAFKA_PORT)))));
         container.start();
         return new DockerBroker(container);
     }
@@ -67,7 +68,10 @@ final class DockerBroker implements KafkaBroker {
 
     @Override
     public void start() {
-        container.getDockerClient().startContainerCmd(container.getContainerId()).exec();
+        container
+                .getDockerClient()
+                .startContainerCmd(container.getContainerId())
+                .exec();
         Readiness.await(bootstrapServers(), null, null);
     }
 

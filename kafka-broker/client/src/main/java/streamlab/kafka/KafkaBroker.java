@@ -47,8 +47,9 @@ public interface KafkaBroker extends AutoCloseable {
             case "jars" -> BrokerProcess.launch(dataDir);
             case "docker" -> DockerBroker.launch();
             case "auto" -> DockerBroker.dockerAnswers() ? DockerBroker.launch() : BrokerProcess.launch(dataDir);
-            default -> throw new IllegalArgumentException(
-                    "streamlab.kafka must be jars, docker or auto, not \"" + choice + "\".");
+            default ->
+                throw new IllegalArgumentException(
+                        "streamlab.kafka must be jars, docker or auto, not \"" + choice + "\".");
         };
     }
 }

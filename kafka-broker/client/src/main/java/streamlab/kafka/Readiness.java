@@ -32,7 +32,10 @@ final class Readiness {
                             + " before it answered: " + lastLines(dataDir));
                 }
                 try {
-                    if (!admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster()
+                            .nodes()
+                            .get(2, TimeUnit.SECONDS)
+                            .isEmpty()) {
                         return;
                     }
                 } catch (ExecutionException | TimeoutException notYet) {
@@ -42,8 +45,8 @@ final class Readiness {
                     throw new IllegalStateException("Interrupted while the Kafka broker started", e);
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("The Kafka broker at " + bootstrapServers + " did not answer within "
-                            + START_SECONDS + " s: " + lastLines(dataDir));
+                    throw new IllegalStateException("The Kafka broker at " + bootstrapServers
+                            + " did not answer within " + START_SECONDS + " s: " + lastLines(dataDir));
                 }
             }
         }

@@ -31,7 +31,8 @@ public final class SharedBroker implements ParameterResolver {
     /** The test JVM's broker, started on first use. */
     public static KafkaBroker broker(ExtensionContext context) {
         // closed through JUnit's root store: a JVM shutdown hook races with surefire's own exit
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent("streamlab.kafka.broker", key -> new Closing(startBroker()), Closing.class)
                 .broker;
     }

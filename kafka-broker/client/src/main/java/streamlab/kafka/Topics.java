@@ -35,9 +35,12 @@ public final class Topics {
     /** Creates a topic with this many partitions (replication factor 1). */
     public void create(String topic, int partitions) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
+                    .all()
+                    .get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topic " + topic, e);
@@ -83,7 +86,7 @@ public final class Topics {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .sorted((a, b) -> Integer.compare(a.partition(), b.partition()))
@@ -104,7 +107,8 @@ public final class Topics {
             }
         }
         records.sort((a, b) -> a.partition() != b.partition()
-                ? Integer.compare(a.partition(), b.partition()) : Long.compare(a.offset(), b.offset()));
+                ? Integer.compare(a.partition(), b.partition())
+                : Long.compare(a.offset(), b.offset()));
         return records;
     }
 

@@ -22,9 +22,11 @@ class AttachedBrokerTest {
 
         assertThat(broker.kind()).isEqualTo("attached");
         assertThat(broker.bootstrapServers()).isEqualTo("127.0.0.1:40123");
-        assertThatThrownBy(broker::kill).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessage("Cannot kill the broker at 127.0.0.1:40123: this JVM was given it (streamlab.kafka.bootstrap)"
-                        + " and does not own it.");
+        assertThatThrownBy(broker::kill)
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessage(
+                        "Cannot kill the broker at 127.0.0.1:40123: this JVM was given it (streamlab.kafka.bootstrap)"
+                                + " and does not own it.");
         broker.close(); // leaves it to its owner: nothing to see, nothing thrown
     }
 }

@@ -47,7 +47,10 @@ public final class BlockLayout implements RowLayout {
                 out.add(LABEL + placed.label());
             }
             label = placed.label();
-            out.addAll(placed.block().lines().isEmpty() ? List.of("(no rows)") : placed.block().lines());
+            out.addAll(
+                    placed.block().lines().isEmpty()
+                            ? List.of("(no rows)")
+                            : placed.block().lines());
         }
     }
 }

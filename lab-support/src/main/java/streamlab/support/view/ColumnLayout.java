@@ -30,8 +30,10 @@ public final class ColumnLayout implements RowLayout {
 
     @Override
     public List<String> render(Row row) {
-        List<String> left = wrap(RowLayout.side(row.dstream(), RowLayout.nothing(row, "DStream: nothing printed for this time")));
-        List<String> right = wrap(RowLayout.side(row.structured(), RowLayout.nothing(row, "Structured: no micro-batch for this time")));
+        List<String> left =
+                wrap(RowLayout.side(row.dstream(), RowLayout.nothing(row, "DStream: nothing printed for this time")));
+        List<String> right = wrap(
+                RowLayout.side(row.structured(), RowLayout.nothing(row, "Structured: no micro-batch for this time")));
         List<String> out = new ArrayList<>();
         out.add(RowLayout.heading(row, width));
         for (int i = 0; i < Math.max(left.size(), right.size()); i++) {

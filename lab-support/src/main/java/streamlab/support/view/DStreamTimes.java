@@ -44,7 +44,8 @@ public record DStreamTimes(long batch, long every, long zero, long windowLength,
             todo.addAll(CollectionConverters.asJava(stream.dependencies()));
         }
         long batch = graph.batchDuration().milliseconds();
-        return Optional.of(new DStreamTimes(batch, every > 0 ? every : batch, graph.zeroTime().milliseconds(), length, slide));
+        return Optional.of(new DStreamTimes(
+                batch, every > 0 ? every : batch, graph.zeroTime().milliseconds(), length, slide));
     }
 
     /** The output time nearest to {@code time}: the row of a micro-batch that began then. */

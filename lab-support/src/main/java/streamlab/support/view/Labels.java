@@ -9,8 +9,10 @@ import streamlab.support.View;
 /** The labels above the blocks, with times in the local time zone. */
 public final class Labels {
 
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter MILLIS =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
     private Labels() {}
 
@@ -57,7 +59,9 @@ public final class Labels {
                     + (view == View.WEB ? "" : " (--view web shows them in a browser)");
         }
         return "each batch time in one row: the DStream output, then the Structured output"
-                + (view == View.COLUMNS ? " (the terminal is " + width + " columns wide; two columns need "
-                + ColumnLayout.MIN_WIDTH + ", e.g. COLUMNS=160 in front of the command; --view web shows them in a browser)" : "");
+                + (view == View.COLUMNS
+                        ? " (the terminal is " + width + " columns wide; two columns need " + ColumnLayout.MIN_WIDTH
+                                + ", e.g. COLUMNS=160 in front of the command; --view web shows them in a browser)"
+                        : "");
     }
 }

@@ -68,7 +68,8 @@ final class MicroBatches extends StreamingQueryListener {
     @Override
     public void onQueryProgress(QueryProgressEvent event) {
         StreamingQueryProgress p = event.progress();
-        Progress progress = new Progress(p.runId().toString(), p.batchId(), Instant.parse(p.timestamp()).toEpochMilli(), p.name());
+        Progress progress = new Progress(
+                p.runId().toString(), p.batchId(), Instant.parse(p.timestamp()).toEpochMilli(), p.name());
         synchronized (lock) {
             beforeReport.accept(progress.runId());
             handedOut = progress;

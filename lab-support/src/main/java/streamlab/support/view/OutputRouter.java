@@ -58,7 +58,8 @@ public final class OutputRouter extends OutputStream {
     /** The PrintStream in front of the router (what {@code System.out} is while it is installed). */
     public PrintStream printStream() {
         return System.out instanceof RoutedPrintStream routed && routed.router == this
-                ? routed : new PrintStream(this, true, charset);
+                ? routed
+                : new PrintStream(this, true, charset);
     }
 
     /** Sends every complete line to {@code lines} from now on; {@code null} writes straight through again. */

@@ -71,9 +71,10 @@ public final class Pairing {
         Api api = placed.block().api();
         latest.merge(api, placed.slot(), Math::max);
         if (placed.slot() <= shownUpTo) {
-            rows.accept(api == Api.DSTREAM
-                    ? new Row(placed.slot(), List.of(placed), List.of(), true)
-                    : new Row(placed.slot(), List.of(), List.of(placed), true));
+            rows.accept(
+                    api == Api.DSTREAM
+                            ? new Row(placed.slot(), List.of(placed), List.of(), true)
+                            : new Row(placed.slot(), List.of(), List.of(placed), true));
             return;
         }
         pending.computeIfAbsent(placed.slot(), slot -> new Pending(now)).add(placed, now);
@@ -103,7 +104,8 @@ public final class Pairing {
             return true;
         }
         boolean dstreamMissing = running.contains(Api.DSTREAM) && latest(Api.DSTREAM) < slot;
-        boolean structuredMissing = running.contains(Api.STRUCTURED) && row.structured.isEmpty()
+        boolean structuredMissing = running.contains(Api.STRUCTURED)
+                && row.structured.isEmpty()
                 && latest(Api.STRUCTURED) <= slot
                 && (now < slot + halfEvery + GRACE_MILLIS || microBatchRunning.getAsBoolean());
         return !dstreamMissing && !structuredMissing && now - row.lastAt >= QUIET_MILLIS;

@@ -49,13 +49,15 @@ final class Placing {
     void line(Api api, String thread, String text, long now) {
         String runId = OutputThreads.runIdOf(thread);
         String source = runId != null ? runId : thread;
-        splitters.computeIfAbsent(source, key -> new BlockSplitter(api, key, this::finished)).line(text, now);
+        splitters
+                .computeIfAbsent(source, key -> new BlockSplitter(api, key, this::finished))
+                .line(text, now);
     }
 
     /** Ends the blocks whose source has gone quiet, and stops waiting for reports that do not come. */
     void tick(long now) {
-        splitters.forEach((source, splitter) -> splitter.closeIfQuiet(now,
-                source.equals(OutputThreads.QUERY_LISTENERS) ? QUIET_LISTENERS_MILLIS : QUIET_SOURCE_MILLIS));
+        splitters.forEach((source, splitter) -> splitter.closeIfQuiet(
+                now, source.equals(OutputThreads.QUERY_LISTENERS) ? QUIET_LISTENERS_MILLIS : QUIET_SOURCE_MILLIS));
         microBatches.expire(now);
     }
 
@@ -68,7 +70,10 @@ final class Placing {
     /** The windows a block shows: those it names, or for a DStream the window that ends at its batch time. */
     List<Span> windows(Placed block) {
         List<Span> named = WindowSpans.in(block.block().lines(), block.slot(), ZoneId.systemDefault());
-        if (!named.isEmpty() || block.block().api() != Api.DSTREAM || dstream == null || block.block().time() == null) {
+        if (!named.isEmpty()
+                || block.block().api() != Api.DSTREAM
+                || dstream == null
+                || block.block().time() == null) {
             return named;
         }
         return dstream.windowEndingAt(block.block().time());
@@ -98,7 +103,8 @@ final class Placing {
 
     private void timed(Block block, MicroBatches.Progress progress) {
         long began = progress != null ? progress.began() : block.arrivedAt();
-        String label = progress != null ? Labels.structured(block, progress.batch(), progress.query(), began)
+        String label = progress != null
+                ? Labels.structured(block, progress.batch(), progress.query(), began)
                 : Labels.structured(block, null, null, null);
         placed.accept(new Placed(block, rowOf(began), label));
     }

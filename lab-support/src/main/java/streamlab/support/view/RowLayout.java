@@ -16,7 +16,8 @@ public interface RowLayout {
 
     /** The heading of a row: its time across the whole width, e.g. {@code ==== 10:15:04 ====...}. */
     static String heading(Row row, int width) {
-        String title = "==== " + Labels.clock(row.slot()) + (row.late() ? " (came after the row of its time)" : "") + " ";
+        String title =
+                "==== " + Labels.clock(row.slot()) + (row.late() ? " (came after the row of its time)" : "") + " ";
         return title + "=".repeat(Math.max(4, width - title.length()));
     }
 
@@ -40,7 +41,10 @@ public interface RowLayout {
                 lines.add(placed.label());
             }
             label = placed.label();
-            lines.addAll(placed.block().lines().isEmpty() ? List.of("(no rows)") : placed.block().lines());
+            lines.addAll(
+                    placed.block().lines().isEmpty()
+                            ? List.of("(no rows)")
+                            : placed.block().lines());
         }
         return lines;
     }

@@ -48,7 +48,8 @@ public final class SideBySide {
         this.spark = spark;
         this.router = OutputRouter.install();
         this.terminal = router.terminal();
-        this.layout = options.api != Api.BOTH ? new BlockLayout(width, false)     // the web view of one API
+        this.layout = options.api != Api.BOTH
+                ? new BlockLayout(width, false) // the web view of one API
                 : RowLayout.forWidth(width, view != View.BLOCKS);
         this.pairing = new Pairing(this::show, () -> microBatchRunning);
         for (Api api : List.of(Api.DSTREAM, Api.STRUCTURED)) {
@@ -185,7 +186,9 @@ public final class SideBySide {
     private void tick() {
         try {
             boolean running = false;
-            for (StreamingQuery query : spark.sparkContext().isStopped() ? new StreamingQuery[0] : spark.streams().active()) {
+            for (StreamingQuery query : spark.sparkContext().isStopped()
+                    ? new StreamingQuery[0]
+                    : spark.streams().active()) {
                 running |= query.status().isTriggerActive() && query.status().isDataAvailable();
             }
             microBatchRunning = running; // read outside the view's lock: Spark's locks are never taken under it

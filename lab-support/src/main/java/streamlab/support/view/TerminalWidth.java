@@ -50,7 +50,9 @@ public final class TerminalWidth {
                 stty.destroy();
                 return null;
             }
-            String[] size = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip().split("\\s+");
+            String[] size = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)
+                    .strip()
+                    .split("\\s+");
             return stty.exitValue() == 0 && size.length == 2 ? parse(size[1]) : null;
         } catch (IOException e) {
             return null; // no terminal (or no stty)

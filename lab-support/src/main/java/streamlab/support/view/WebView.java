@@ -96,7 +96,8 @@ public final class WebView implements AutoCloseable {
                 .put("slot", placed.slot())
                 .put("label", placed.label());
         placed.block().lines().forEach(e.putArray("lines")::add);
-        windows.forEach(w -> e.withArray("windows").addObject().put("start", w.start()).put("end", w.end()));
+        windows.forEach(
+                w -> e.withArray("windows").addObject().put("start", w.start()).put("end", w.end()));
         send(e);
     }
 
@@ -138,7 +139,8 @@ public final class WebView implements AutoCloseable {
     }
 
     private void page(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream page = WebView.class.getResourceAsStream(PAGE)) {
+        try (exchange;
+                InputStream page = WebView.class.getResourceAsStream(PAGE)) {
             if (!exchange.getRequestURI().getPath().equals("/") || page == null) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
@@ -170,7 +172,8 @@ public final class WebView implements AutoCloseable {
                 if (CLOSED.equals(event)) {
                     return;
                 }
-                out.write((event == null ? ": still here\n\n" : "data: " + event + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.write((event == null ? ": still here\n\n" : "data: " + event + "\n\n")
+                        .getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }
         } catch (InterruptedException e) {

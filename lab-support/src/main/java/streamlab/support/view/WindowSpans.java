@@ -19,8 +19,10 @@ import java.util.regex.Pattern;
  */
 public final class WindowSpans {
 
-    private static final Pattern CLOCKS = Pattern.compile("(?<!\\d)(\\d{2}):(\\d{2}):(\\d{2})-(\\d{2}):(\\d{2}):(\\d{2})(?!\\d)");
-    private static final Pattern COMPACT = Pattern.compile("(?<![\\d:])(\\d{2})(\\d{2})(\\d{2})-(\\d{2})(\\d{2})(\\d{2})(?!\\d)");
+    private static final Pattern CLOCKS =
+            Pattern.compile("(?<!\\d)(\\d{2}):(\\d{2}):(\\d{2})-(\\d{2}):(\\d{2}):(\\d{2})(?!\\d)");
+    private static final Pattern COMPACT =
+            Pattern.compile("(?<![\\d:])(\\d{2})(\\d{2})(\\d{2})-(\\d{2})(\\d{2})(\\d{2})(?!\\d)");
     private static final Pattern STRUCT = Pattern.compile(
             "\\{(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})(?:\\.\\d+)?, (\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})(?:\\.\\d+)?}");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

@@ -21,23 +21,57 @@ class BlockSplitterTest {
     @Test
     void a_dstream_print_is_one_block_with_its_batch_time_and_an_empty_batch_is_one_too() {
         BlockSplitter dstream = new BlockSplitter(Api.DSTREAM, "streaming-job-executor-0", blocks::add);
-        feed(dstream, 100, BlockSplitter.RULE, "Time: 1700000004000 ms", BlockSplitter.RULE, "(hello,3)", "(world,2)", "...", "");
+        feed(
+                dstream,
+                100,
+                BlockSplitter.RULE,
+                "Time: 1700000004000 ms",
+                BlockSplitter.RULE,
+                "(hello,3)",
+                "(world,2)",
+                "...",
+                "");
         feed(dstream, 200, BlockSplitter.RULE, "Time: 1700000006000 ms", BlockSplitter.RULE, "");
-        assertThat(blocks).containsExactly(
-                new Block(Api.DSTREAM, "streaming-job-executor-0", 1700000004000L, null, "", List.of("(hello,3)", "(world,2)", "..."), 100),
-                new Block(Api.DSTREAM, "streaming-job-executor-0", 1700000006000L, null, "", List.of(), 200));
+        assertThat(blocks)
+                .containsExactly(
+                        new Block(
+                                Api.DSTREAM,
+                                "streaming-job-executor-0",
+                                1700000004000L,
+                                null,
+                                "",
+                                List.of("(hello,3)", "(world,2)", "..."),
+                                100),
+                        new Block(Api.DSTREAM, "streaming-job-executor-0", 1700000006000L, null, "", List.of(), 200));
     }
 
     @Test
     void a_console_sink_table_is_one_block_with_its_micro_batch_number() {
         BlockSplitter query = new BlockSplitter(Api.STRUCTURED, "run-1", blocks::add);
-        feed(query, 5, BlockSplitter.RULE, "Batch: 3", BlockSplitter.RULE,
-                "+-----+-----+", "|word |count|", "+-----+-----+", "|hello|3    |", "+-----+-----+", "only showing top 1 row", "");
+        feed(
+                query,
+                5,
+                BlockSplitter.RULE,
+                "Batch: 3",
+                BlockSplitter.RULE,
+                "+-----+-----+",
+                "|word |count|",
+                "+-----+-----+",
+                "|hello|3    |",
+                "+-----+-----+",
+                "only showing top 1 row",
+                "");
         assertThat(blocks).singleElement().satisfies(block -> {
             assertThat(block.batch()).isEqualTo(3L);
             assertThat(block.time()).isNull();
-            assertThat(block.lines()).containsExactly(
-                    "+-----+-----+", "|word |count|", "+-----+-----+", "|hello|3    |", "+-----+-----+", "only showing top 1 row");
+            assertThat(block.lines())
+                    .containsExactly(
+                            "+-----+-----+",
+                            "|word |count|",
+                            "+-----+-----+",
+                            "|hello|3    |",
+                            "+-----+-----+",
+                            "only showing top 1 row");
         });
     }
 

@@ -44,19 +44,22 @@ class OutputRouterTest {
     void routed_lines_come_whole_with_the_name_of_the_thread_that_printed_them() throws InterruptedException {
         List<String> lines = new CopyOnWriteArrayList<>();
         router.route((thread, text) -> lines.add(thread + ": " + text));
-        Thread job = new Thread(() -> {
-            System.out.print("(hello,");
-            System.out.println("3)");
-            System.out.println("two\nlines");
-        }, "streaming-job-executor-0");
+        Thread job = new Thread(
+                () -> {
+                    System.out.print("(hello,");
+                    System.out.println("3)");
+                    System.out.println("two\nlines");
+                },
+                "streaming-job-executor-0");
         job.start();
         job.join();
         System.out.println("== running");
-        assertThat(lines).containsExactly(
-                "streaming-job-executor-0: (hello,3)",
-                "streaming-job-executor-0: two",
-                "streaming-job-executor-0: lines",
-                Thread.currentThread().getName() + ": == running");
+        assertThat(lines)
+                .containsExactly(
+                        "streaming-job-executor-0: (hello,3)",
+                        "streaming-job-executor-0: two",
+                        "streaming-job-executor-0: lines",
+                        Thread.currentThread().getName() + ": == running");
         assertThat(screen.size()).isZero();
         router.uninstall();
         assertThat(System.out).isSameAs(terminal);

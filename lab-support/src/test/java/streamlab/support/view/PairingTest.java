@@ -36,7 +36,9 @@ class PairingTest {
         pairing.add(block(Api.DSTREAM, 4000, "d4"), 4_100);
         microBatchRunning = true;
         pairing.showComplete(8_000);
-        assertThat(rows).as("a micro-batch is running: it may belong to this row").isEmpty();
+        assertThat(rows)
+                .as("a micro-batch is running: it may belong to this row")
+                .isEmpty();
         pairing.add(block(Api.STRUCTURED, 4000, "s4"), 8_100);
         pairing.showComplete(8_100 + Pairing.QUIET_MILLIS - 1);
         assertThat(rows).isEmpty();
@@ -56,7 +58,9 @@ class PairingTest {
         pairing.showComplete(40_000 + 7_500 + Pairing.GRACE_MILLIS - 1);
         assertThat(rows).isEmpty();
         pairing.showComplete(40_000 + 7_500 + Pairing.GRACE_MILLIS);
-        assertThat(rows).singleElement().satisfies(row -> assertThat(row.structured()).isEmpty());
+        assertThat(rows)
+                .singleElement()
+                .satisfies(row -> assertThat(row.structured()).isEmpty());
         pairing.add(block(Api.DSTREAM, 55_000, "d55"), 55_300);
         pairing.add(block(Api.STRUCTURED, 55_000, "s55, began at 60 s"), 61_000);
         pairing.showComplete(61_000 + Pairing.QUIET_MILLIS);
@@ -95,8 +99,9 @@ class PairingTest {
         pairing.add(block(Api.STRUCTURED, 1000, "s1"), 1_500);
         pairing.add(block(Api.STRUCTURED, 1000, "s1 of a second query"), 1_600);
         pairing.showComplete(1_600 + Pairing.QUIET_MILLIS);
-        assertThat(rows).singleElement().satisfies(row ->
-                assertThat(texts(row.structured())).containsExactly("s1", "s1 of a second query"));
+        assertThat(rows)
+                .singleElement()
+                .satisfies(row -> assertThat(texts(row.structured())).containsExactly("s1", "s1 of a second query"));
         pairing.add(block(Api.STRUCTURED, 2000, "s2"), 2_500);
         pairing.showAll();
         assertThat(rows).hasSize(2);

@@ -25,10 +25,11 @@ class WindowSpansTest {
                 "(101500-101530,3,2)",
                 "|{2026-11-22 10:14:45, 2026-11-22 10:15:15}|7|1|",
                 "(hello,3)  1700000004000 ms  10:15:04");
-        assertThat(WindowSpans.in(lines, near, ZONE)).containsExactly(
-                new Span(at(22, 10, 15, 34), at(22, 10, 15, 39)),
-                new Span(at(22, 10, 15, 0), at(22, 10, 15, 30)),
-                new Span(at(22, 10, 14, 45), at(22, 10, 15, 15)));
+        assertThat(WindowSpans.in(lines, near, ZONE))
+                .containsExactly(
+                        new Span(at(22, 10, 15, 34), at(22, 10, 15, 39)),
+                        new Span(at(22, 10, 15, 0), at(22, 10, 15, 30)),
+                        new Span(at(22, 10, 14, 45), at(22, 10, 15, 15)));
     }
 
     @Test

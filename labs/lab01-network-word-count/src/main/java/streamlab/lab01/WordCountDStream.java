@@ -3,7 +3,6 @@ package streamlab.lab01;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaPairDStream;
 import streamlab.support.MissingSolutionException;
-import streamlab.support.Tokens;
 
 /**
  * Lab 01, DStream API: count the words of each batch.

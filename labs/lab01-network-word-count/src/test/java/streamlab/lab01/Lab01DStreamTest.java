@@ -23,10 +23,7 @@ class Lab01DStreamTest {
     void counts_the_words_of_each_batch_on_their_own() {
         script(List.of("hello world", "hello"), List.of(), List.of("world"))
                 .runPairs(WordCountDStream::wordCounts)
-                .assertBatches(
-                        rows(row("hello", 2), row("world", 1)),
-                        none(),
-                        rows(row("world", 1)));
+                .assertBatches(rows(row("hello", 2), row("world", 1)), none(), rows(row("world", 1)));
     }
 
     @Test
@@ -40,8 +37,15 @@ class Lab01DStreamTest {
     void keeps_apostrophes_digits_and_unicode_letters_inside_words() {
         script(List.of("Don't stop: 42 cafés in Straße 7", "東京 don't"))
                 .runPairs(WordCountDStream::wordCounts)
-                .assertBatches(rows(row("don't", 2), row("stop", 1), row("42", 1), row("cafés", 1),
-                        row("in", 1), row("straße", 1), row("7", 1), row("東京", 1)));
+                .assertBatches(rows(
+                        row("don't", 2),
+                        row("stop", 1),
+                        row("42", 1),
+                        row("cafés", 1),
+                        row("in", 1),
+                        row("straße", 1),
+                        row("7", 1),
+                        row("東京", 1)));
     }
 
     /**
@@ -53,8 +57,14 @@ class Lab01DStreamTest {
     void drops_the_empty_word_before_a_line_that_starts_with_a_mark() {
         script(List.of("...so it goes", "\"Hello,\" she said", "(hello) world", " so"))
                 .runPairs(WordCountDStream::wordCounts)
-                .assertBatches(rows(row("so", 2), row("it", 1), row("goes", 1), row("hello", 2), row("she", 1),
-                        row("said", 1), row("world", 1)));
+                .assertBatches(rows(
+                        row("so", 2),
+                        row("it", 1),
+                        row("goes", 1),
+                        row("hello", 2),
+                        row("she", 1),
+                        row("said", 1),
+                        row("world", 1)));
     }
 
     /**
@@ -64,8 +74,10 @@ class Lab01DStreamTest {
      */
     @Test
     void splits_on_every_mark_between_two_words_not_only_the_usual_ones() {
-        script(List.of("(spark) \"streaming\" spark-streaming", "spark/streaming; spark—streaming spark…streaming",
-                "spark\u00a0streaming [spark] {streaming}"))
+        script(List.of(
+                        "(spark) \"streaming\" spark-streaming",
+                        "spark/streaming; spark—streaming spark…streaming",
+                        "spark\u00a0streaming [spark] {streaming}"))
                 .runPairs(WordCountDStream::wordCounts)
                 .assertBatches(rows(row("spark", 7), row("streaming", 7)));
     }
@@ -102,8 +114,9 @@ class Lab01DStreamTest {
      */
     @Test
     void adds_up_a_word_counted_in_both_partitions_of_a_batch() {
-        script(List.of("spark spark", "spark spark", "spark spark", "spark spark streaming"),
-                List.of("spark spark", "spark", "spark spark", "spark"))
+        script(
+                        List.of("spark spark", "spark spark", "spark spark", "spark spark streaming"),
+                        List.of("spark spark", "spark", "spark spark", "spark"))
                 .runPairs(WordCountDStream::wordCounts)
                 .assertBatches(rows(row("spark", 8), row("streaming", 1)), rows(row("spark", 6)));
     }

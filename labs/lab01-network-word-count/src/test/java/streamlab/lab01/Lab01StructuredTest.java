@@ -36,10 +36,7 @@ class Lab01StructuredTest {
         script(List.of("hello world", "hello"), List.of(), List.of("world"))
                 .outputMode("update")
                 .run(WordCountStructured::wordCounts)
-                .assertBatches(
-                        rows(row("hello", 2), row("world", 1)),
-                        none(),
-                        rows(row("world", 2)));
+                .assertBatches(rows(row("hello", 2), row("world", 1)), none(), rows(row("world", 2)));
     }
 
     @Test
@@ -55,8 +52,15 @@ class Lab01StructuredTest {
         script(List.of("Don't stop: 42 cafés in Straße 7", "東京 don't"))
                 .outputMode("complete")
                 .run(WordCountStructured::wordCounts)
-                .assertBatches(rows(row("don't", 2), row("stop", 1), row("42", 1), row("cafés", 1),
-                        row("in", 1), row("straße", 1), row("7", 1), row("東京", 1)));
+                .assertBatches(rows(
+                        row("don't", 2),
+                        row("stop", 1),
+                        row("42", 1),
+                        row("cafés", 1),
+                        row("in", 1),
+                        row("straße", 1),
+                        row("7", 1),
+                        row("東京", 1)));
     }
 
     /**
@@ -66,8 +70,10 @@ class Lab01StructuredTest {
      */
     @Test
     void splits_on_every_mark_between_two_words_not_only_the_usual_ones() {
-        script(List.of("(spark) \"streaming\" spark-streaming", "spark/streaming; spark—streaming spark…streaming",
-                "spark\u00a0streaming [spark] {streaming}"))
+        script(List.of(
+                        "(spark) \"streaming\" spark-streaming",
+                        "spark/streaming; spark—streaming spark…streaming",
+                        "spark\u00a0streaming [spark] {streaming}"))
                 .outputMode("complete")
                 .run(WordCountStructured::wordCounts)
                 .assertBatches(rows(row("spark", 7), row("streaming", 7)));
@@ -88,8 +94,9 @@ class Lab01StructuredTest {
      */
     @Test
     void adds_up_a_word_counted_in_both_partitions_of_a_batch() {
-        script(List.of("spark spark", "spark spark", "spark spark", "spark spark streaming"),
-                List.of("spark spark", "spark", "spark spark", "spark"))
+        script(
+                        List.of("spark spark", "spark spark", "spark spark", "spark spark streaming"),
+                        List.of("spark spark", "spark", "spark spark", "spark"))
                 .outputMode("update")
                 .run(WordCountStructured::wordCounts)
                 .assertBatches(rows(row("spark", 8), row("streaming", 1)), rows(row("spark", 14)));

@@ -42,15 +42,25 @@ class Lab02StructuredTest {
     @Test
     void totals_tokenize_with_the_course_rule() {
         String longLine = "spark ".repeat(20_000) + "streaming";
-        script("totals", List.of(
-                        List.of("Hello,  hello\tWORLD!", "", "   ", "..."),
-                        List.of("world... HELLO?", "Don't stop: cafés 東京 42", longLine)))
+        script(
+                        "totals",
+                        List.of(
+                                List.of("Hello,  hello\tWORLD!", "", "   ", "..."),
+                                List.of("world... HELLO?", "Don't stop: cafés 東京 42", longLine)))
                 .outputMode("complete")
                 .run(RunningTotalsStructured::totals)
                 .assertBatches(
                         rows(row("hello", 2), row("world", 1)),
-                        rows(row("hello", 3), row("world", 2), row("don't", 1), row("stop", 1), row("cafés", 1),
-                                row("東京", 1), row("42", 1), row("spark", 20_000), row("streaming", 1)));
+                        rows(
+                                row("hello", 3),
+                                row("world", 2),
+                                row("don't", 1),
+                                row("stop", 1),
+                                row("cafés", 1),
+                                row("東京", 1),
+                                row("42", 1),
+                                row("spark", 20_000),
+                                row("streaming", 1)));
     }
 
     // ---- updatedTotals: the exercise picks update mode itself ----
@@ -59,10 +69,7 @@ class Lab02StructuredTest {
     void updated_totals_choose_update_mode() {
         script("updatedTotals", HELLO_WORLD)
                 .runWriter(RunningTotalsStructured::updatedTotals)
-                .assertBatches(
-                        rows(row("hello", 2), row("world", 1)),
-                        none(),
-                        rows(row("world", 2)))
+                .assertBatches(rows(row("hello", 2), row("world", 1)), none(), rows(row("world", 2)))
                 .assertColumns("word", "count");
     }
 
@@ -73,10 +80,7 @@ class Lab02StructuredTest {
         script("totalsWithState", HELLO_WORLD)
                 .outputMode("update")
                 .run(RunningTotalsStructured::totalsWithState)
-                .assertBatches(
-                        rows(row("hello", 2), row("world", 1)),
-                        none(),
-                        rows(row("world", 2)))
+                .assertBatches(rows(row("hello", 2), row("world", 1)), none(), rows(row("world", 2)))
                 .assertColumns("word", "count");
     }
 
@@ -84,10 +88,12 @@ class Lab02StructuredTest {
 
     @Test
     void words_so_far_is_one_row_counting_every_word_read() {
-        script("wordsSoFar", List.of(
-                        List.of(),
-                        List.of("hello world", "hello"),
-                        List.of("Hello,  hello\tWORLD!", "", "   ", "...", "東京 don't")))
+        script(
+                        "wordsSoFar",
+                        List.of(
+                                List.of(),
+                                List.of("hello world", "hello"),
+                                List.of("Hello,  hello\tWORLD!", "", "   ", "...", "東京 don't")))
                 .outputMode("complete")
                 .run(RunningTotalsStructured::wordsSoFar)
                 .assertBatches(rows(row(0)), rows(row(3)), rows(row(8)))
@@ -105,7 +111,9 @@ class Lab02StructuredTest {
         script("totals", SPREAD)
                 .outputMode("complete")
                 .run(RunningTotalsStructured::totals)
-                .assertBatches(rows(row("spark", 8), row("streaming", 1)), rows(row("spark", 8), row("streaming", 1)),
+                .assertBatches(
+                        rows(row("spark", 8), row("streaming", 1)),
+                        rows(row("spark", 8), row("streaming", 1)),
                         rows(row("spark", 14), row("streaming", 1)));
     }
 
@@ -143,7 +151,9 @@ class Lab02StructuredTest {
                         + " hello with a time older than its last one)")
                 .outputMode("update")
                 .run(lines -> RunningTotalsStructured.lastSeen(lines)
-                        .select(col("word"), date_format(col("lastSeen"), "HH:mm:ss").as("lastSeen")))
+                        .select(
+                                col("word"),
+                                date_format(col("lastSeen"), "HH:mm:ss").as("lastSeen")))
                 .assertBatches(
                         rows(row("hello", "12:00:02"), row("world", "12:00:01"), row("spark", "12:00:03")),
                         none(),

@@ -45,7 +45,8 @@ public final class SlidingWindowsDStream {
         // TODO: the same as incrementalCounts, but a word whose count fell to 0 leaves the window's state
         //       (and so the output).
         //       The idea: filter the state that the window keeps, not only what it prints.
-        throw new MissingSolutionException("Lab 03, SlidingWindowsDStream.incrementalCountsDroppingZeros: the hints are in"
-                + " labs/lab03-sliding-windows/README.md, section Hints.");
+        throw new MissingSolutionException(
+                "Lab 03, SlidingWindowsDStream.incrementalCountsDroppingZeros: the hints are in"
+                        + " labs/lab03-sliding-windows/README.md, section Hints.");
     }
 }

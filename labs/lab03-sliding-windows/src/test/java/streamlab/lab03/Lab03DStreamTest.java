@@ -41,21 +41,32 @@ class Lab03DStreamTest {
     @Test
     void every_2_s_the_window_counts_the_batches_of_the_last_5_s() {
         // one word per batch: the word tells which batch (which second) it arrived in
-        script("windowCounts", List.of("one"), List.of("two"), List.of("three"), List.of("four"),
-                List.of("five"), List.of("six"))
+        script(
+                        "windowCounts",
+                        List.of("one"),
+                        List.of("two"),
+                        List.of("three"),
+                        List.of("four"),
+                        List.of("five"),
+                        List.of("six"))
                 .thenEmptyBatches(4)
                 .runPairs(SlidingWindowsDStream::windowCounts)
                 .assertBatches(
-                        none(),                                             // t=1: no window ends here
-                        rows(row("one", 1), row("two", 1)),                 // t=2: batches (-3 s, 2 s]
+                        none(), // t=1: no window ends here
+                        rows(row("one", 1), row("two", 1)), // t=2: batches (-3 s, 2 s]
                         none(),
                         rows(row("one", 1), row("two", 1), row("three", 1), row("four", 1)), // t=4: (-1 s, 4 s]
                         none(),
-                        rows(row("two", 1), row("three", 1), row("four", 1), row("five", 1), row("six", 1)), // t=6: (1 s, 6 s]
+                        rows(
+                                row("two", 1),
+                                row("three", 1),
+                                row("four", 1),
+                                row("five", 1),
+                                row("six", 1)), // t=6: (1 s, 6 s]
                         none(),
                         rows(row("four", 1), row("five", 1), row("six", 1)), // t=8: (3 s, 8 s]
                         none(),
-                        rows(row("six", 1)));                               // t=10: (5 s, 10 s]
+                        rows(row("six", 1))); // t=10: (5 s, 10 s]
     }
 
     @Test
@@ -74,8 +85,14 @@ class Lab03DStreamTest {
 
     @Test
     void adds_up_a_word_over_all_the_batches_of_its_window() {
-        script("windowCounts", List.of("hello world"), List.of("hello"), List.of(), List.of("hello", "world"),
-                List.of(), List.of("world"))
+        script(
+                        "windowCounts",
+                        List.of("hello world"),
+                        List.of("hello"),
+                        List.of(),
+                        List.of("hello", "world"),
+                        List.of(),
+                        List.of("world"))
                 .runPairs(SlidingWindowsDStream::windowCounts)
                 .assertBatches(
                         none(),
@@ -107,9 +124,9 @@ class Lab03DStreamTest {
                         none(),
                         rows(row("hello", 2), row("world", 1)),
                         none(),
-                        rows(row("hello", 1), row("world", 0)),  // t=6: batch 1 left the window
+                        rows(row("hello", 1), row("world", 0)), // t=6: batch 1 left the window
                         none(),
-                        rows(row("hello", 0), row("world", 0)));  // t=8: both batches left; the keys stay
+                        rows(row("hello", 0), row("world", 0))); // t=8: both batches left; the keys stay
     }
 
     @Test
@@ -126,13 +143,16 @@ class Lab03DStreamTest {
      */
     @Test
     void the_filter_function_drops_the_zeros_from_the_window_state_itself() {
-        assertZerosDropped(zerosScript("incrementalCountsDroppingZeros: its window state, what reduceByKeyAndWindow keeps")
-                .run(lines -> windowState(SlidingWindowsDStream.incrementalCountsDroppingZeros(lines))));
+        assertZerosDropped(
+                zerosScript("incrementalCountsDroppingZeros: its window state, what reduceByKeyAndWindow keeps")
+                        .run(lines -> windowState(SlidingWindowsDStream.incrementalCountsDroppingZeros(lines))));
     }
 
     /** Two batches, then empty ones: world leaves the window at t=6 s, hello at t=8 s. */
     private static DStreamScript<String> zerosScript(String exercise) {
-        return script(exercise, List.of("hello world"), List.of("hello")).thenEmptyBatches(6).checkpointing();
+        return script(exercise, List.of("hello world"), List.of("hello"))
+                .thenEmptyBatches(6)
+                .checkpointing();
     }
 
     /** The counts of {@link #zerosScript} without the words whose count fell to 0. */
@@ -143,9 +163,9 @@ class Lab03DStreamTest {
                 none(),
                 rows(row("hello", 2), row("world", 1)),
                 none(),
-                rows(row("hello", 1)),      // t=6: world, at 0, is dropped
+                rows(row("hello", 1)), // t=6: world, at 0, is dropped
                 none(),
-                none());                    // t=8: hello too: nothing is left
+                none()); // t=8: hello too: nothing is left
     }
 
     /**
@@ -155,10 +175,13 @@ class Lab03DStreamTest {
      */
     @Test
     void dropping_the_zeros_is_still_incremental_and_needs_a_checkpoint_directory() {
-        Exception error = failureOf("Spark's error about the missing checkpoint directory: the windowed reduce with an"
-                + " inverse function needs one", () -> script("incrementalCountsDroppingZeros", List.of("hello"))
-                .runPairs(SlidingWindowsDStream::incrementalCountsDroppingZeros));
-        assertTrue(error.getMessage().contains("The checkpoint directory has not been set"),
+        Exception error = failureOf(
+                "Spark's error about the missing checkpoint directory: the windowed reduce with an"
+                        + " inverse function needs one",
+                () -> script("incrementalCountsDroppingZeros", List.of("hello"))
+                        .runPairs(SlidingWindowsDStream::incrementalCountsDroppingZeros));
+        assertTrue(
+                error.getMessage().contains("The checkpoint directory has not been set"),
                 "expected Spark's error about the missing checkpoint directory, got: " + error);
     }
 
@@ -177,8 +200,8 @@ class Lab03DStreamTest {
         while (!todo.isEmpty()) {
             DStream<?> stream = todo.poll();
             if (stream.getClass().getSimpleName().equals("ReducedWindowedDStream")) {
-                return new JavaDStream<>((DStream<Tuple2<String, Long>>) stream,
-                        scala.reflect.ClassTag$.MODULE$.apply(Tuple2.class));
+                return new JavaDStream<>(
+                        (DStream<Tuple2<String, Long>>) stream, scala.reflect.ClassTag$.MODULE$.apply(Tuple2.class));
             }
             lineage.add(stream.getClass().getSimpleName());
             todo.addAll(CollectionConverters.asJava(stream.dependencies()));
@@ -191,34 +214,49 @@ class Lab03DStreamTest {
 
     @Test
     void the_incremental_counts_equal_the_counts_of_the_whole_window() {
-        List<List<String>> input = List.of(List.of("a b c"), List.of("a"), List.of("b b"), List.of(), List.of("c a"),
-                List.of("a"), List.of(), List.of("b"), List.of(), List.of(), List.of("c"));
-        DStreamScript<String> recount = DStreamScript.linesFrom(input).thenEmptyBatches(5)
-                .title("Lab 03 SlidingWindowsDStream.windowCounts");
-        DStreamScript<String> incremental = DStreamScript.linesFrom(input).thenEmptyBatches(5).checkpointing()
+        List<List<String>> input = List.of(
+                List.of("a b c"),
+                List.of("a"),
+                List.of("b b"),
+                List.of(),
+                List.of("c a"),
+                List.of("a"),
+                List.of(),
+                List.of("b"),
+                List.of(),
+                List.of(),
+                List.of("c"));
+        DStreamScript<String> recount =
+                DStreamScript.linesFrom(input).thenEmptyBatches(5).title("Lab 03 SlidingWindowsDStream.windowCounts");
+        DStreamScript<String> incremental = DStreamScript.linesFrom(input)
+                .thenEmptyBatches(5)
+                .checkpointing()
                 .title("Lab 03 SlidingWindowsDStream.incrementalCountsDroppingZeros");
         var expected = recount.runPairs(SlidingWindowsDStream::windowCounts);
-        incremental.runPairs(SlidingWindowsDStream::incrementalCountsDroppingZeros)
+        incremental
+                .runPairs(SlidingWindowsDStream::incrementalCountsDroppingZeros)
                 .assertSameAs("windowCounts", expected);
     }
 
     @Test
     void a_5_s_window_cannot_be_made_of_2_s_batches() {
-        Exception error = failureOf(() -> script("windowCounts", List.of("hello"))
-                .batchSeconds(2)
-                .runPairs(SlidingWindowsDStream::windowCounts));
+        Exception error = failureOf(() ->
+                script("windowCounts", List.of("hello")).batchSeconds(2).runPairs(SlidingWindowsDStream::windowCounts));
         // Spark checks it as soon as the window is declared, before anything runs.
-        assertTrue(error.getMessage().contains(
-                        "The window duration of windowed DStream (5000 ms) must be a multiple of the slide duration"
-                                + " of parent DStream (2000 ms)"),
+        assertTrue(
+                error.getMessage()
+                        .contains(
+                                "The window duration of windowed DStream (5000 ms) must be a multiple of the slide duration"
+                                        + " of parent DStream (2000 ms)"),
                 "expected Spark's error about the window and the 2 s batches, got: " + error);
     }
 
     @Test
     void the_inverse_function_needs_a_checkpoint_directory() {
-        Exception error = failureOf(() -> script("incrementalCounts", List.of("hello"))
-                .runPairs(SlidingWindowsDStream::incrementalCounts));
-        assertTrue(error.getMessage().contains("The checkpoint directory has not been set"),
+        Exception error = failureOf(
+                () -> script("incrementalCounts", List.of("hello")).runPairs(SlidingWindowsDStream::incrementalCounts));
+        assertTrue(
+                error.getMessage().contains("The checkpoint directory has not been set"),
                 "expected Spark's error about the missing checkpoint directory, got: " + error);
     }
 
@@ -229,8 +267,11 @@ class Lab03DStreamTest {
 
     /** The same, saying what was expected when {@code run} ends without one. */
     private static Exception failureOf(String expected, Executable run) {
-        Exception error = assertThrows(Exception.class, run, "expected " + expected + ", but the run ended without"
-                + " an error: does your code get round Spark's refusal (a checkpoint call of its own, another window)?");
+        Exception error = assertThrows(
+                Exception.class,
+                run,
+                "expected " + expected + ", but the run ended without"
+                        + " an error: does your code get round Spark's refusal (a checkpoint call of its own, another window)?");
         if (MissingSolutionException.isMissingSolution(error)) {
             throw (RuntimeException) error;
         }
@@ -244,14 +285,16 @@ class Lab03DStreamTest {
 
     @Test
     void adds_up_a_word_counted_in_both_partitions_of_every_batch_of_the_window() {
-        DStreamScript.linesFrom(SPREAD).title("Lab 03 SlidingWindowsDStream.windowCounts")
+        DStreamScript.linesFrom(SPREAD)
+                .title("Lab 03 SlidingWindowsDStream.windowCounts")
                 .runPairs(SlidingWindowsDStream::windowCounts)
                 .assertBatches(none(), rows(row("spark", 14), row("streaming", 1)));
     }
 
     @Test
     void the_incremental_counts_add_and_subtract_partial_counts_of_both_partitions() {
-        DStreamScript.linesFrom(SPREAD).title("Lab 03 SlidingWindowsDStream.incrementalCounts")
+        DStreamScript.linesFrom(SPREAD)
+                .title("Lab 03 SlidingWindowsDStream.incrementalCounts")
                 .thenEmptyBatches(4)
                 .checkpointing()
                 .runPairs(SlidingWindowsDStream::incrementalCounts)
@@ -261,6 +304,6 @@ class Lab03DStreamTest {
                         none(),
                         rows(row("spark", 14), row("streaming", 1)),
                         none(),
-                        rows(row("spark", 6), row("streaming", 0)));   // t=6: batch 1 left the window
+                        rows(row("spark", 6), row("streaming", 0))); // t=6: batch 1 left the window
     }
 }

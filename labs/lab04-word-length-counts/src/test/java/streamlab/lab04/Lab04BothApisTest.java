@@ -14,9 +14,10 @@ class Lab04BothApisTest {
 
     @Test
     void the_running_total_is_the_same_in_both_apis() {
-        List<List<String>> lines = List.of(List.of(), List.of("Hello world over there"), List.of("", "a b"),
-                List.of("東京 don't 𠮷野家"), List.of());
-        StreamResult dstream = DStreamScript.linesFrom(lines).checkpointing()
+        List<List<String>> lines = List.of(
+                List.of(), List.of("Hello world over there"), List.of("", "a b"), List.of("東京 don't 𠮷野家"), List.of());
+        StreamResult dstream = DStreamScript.linesFrom(lines)
+                .checkpointing()
                 .title("Lab 04 WordLengthsDStream.totalWords")
                 .run(WordLengthsDStream::totalWords);
         StructuredScript.linesFrom(lines)

@@ -31,9 +31,7 @@ class Lab04DStreamTest {
     void counts_the_words_of_each_length() {
         script("lengthCounts", List.of("Hello world over there"), List.of())
                 .runPairs(WordLengthsDStream::lengthCounts)
-                .assertBatches(
-                        none(),
-                        rows(row(4, 1), row(5, 3)));   // over; hello, world, there
+                .assertBatches(none(), rows(row(4, 1), row(5, 3))); // over; hello, world, there
     }
 
     @Test
@@ -45,11 +43,11 @@ class Lab04DStreamTest {
                 .runPairs(WordLengthsDStream::lengthCounts)
                 .assertBatches(
                         none(),
-                        rows(row(4, 1), row(5, 3)),   // t=2
+                        rows(row(4, 1), row(5, 3)), // t=2
                         none(),
-                        rows(row(4, 1), row(5, 3)),   // t=4: the same words again
+                        rows(row(4, 1), row(5, 3)), // t=4: the same words again
                         none(),
-                        none(),                       // t=6: the line has left the window
+                        none(), // t=6: the line has left the window
                         none(),
                         none());
     }
@@ -61,28 +59,30 @@ class Lab04DStreamTest {
                 .runPairs(WordLengthsDStream::lengthCounts)
                 .assertBatches(
                         none(),
-                        rows(row(4, 1), row(5, 4)),   // t=2: both lines
+                        rows(row(4, 1), row(5, 4)), // t=2: both lines
                         none(),
-                        rows(row(4, 1), row(5, 4)),   // t=4: both lines again
+                        rows(row(4, 1), row(5, 4)), // t=4: both lines again
                         none(),
-                        rows(row(5, 1)),              // t=6: "spark" (batch 2) a third time
+                        rows(row(5, 1)), // t=6: "spark" (batch 2) a third time
                         none(),
                         none());
     }
 
     @Test
     void a_word_is_as_long_as_its_characters_whatever_the_alphabet() {
-        script("lengthCounts",
-                List.of("Hello,  hello\tWORLD!", "", "   "),
-                List.of("東京 Straße 𠮷野家 don't", "spark ".repeat(20_000) + "streaming"))
+        script(
+                        "lengthCounts",
+                        List.of("Hello,  hello\tWORLD!", "", "   "),
+                        List.of("東京 Straße 𠮷野家 don't", "spark ".repeat(20_000) + "streaming"))
                 .runPairs(WordLengthsDStream::lengthCounts)
                 .assertBatches(
                         none(),
-                        rows(row(2, 1),               // 東京
-                                row(3, 1),            // 𠮷野家: 3 characters (Java's length() says 4)
-                                row(5, 20_004),       // hello, hello, world, don't and 20,000 sparks
-                                row(6, 1),            // straße
-                                row(9, 1)));          // streaming
+                        rows(
+                                row(2, 1), // 東京
+                                row(3, 1), // 𠮷野家: 3 characters (Java's length() says 4)
+                                row(5, 20_004), // hello, hello, world, don't and 20,000 sparks
+                                row(6, 1), // straße
+                                row(9, 1))); // streaming
     }
 
     /**
@@ -93,24 +93,21 @@ class Lab04DStreamTest {
     void a_line_that_starts_with_a_mark_has_no_word_of_length_0() {
         script("lengthCounts", List.of("...so it goes", "(hello) world", "   "), List.of("\"Spark\" so"))
                 .runPairs(WordLengthsDStream::lengthCounts)
-                .assertBatches(
-                        none(),
-                        rows(row(2, 3), row(4, 1), row(5, 3)));   // so, it, so; goes; hello, world, spark
+                .assertBatches(none(), rows(row(2, 3), row(4, 1), row(5, 3))); // so, it, so; goes; hello, world, spark
     }
 
     @Test
     void the_running_total_counts_every_word_once() {
-        script("totalWords",
-                List.of("Hello world over there"), List.of(), List.of("", "   "), List.of("Spark, streaming!"))
+        script(
+                        "totalWords",
+                        List.of("Hello world over there"),
+                        List.of(),
+                        List.of("", "   "),
+                        List.of("Spark, streaming!"))
                 .thenEmptyBatches(1)
                 .checkpointing()
                 .run(WordLengthsDStream::totalWords)
-                .assertBatches(
-                        rows(row(4)),
-                        rows(row(4)),
-                        rows(row(4)),
-                        rows(row(6)),
-                        rows(row(6)));
+                .assertBatches(rows(row(4)), rows(row(4)), rows(row(4)), rows(row(6)), rows(row(6)));
     }
 
     @Test
@@ -130,15 +127,19 @@ class Lab04DStreamTest {
     void the_running_total_needs_a_checkpoint_directory() {
         Exception error = failureOf(() -> script("totalWords (run without a checkpoint directory)", List.of("hello"))
                 .run(WordLengthsDStream::totalWords));
-        assertTrue(error.getMessage().contains("The checkpoint directory has not been set"),
+        assertTrue(
+                error.getMessage().contains("The checkpoint directory has not been set"),
                 "expected Spark's error about the missing checkpoint directory (totalWords must not set one of its"
                         + " own: the program gives it), got: " + error);
     }
 
     /** The exception {@code run} ends with; "not implemented" stays "not implemented". */
     private static Exception failureOf(Executable run) {
-        Exception error = assertThrows(Exception.class, run, "expected Spark's error about the missing checkpoint"
-                + " directory, but the run ended without one: does totalWords set a checkpoint directory itself?");
+        Exception error = assertThrows(
+                Exception.class,
+                run,
+                "expected Spark's error about the missing checkpoint"
+                        + " directory, but the run ended without one: does totalWords set a checkpoint directory itself?");
         if (MissingSolutionException.isMissingSolution(error)) {
             throw (RuntimeException) error;
         }
@@ -152,14 +153,16 @@ class Lab04DStreamTest {
 
     @Test
     void adds_up_a_length_counted_in_both_partitions_of_every_batch_of_the_window() {
-        DStreamScript.linesFrom(SPREAD).title("Lab 04 WordLengthsDStream.lengthCounts")
+        DStreamScript.linesFrom(SPREAD)
+                .title("Lab 04 WordLengthsDStream.lengthCounts")
                 .runPairs(WordLengthsDStream::lengthCounts)
                 .assertBatches(none(), rows(row(5, 14), row(9, 1)));
     }
 
     @Test
     void the_running_total_adds_up_the_words_of_both_partitions_of_every_batch() {
-        DStreamScript.linesFrom(SPREAD).title("Lab 04 WordLengthsDStream.totalWords")
+        DStreamScript.linesFrom(SPREAD)
+                .title("Lab 04 WordLengthsDStream.totalWords")
                 .checkpointing()
                 .run(WordLengthsDStream::totalWords)
                 .assertBatches(rows(row(9)), rows(row(15)));

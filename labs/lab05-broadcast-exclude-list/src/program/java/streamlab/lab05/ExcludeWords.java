@@ -64,6 +64,7 @@ public final class ExcludeWords {
 
     /** The words as a static table with one string column {@code word}, one row per word. */
     public static Dataset<Row> table(SparkSession spark, List<String> words) {
-        return spark.createDataset(List.copyOf(new LinkedHashSet<>(words)), Encoders.STRING()).toDF("word");
+        return spark.createDataset(List.copyOf(new LinkedHashSet<>(words)), Encoders.STRING())
+                .toDF("word");
     }
 }

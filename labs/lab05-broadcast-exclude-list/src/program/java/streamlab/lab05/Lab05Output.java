@@ -27,13 +27,16 @@ final class Lab05Output {
      */
     static void printBatch(JavaPairRDD<String, Long> keptCounts, Time time) {
         List<Tuple2<String, Long>> kept = new ArrayList<>(keptCounts.collect());
-        long droppedSoFar = DroppedWords.getInstance(JavaSparkContext.fromSparkContext(keptCounts.context())).value();
+        long droppedSoFar = DroppedWords.getInstance(JavaSparkContext.fromSparkContext(keptCounts.context()))
+                .value();
         long droppedNow = droppedSoFar - droppedBefore;
         droppedBefore = droppedSoFar;
         kept.sort(Comparator.comparing((Tuple2<String, Long> t) -> -t._2()).thenComparing(Tuple2::_1));
         StringBuilder out = new StringBuilder()
                 .append("-------------------------------------------\n")
-                .append("Time: ").append(time.milliseconds()).append(" ms (DStream)\n")
+                .append("Time: ")
+                .append(time.milliseconds())
+                .append(" ms (DStream)\n")
                 .append("-------------------------------------------\n");
         for (Tuple2<String, Long> t : kept.subList(0, Math.min(SHOWN, kept.size()))) {
             out.append('(').append(t._1()).append(',').append(t._2()).append(")\n");
@@ -41,7 +44,10 @@ final class Lab05Output {
         if (kept.size() > SHOWN) {
             out.append("... and ").append(kept.size() - SHOWN).append(" more words\n");
         }
-        out.append("dropped ").append(droppedNow).append(" words in this batch, ").append(droppedSoFar)
+        out.append("dropped ")
+                .append(droppedNow)
+                .append(" words in this batch, ")
+                .append(droppedSoFar)
                 .append(" since the driver started\n");
         System.out.println(out);
     }

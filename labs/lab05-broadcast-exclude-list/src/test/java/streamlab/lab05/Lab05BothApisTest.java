@@ -31,13 +31,16 @@ class Lab05BothApisTest {
         List<String> lines = List.of("The cat and the hat.", "It is a cat, isn't it?", "A dog in the fog");
         StreamResult dstream = DStreamScript.lines(lines)
                 .title("Lab 05 ExcludeDStream.keptCounts")
-                .probe("DroppedWords.getInstance(sc).value()", sc -> DroppedWords.getInstance(sc).value())
+                .probe(
+                        "DroppedWords.getInstance(sc).value()",
+                        sc -> DroppedWords.getInstance(sc).value())
                 .runPairs(ExcludeDStream::keptCounts);
         StreamResult structured = StructuredScript.lines(lines)
                 .title("Lab 05 ExcludeStructured.keptCounts")
                 .metric(ExcludeStructured.METRIC)
                 .outputMode("complete")
-                .run(in -> ExcludeStructured.keptCounts(in, ExcludeWords.table(in.sparkSession(), ExcludeWords.DEFAULT)));
+                .run(in ->
+                        ExcludeStructured.keptCounts(in, ExcludeWords.table(in.sparkSession(), ExcludeWords.DEFAULT)));
         // one batch of input: the DStream counts of that batch are the Structured counts of the stream
         structured.assertSameAs("ExcludeDStream.keptCounts", dstream);
         structured.observed().assertSameAs("the accumulator of ExcludeDStream.keptCounts", dstream.observed());

@@ -54,20 +54,16 @@ class Lab05DStreamTest {
     private static DStreamScript<String> script(List<String>... batches) {
         return DStreamScript.lines(batches)
                 .title("Lab 05 ExcludeDStream.keptCounts (default exclude list: a an and in is it of the to)")
-                .probe("DroppedWords.getInstance(sc).value()", sc -> DroppedWords.getInstance(sc).value());
+                .probe(
+                        "DroppedWords.getInstance(sc).value()",
+                        sc -> DroppedWords.getInstance(sc).value());
     }
 
     @Test
     void leaves_out_the_excluded_words_and_counts_them_in_the_accumulator() {
-        StreamResult run = script(
-                List.of("The cat and the hat", "a cat"),
-                List.of(),
-                List.of("to be or not to be"))
+        StreamResult run = script(List.of("The cat and the hat", "a cat"), List.of(), List.of("to be or not to be"))
                 .runPairs(ExcludeDStream::keptCounts);
-        run.assertBatches(
-                rows(row("cat", 2), row("hat", 1)),
-                none(),
-                rows(row("be", 2), row("or", 1), row("not", 1)));
+        run.assertBatches(rows(row("cat", 2), row("hat", 1)), none(), rows(row("be", 2), row("or", 1), row("not", 1)));
         // the accumulator is a running total: the, and, the, a; nothing; to, to
         run.observed().assertBatches(rows(row(4)), rows(row(4)), rows(row(6)));
     }
@@ -76,11 +72,25 @@ class Lab05DStreamTest {
     void matches_whole_words_whatever_the_case_punctuation_script_or_line_length() {
         String longLine = "the ".repeat(20_000) + "end";
         StreamResult run = script(List.of(
-                "The THE the, theatre Then", "ANd an't an", "", "  \t ", "It's it in Inn", "Ça, c'est à toi 東京",
-                longLine))
+                        "The THE the, theatre Then",
+                        "ANd an't an",
+                        "",
+                        "  \t ",
+                        "It's it in Inn",
+                        "Ça, c'est à toi 東京",
+                        longLine))
                 .runPairs(ExcludeDStream::keptCounts);
-        run.assertBatches(rows(row("theatre", 1), row("then", 1), row("an't", 1), row("it's", 1),
-                row("inn", 1), row("ça", 1), row("c'est", 1), row("à", 1), row("toi", 1), row("東京", 1),
+        run.assertBatches(rows(
+                row("theatre", 1),
+                row("then", 1),
+                row("an't", 1),
+                row("it's", 1),
+                row("inn", 1),
+                row("ça", 1),
+                row("c'est", 1),
+                row("à", 1),
+                row("toi", 1),
+                row("東京", 1),
                 row("end", 1)));
         // the x3, and, an, it, in, and 20,000 times the
         run.observed().assertBatches(rows(row(20_007)));
@@ -98,23 +108,19 @@ class Lab05DStreamTest {
                     });
                     return kept;
                 });
-        run.assertBatches(
-                rows(row("cat", 1), row("hat", 1)),
-                rows(row("dog", 1), row("fog", 1)));
+        run.assertBatches(rows(row("cat", 1), row("hat", 1)), rows(row("dog", 1), row("fog", 1)));
         run.observed().assertBatches(rows(row(3)), rows(row(6)));
     }
 
     @Test
     void leaves_out_the_words_of_an_exclude_file(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("exclude.txt");
-        Files.writeString(file, "# words about this course\nSpark\n\n  streaming, DStream  # and more\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                file, "# words about this course\nSpark\n\n  streaming, DStream  # and more\n", StandardCharsets.UTF_8);
         ExcludeWords.use(ExcludeWords.load(file));
         StreamResult run = script(List.of("Spark Streaming is fun"), List.of("the SPARK of DStreams"))
                 .runPairs(ExcludeDStream::keptCounts);
-        run.assertBatches(
-                rows(row("is", 1), row("fun", 1)),
-                rows(row("the", 1), row("of", 1), row("dstreams", 1)));
+        run.assertBatches(rows(row("is", 1), row("fun", 1)), rows(row("the", 1), row("of", 1), row("dstreams", 1)));
         run.observed().assertBatches(rows(row(2)), rows(row(3)));
     }
 
@@ -123,7 +129,8 @@ class Lab05DStreamTest {
         JavaSparkContext sc = TestSpark.context();
         Broadcast<Set<String>> excluded = ExcludeList.getInstance(sc);
         assertThat(ExcludeList.getInstance(sc)).as("a second getInstance").isSameAs(excluded);
-        assertThat(excluded.value()).as("the broadcast words")
+        assertThat(excluded.value())
+                .as("the broadcast words")
                 .containsExactlyInAnyOrder("a", "an", "and", "in", "is", "it", "of", "the", "to");
         LongAccumulator dropped = DroppedWords.getInstance(sc);
         assertThat(DroppedWords.getInstance(sc)).as("a second getInstance").isSameAs(dropped);
@@ -151,8 +158,12 @@ class Lab05DStreamTest {
                 broadcasts.put(got.get(0), true);
                 accumulators.put(got.get(1), true);
             }
-            assertThat(broadcasts).as("broadcasts handed out to %d threads asking at once", threads).hasSize(1);
-            assertThat(accumulators).as("accumulators handed out to %d threads asking at once", threads).hasSize(1);
+            assertThat(broadcasts)
+                    .as("broadcasts handed out to %d threads asking at once", threads)
+                    .hasSize(1);
+            assertThat(accumulators)
+                    .as("accumulators handed out to %d threads asking at once", threads)
+                    .hasSize(1);
         } finally {
             pool.shutdownNow();
         }
@@ -162,7 +173,8 @@ class Lab05DStreamTest {
     @Test
     void names_the_accumulator_dropped_words() {
         LongAccumulator dropped = DroppedWords.getInstance(TestSpark.context());
-        assertThat(OptionConverters.toJava(dropped.name())).as("the name of the accumulator DroppedWords makes")
+        assertThat(OptionConverters.toJava(dropped.name()))
+                .as("the name of the accumulator DroppedWords makes")
                 .contains(DroppedWords.NAME);
     }
 
@@ -175,16 +187,16 @@ class Lab05DStreamTest {
     @Test
     void the_tasks_leave_out_the_broadcast_words_not_their_own_jvms_list() {
         ExcludeWords.use(List.of("cat"));
-        ExcludeList.getInstance(TestSpark.context());   // what the first batch would make: the list with "cat"
-        ExcludeWords.useDefault();                      // what an executor JVM has
+        ExcludeList.getInstance(TestSpark.context()); // what the first batch would make: the list with "cat"
+        ExcludeWords.useDefault(); // what an executor JVM has
         StreamResult run = DStreamScript.lines(List.of("the cat and the hat", "a cat"), List.of("cat"))
                 .title("Lab 05 ExcludeDStream.keptCounts (the broadcast lists only: cat; the tasks' JVM has the"
                         + " default list: a an and in is it of the to)")
-                .probe("DroppedWords.getInstance(sc).value()", sc -> DroppedWords.getInstance(sc).value())
+                .probe(
+                        "DroppedWords.getInstance(sc).value()",
+                        sc -> DroppedWords.getInstance(sc).value())
                 .runPairs(ExcludeDStream::keptCounts);
-        run.assertBatches(
-                rows(row("the", 2), row("and", 1), row("hat", 1), row("a", 1)),
-                none());
+        run.assertBatches(rows(row("the", 2), row("and", 1), row("hat", 1), row("a", 1)), none());
         run.observed().assertBatches(rows(row(2)), rows(row(3)));
     }
 
@@ -193,10 +205,10 @@ class Lab05DStreamTest {
         JavaSparkContext sc = TestSpark.context();
         long[] broadcastBeforeRestart = {-1};
         StreamResult run = script(
-                List.of("the cat sat on the mat"),
-                List.of("a dog and a cat"),
-                List.of("the cat came back"),
-                List.of("It is what it is"))
+                        List.of("the cat sat on the mat"),
+                        List.of("a dog and a cat"),
+                        List.of("the cat came back"),
+                        List.of("It is what it is"))
                 .restartAfter(2)
                 .onRestart(() -> {
                     // A new driver JVM has neither: the old broadcast is gone, the total is lost.
@@ -209,20 +221,21 @@ class Lab05DStreamTest {
         run.assertBatches(
                 rows(row("cat", 1), row("sat", 1), row("on", 1), row("mat", 1)),
                 rows(row("dog", 1), row("cat", 1)),
-                rows(row("dog", 1)),   // batch 2 again (the checkpoint did not record it as done), new list
+                rows(row("dog", 1)), // batch 2 again (the checkpoint did not record it as done), new list
                 rows(row("came", 1), row("back", 1)),
                 rows(row("what", 1)));
         // 2, then 3 more; after the restart a new accumulator counts batch 2 again (4), then 2 and 4 more
         run.observed().assertBatches(rows(row(2)), rows(row(5)), rows(row(4)), rows(row(6)), rows(row(10)));
-        assertThat(ExcludeList.getInstance(sc).id()).as("the broadcast after the restart")
+        assertThat(ExcludeList.getInstance(sc).id())
+                .as("the broadcast after the restart")
                 .isNotEqualTo(broadcastBeforeRestart[0]);
     }
 
     @Test
     void counts_kept_and_dropped_words_of_both_partitions_of_a_batch() {
         StreamResult run = script(
-                List.of("the cat the cat", "the cat the cat", "the cat the cat", "the cat the cat"),
-                List.of("cat the", "cat", "the cat the cat", "cat"))
+                        List.of("the cat the cat", "the cat the cat", "the cat the cat", "the cat the cat"),
+                        List.of("cat the", "cat", "the cat the cat", "cat"))
                 .runPairs(ExcludeDStream::keptCounts);
         run.assertBatches(rows(row("cat", 8)), rows(row("cat", 5)));
         run.observed().assertBatches(rows(row(8)), rows(row(11)));
@@ -238,8 +251,8 @@ class Lab05DStreamTest {
                 DroppedWords.class, () -> DroppedWords.getInstance(sc));
         for (Map.Entry<Class<?>, Callable<Object>> singleton : getInstance.entrySet()) {
             SINGLETONS.forget();
-            List<FutureTask<Object>> asked = List.of(new FutureTask<>(singleton.getValue()),
-                    new FutureTask<>(singleton.getValue()));
+            List<FutureTask<Object>> asked =
+                    List.of(new FutureTask<>(singleton.getValue()), new FutureTask<>(singleton.getValue()));
             List<Thread> threads = asked.stream().map(Thread::new).toList();
             synchronized (singleton.getKey()) {
                 threads.forEach(Thread::start);
@@ -248,8 +261,11 @@ class Lab05DStreamTest {
             try {
                 Object first = asked.get(0).get(60, TimeUnit.SECONDS);
                 Object second = asked.get(1).get(60, TimeUnit.SECONDS);
-                assertThat(second).as("%s.getInstance in two threads that both found no instance",
-                        singleton.getKey().getSimpleName()).isSameAs(first);
+                assertThat(second)
+                        .as(
+                                "%s.getInstance in two threads that both found no instance",
+                                singleton.getKey().getSimpleName())
+                        .isSameAs(first);
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
@@ -259,8 +275,10 @@ class Lab05DStreamTest {
     /** Until each thread waits at a monitor or has ended (a getInstance that takes no lock), 10 s at most. */
     private static void awaitBlockedOrDone(List<Thread> threads) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline && !threads.stream().allMatch(
-                t -> t.getState() == Thread.State.BLOCKED || t.getState() == Thread.State.TERMINATED)) {
+        while (System.nanoTime() < deadline
+                && !threads.stream()
+                        .allMatch(
+                                t -> t.getState() == Thread.State.BLOCKED || t.getState() == Thread.State.TERMINATED)) {
             Thread.onSpinWait();
         }
     }

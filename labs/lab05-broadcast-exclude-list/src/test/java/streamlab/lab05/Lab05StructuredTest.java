@@ -32,9 +32,7 @@ class Lab05StructuredTest {
     @Test
     void leaves_the_excluded_words_out_and_reports_the_dropped_words_of_each_micro_batch() {
         StreamResult run = script(
-                List.of("The cat and the hat", "a cat"),
-                List.of(),
-                List.of("to be or not to be", "the cat"))
+                        List.of("The cat and the hat", "a cat"), List.of(), List.of("to be or not to be", "the cat"))
                 .outputMode("complete")
                 .run(Lab05StructuredTest::keptCounts);
         run.assertBatches(
@@ -49,9 +47,9 @@ class Lab05StructuredTest {
     @Test
     void update_mode_sends_only_the_kept_words_that_changed() {
         StreamResult run = script(
-                List.of("The cat and the hat", "a cat"),
-                List.of("the the the"),
-                List.of("to be or not to be", "the cat"))
+                        List.of("The cat and the hat", "a cat"),
+                        List.of("the the the"),
+                        List.of("to be or not to be", "the cat"))
                 .outputMode("update")
                 .run(Lab05StructuredTest::keptCounts);
         run.assertBatches(
@@ -65,12 +63,26 @@ class Lab05StructuredTest {
     void matches_whole_words_whatever_the_case_punctuation_script_or_line_length() {
         String longLine = "the ".repeat(20_000) + "end";
         StreamResult run = script(List.of(
-                "The THE the, theatre Then", "ANd an't an", "", "  \t ", "It's it in Inn", "Ça, c'est à toi 東京",
-                longLine))
+                        "The THE the, theatre Then",
+                        "ANd an't an",
+                        "",
+                        "  \t ",
+                        "It's it in Inn",
+                        "Ça, c'est à toi 東京",
+                        longLine))
                 .outputMode("complete")
                 .run(Lab05StructuredTest::keptCounts);
-        run.assertBatches(rows(row("theatre", 1), row("then", 1), row("an't", 1), row("it's", 1),
-                row("inn", 1), row("ça", 1), row("c'est", 1), row("à", 1), row("toi", 1), row("東京", 1),
+        run.assertBatches(rows(
+                row("theatre", 1),
+                row("then", 1),
+                row("an't", 1),
+                row("it's", 1),
+                row("inn", 1),
+                row("ça", 1),
+                row("c'est", 1),
+                row("à", 1),
+                row("toi", 1),
+                row("東京", 1),
                 row("end", 1)));
         // the x3, and, an, it, in, and 20,000 times the
         run.observed().assertBatches(rows(row(20_007)));
@@ -80,8 +92,8 @@ class Lab05StructuredTest {
     void leaves_out_the_words_of_the_table_it_is_given() {
         StreamResult run = script(List.of("Spark Streaming is fun"), List.of("the SPARK of DStreams"))
                 .outputMode("complete")
-                .run(lines -> ExcludeStructured.keptCounts(lines,
-                        ExcludeWords.table(lines.sparkSession(), List.of("spark", "streaming", "dstream"))));
+                .run(lines -> ExcludeStructured.keptCounts(
+                        lines, ExcludeWords.table(lines.sparkSession(), List.of("spark", "streaming", "dstream"))));
         run.assertBatches(
                 rows(row("is", 1), row("fun", 1)),
                 rows(row("is", 1), row("fun", 1), row("the", 1), row("of", 1), row("dstreams", 1)));
@@ -91,8 +103,8 @@ class Lab05StructuredTest {
     @Test
     void counts_kept_and_dropped_words_of_both_partitions_of_every_micro_batch() {
         StreamResult run = script(
-                List.of("the cat the cat", "the cat the cat", "the cat the cat", "the cat the cat"),
-                List.of("cat the", "cat", "the cat the cat", "cat"))
+                        List.of("the cat the cat", "the cat the cat", "the cat the cat", "the cat the cat"),
+                        List.of("cat the", "cat", "the cat the cat", "cat"))
                 .outputMode("complete")
                 .run(Lab05StructuredTest::keptCounts);
         run.assertBatches(rows(row("cat", 8)), rows(row("cat", 13)));

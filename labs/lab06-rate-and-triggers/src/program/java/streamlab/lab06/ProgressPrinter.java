@@ -46,8 +46,8 @@ final class ProgressPrinter extends StreamingQueryListener {
     }
 
     @Override
-    public void onQueryStarted(QueryStartedEvent event) { }
+    public void onQueryStarted(QueryStartedEvent event) {}
 
     @Override
-    public void onQueryTerminated(QueryTerminatedEvent event) { }
+    public void onQueryTerminated(QueryTerminatedEvent event) {}
 }

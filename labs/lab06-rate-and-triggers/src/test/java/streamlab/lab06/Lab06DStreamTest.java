@@ -36,10 +36,10 @@ class Lab06DStreamTest {
         List<List<String>> batches = List.of(List.of("a", "b", "c"), List.of(), List.of("d", "e"));
         DStreamScript.<String>from(ssc -> RateTriggersDStream.queued(ssc, batches))
                 .title("Lab 06 RateTriggersDStream.queued([a, b, c], [], [d, e])")
-                .then("batch 1 of the queue", t -> { })
-                .then("batch 2 of the queue", t -> { })
-                .then("batch 3 of the queue", t -> { })
-                .then("the queue is empty", t -> { })
+                .then("batch 1 of the queue", t -> {})
+                .then("batch 2 of the queue", t -> {})
+                .then("batch 3 of the queue", t -> {})
+                .then("the queue is empty", t -> {})
                 .run(lines -> lines)
                 .assertBatches(rows(row("a"), row("b"), row("c")), none(), rows(row("d"), row("e")), none());
     }
@@ -49,12 +49,14 @@ class Lab06DStreamTest {
         List<List<String>> batches = List.of(List.of("x", "x", "y", "x"));
         DStreamScript.<String>from(ssc -> RateTriggersDStream.queued(ssc, batches))
                 .title("Lab 06 RateTriggersDStream.queued([x, x, y, x]), each line with its partition")
-                .then("batch 1 of the queue", t -> { })
-                .run(lines -> lines.transform(rdd -> rdd.mapPartitionsWithIndex((p, it) -> {
-                    List<String> tagged = new java.util.ArrayList<>();
-                    it.forEachRemaining(line -> tagged.add(line + "@" + p));
-                    return tagged.iterator();
-                }, true)))
+                .then("batch 1 of the queue", t -> {})
+                .run(lines -> lines.transform(rdd -> rdd.mapPartitionsWithIndex(
+                        (p, it) -> {
+                            List<String> tagged = new java.util.ArrayList<>();
+                            it.forEachRemaining(line -> tagged.add(line + "@" + p));
+                            return tagged.iterator();
+                        },
+                        true)))
                 .assertBatches(rows(row("x@0"), row("x@0"), row("y@1"), row("x@1")));
     }
 
@@ -62,11 +64,12 @@ class Lab06DStreamTest {
 
     @Test
     void ticks_give_the_values_0_to_n_minus_1_in_every_batch_with_the_batch_time() {
-        DStreamScript.<scala.Tuple2<Long, Long>>from(ssc -> RateTriggersDStream.ticks(ssc, 3).toJavaDStream())
+        DStreamScript.<scala.Tuple2<Long, Long>>from(
+                        ssc -> RateTriggersDStream.ticks(ssc, 3).toJavaDStream())
                 .title("Lab 06 RateTriggersDStream.ticks(3), rows (batch time in ms, value)")
-                .then("batch at 1000 ms", t -> { })
-                .then("batch at 2000 ms", t -> { })
-                .then("batch at 3000 ms", t -> { })
+                .then("batch at 1000 ms", t -> {})
+                .then("batch at 2000 ms", t -> {})
+                .then("batch at 3000 ms", t -> {})
                 .run(pairs -> pairs.map(p -> List.of(p._1(), p._2())))
                 .assertBatches(
                         rows(row(List.of(1000L, 0L)), row(List.of(1000L, 1L)), row(List.of(1000L, 2L))),
@@ -76,11 +79,12 @@ class Lab06DStreamTest {
 
     @Test
     void ticks_follow_the_batch_interval_the_only_trigger_a_dstream_has() {
-        DStreamScript.<scala.Tuple2<Long, Long>>from(ssc -> RateTriggersDStream.ticks(ssc, 1).toJavaDStream())
+        DStreamScript.<scala.Tuple2<Long, Long>>from(
+                        ssc -> RateTriggersDStream.ticks(ssc, 1).toJavaDStream())
                 .title("Lab 06 RateTriggersDStream.ticks(1) with batches of 2.5 s")
                 .batchSeconds(2.5)
-                .then("batch at 2500 ms", t -> { })
-                .then("batch at 5000 ms", t -> { })
+                .then("batch at 2500 ms", t -> {})
+                .then("batch at 5000 ms", t -> {})
                 .run(pairs -> pairs.map(p -> List.of(p._1(), p._2())))
                 .assertBatches(rows(row(List.of(2500L, 0L))), rows(row(List.of(5000L, 0L))));
     }
@@ -90,18 +94,29 @@ class Lab06DStreamTest {
     @Test
     void next_context_stops_the_running_one_but_not_its_spark_context() {
         JavaStreamingContext first = new JavaStreamingContext(TestSpark.context(), Durations.seconds(1));
-        RateTriggersDStream.queued(first, List.of(List.of("a"))).foreachRDD(rdd -> { });
+        RateTriggersDStream.queued(first, List.of(List.of("a"))).foreachRDD(rdd -> {});
         first.start();
 
         JavaStreamingContext next = RateTriggersDStream.nextContext(first, Durations.seconds(2));
 
-        assertThat(first.getState()).as("the first StreamingContext after nextContext").isEqualTo(StreamingContextState.STOPPED);
+        assertThat(first.getState())
+                .as("the first StreamingContext after nextContext")
+                .isEqualTo(StreamingContextState.STOPPED);
         assertThat(first.sparkContext().sc().isStopped())
-                .as("the SparkContext must live on: stop(false) stops only the StreamingContext").isFalse();
-        assertThat(next).as("nextContext must return a new StreamingContext").isNotNull().isNotSameAs(first);
-        assertThat(next.getState()).as("the new StreamingContext, before its start").isEqualTo(StreamingContextState.INITIALIZED);
-        assertThat(next.sparkContext().sc()).as("the new StreamingContext's SparkContext").isSameAs(first.sparkContext().sc());
-        assertThat(next.ssc().graph().batchDuration()).as("the new StreamingContext's batch interval")
+                .as("the SparkContext must live on: stop(false) stops only the StreamingContext")
+                .isFalse();
+        assertThat(next)
+                .as("nextContext must return a new StreamingContext")
+                .isNotNull()
+                .isNotSameAs(first);
+        assertThat(next.getState())
+                .as("the new StreamingContext, before its start")
+                .isEqualTo(StreamingContextState.INITIALIZED);
+        assertThat(next.sparkContext().sc())
+                .as("the new StreamingContext's SparkContext")
+                .isSameAs(first.sparkContext().sc());
+        assertThat(next.ssc().graph().batchDuration())
+                .as("the new StreamingContext's batch interval")
                 .isEqualTo(Durations.seconds(2));
     }
 
@@ -109,13 +124,21 @@ class Lab06DStreamTest {
 
     /** A completed batch at {@code timeMs}, its input streams' records, submitted, started and ended at those times. */
     private static BatchInfo completed(long timeMs, long[] recordsPerStream, long submitted, long started, long ended) {
-        scala.collection.immutable.Map<Object, StreamInputInfo> inputs = scala.collection.immutable.Map$.MODULE$.empty();
+        scala.collection.immutable.Map<Object, StreamInputInfo> inputs =
+                scala.collection.immutable.Map$.MODULE$.empty();
         for (int id = 0; id < recordsPerStream.length; id++) {
-            inputs = inputs.updated(id, new StreamInputInfo(id, recordsPerStream[id],
-                    scala.collection.immutable.Map$.MODULE$.<String, Object>empty()));
+            inputs = inputs.updated(
+                    id,
+                    new StreamInputInfo(
+                            id, recordsPerStream[id], scala.collection.immutable.Map$.MODULE$.<String, Object>empty()));
         }
-        return new BatchInfo(new Time(timeMs), inputs, submitted, scala.Option.apply((Object) started),
-                scala.Option.apply((Object) ended), scala.collection.immutable.Map$.MODULE$.<Object, OutputOperationInfo>empty());
+        return new BatchInfo(
+                new Time(timeMs),
+                inputs,
+                submitted,
+                scala.Option.apply((Object) started),
+                scala.Option.apply((Object) ended),
+                scala.collection.immutable.Map$.MODULE$.<Object, OutputOperationInfo>empty());
     }
 
     @Test

@@ -65,11 +65,15 @@ class Lab06StructuredTest {
     @Test
     void rate_makes_rows_per_second_rows_a_second() throws Exception {
         // AvailableNow on the classic rate source reads up to now (no rows at its very start) and stops
-        StreamingQuery query = RateTriggersStructured.rate(spark(), 5).writeStream().format("noop")
-                .trigger(Trigger.AvailableNow()).start();
+        StreamingQuery query = RateTriggersStructured.rate(spark(), 5)
+                .writeStream()
+                .format("noop")
+                .trigger(Trigger.AvailableNow())
+                .start();
         query.awaitTermination();
         assertThat(query.lastProgress().sources()[0].description())
-                .as("the source's description in the query's progress").contains("rowsPerSecond=5");
+                .as("the source's description in the query's progress")
+                .contains("rowsPerSecond=5");
     }
 
     // ---- testRate: rate-micro-batch, exact rows per micro-batch ----
@@ -80,13 +84,11 @@ class Lab06StructuredTest {
         Timestamp t1 = Timestamp.from(T0.plusSeconds(1));
         StructuredScript.from(spark -> RateTriggersStructured.testRate(spark, 3, T0.toEpochMilli()))
                 .title("Lab 06 RateTriggersStructured.testRate(3 rows per batch, from " + T0 + "), a query per step")
-                .then("a query with AvailableNow", () -> { })
-                .then("another query on the same checkpoint", () -> { })
+                .then("a query with AvailableNow", () -> {})
+                .then("another query on the same checkpoint", () -> {})
                 .restartEachStep()
                 .runWriter(in -> in.writeStream().trigger(Trigger.AvailableNow()))
-                .assertBatches(
-                        rows(row(t0, 0), row(t0, 1), row(t0, 2)),
-                        rows(row(t1, 3), row(t1, 4), row(t1, 5)))
+                .assertBatches(rows(row(t0, 0), row(t0, 1), row(t0, 2)), rows(row(t1, 3), row(t1, 4), row(t1, 5)))
                 .assertColumns("timestamp", "value");
     }
 
@@ -95,7 +97,8 @@ class Lab06StructuredTest {
     @Test
     void time_parts_split_a_timestamp_into_year_month_day_hour_minute_second() {
         StructuredScript.events(
-                        List.of(event(Instant.parse("2022-05-11T16:04:18Z"), "a"),
+                        List.of(
+                                event(Instant.parse("2022-05-11T16:04:18Z"), "a"),
                                 event(Instant.parse("2022-04-27T17:20:19.480Z"), "b")),
                         List.of(event(Instant.parse("2023-12-31T00:05:09Z"), "c")))
                 .title("Lab 06 RateTriggersStructured.timeParts (times in UTC)")
@@ -108,13 +111,14 @@ class Lab06StructuredTest {
 
     @Test
     void time_parts_count_hours_from_0_to_23_not_on_a_12_hour_clock() {
-        StructuredScript.events(
-                        List.of(event(Instant.parse("2022-05-11T12:30:00Z"), "noon"),
-                                event(Instant.parse("2022-05-11T23:59:59Z"), "late"),
-                                event(Instant.parse("2022-05-12T00:00:00Z"), "midnight")))
+        StructuredScript.events(List.of(
+                        event(Instant.parse("2022-05-11T12:30:00Z"), "noon"),
+                        event(Instant.parse("2022-05-11T23:59:59Z"), "late"),
+                        event(Instant.parse("2022-05-12T00:00:00Z"), "midnight")))
                 .title("Lab 06 RateTriggersStructured.timeParts around noon and midnight (UTC)")
                 .run(RateTriggersStructured::timeParts)
-                .assertBatches(rows(row(2022, 5, 11, 12, 30, 0), row(2022, 5, 11, 23, 59, 59), row(2022, 5, 12, 0, 0, 0)));
+                .assertBatches(
+                        rows(row(2022, 5, 11, 12, 30, 0), row(2022, 5, 11, 23, 59, 59), row(2022, 5, 12, 0, 0, 0)));
     }
 
     // ---- parquetSink and readBack ----
@@ -125,60 +129,76 @@ class Lab06StructuredTest {
         String output = dir.resolve("output").toString();
         String checkpoint = dir.resolve("checkpoint").toString();
         for (int start = 0; start < 2; start++) { // two runs of the program, one micro-batch each
-            Dataset<Row> parts = RateTriggersStructured.timeParts(
-                    RateTriggersStructured.testRate(spark(), 2, T0.toEpochMilli()));
+            Dataset<Row> parts =
+                    RateTriggersStructured.timeParts(RateTriggersStructured.testRate(spark(), 2, T0.toEpochMilli()));
             StreamingQuery query = RateTriggersStructured.parquetSink(parts, output, checkpoint)
-                    .trigger(Trigger.AvailableNow()).start();
+                    .trigger(Trigger.AvailableNow())
+                    .start();
             query.awaitTermination();
         }
-        assertThat(dir.resolve("checkpoint/offsets")).as("the query's checkpoint").isDirectory();
-        assertThat(dir.resolve("output/_spark_metadata")).as("the file sink's log of committed files").isDirectory();
+        assertThat(dir.resolve("checkpoint/offsets"))
+                .as("the query's checkpoint")
+                .isDirectory();
+        assertThat(dir.resolve("output/_spark_metadata"))
+                .as("the file sink's log of committed files")
+                .isDirectory();
 
         Dataset<Row> back = RateTriggersStructured.readBack(spark(), output);
         assertThat(back.isStreaming()).as("readBack(...).isStreaming()").isFalse();
-        assertThat(back.collectAsList()).as("the rows read back")
+        assertThat(back.collectAsList())
+                .as("the rows read back")
                 .map(Row::toString)
-                .containsExactlyInAnyOrder("[2022,5,11,16,4,18]", "[2022,5,11,16,4,18]",
-                        "[2022,5,11,16,4,19]", "[2022,5,11,16,4,19]");
+                .containsExactlyInAnyOrder(
+                        "[2022,5,11,16,4,18]", "[2022,5,11,16,4,18]", "[2022,5,11,16,4,19]", "[2022,5,11,16,4,19]");
     }
 
     @Test
     void read_back_reads_only_the_files_the_sink_committed_in_its_log() throws Exception {
         Path dir = TestSpark.newDirectory("lab06-parquet-");
         Path output = dir.resolve("output");
-        Dataset<Row> parts = RateTriggersStructured.timeParts(RateTriggersStructured.testRate(spark(), 4, T0.toEpochMilli()));
-        StreamingQuery query = RateTriggersStructured.parquetSink(parts, output.toString(), dir.resolve("checkpoint").toString())
-                .trigger(Trigger.AvailableNow()).start();
+        Dataset<Row> parts =
+                RateTriggersStructured.timeParts(RateTriggersStructured.testRate(spark(), 4, T0.toEpochMilli()));
+        StreamingQuery query = RateTriggersStructured.parquetSink(
+                        parts, output.toString(), dir.resolve("checkpoint").toString())
+                .trigger(Trigger.AvailableNow())
+                .start();
         query.awaitTermination();
         // a micro-batch whose task wrote its file, and whose driver died before the sink's log recorded it
         List<Path> written;
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(output)) {
-            written = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
+            written = files.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                    .sorted()
+                    .toList();
         }
         assertThat(written).as("the Parquet files of the one micro-batch").isNotEmpty();
-        java.nio.file.Files.copy(written.get(0),
-                output.resolve("part-00000-" + UUID.randomUUID() + "-c000.snappy.parquet"));
+        java.nio.file.Files.copy(
+                written.get(0), output.resolve("part-00000-" + UUID.randomUUID() + "-c000.snappy.parquet"));
 
         Dataset<Row> back = RateTriggersStructured.readBack(spark(), output.toString());
-        assertThat(back.collectAsList()).as("the rows read back from " + output + ", which holds the files of one"
+        assertThat(back.collectAsList())
+                .as("the rows read back from " + output + ", which holds the files of one"
                         + " committed micro-batch (4 rows) and a file no micro-batch committed (not in _spark_metadata):"
                         + " read the folder itself, so that Spark reads the files its log lists, not every file there")
                 .map(Row::toString)
-                .containsExactlyInAnyOrder("[2022,5,11,16,4,18]", "[2022,5,11,16,4,18]",
-                        "[2022,5,11,16,4,18]", "[2022,5,11,16,4,18]");
+                .containsExactlyInAnyOrder(
+                        "[2022,5,11,16,4,18]", "[2022,5,11,16,4,18]", "[2022,5,11,16,4,18]", "[2022,5,11,16,4,18]");
     }
 
     // ---- trigger ----
 
     @Test
     void trigger_names_the_four_triggers_of_this_lab() {
-        assertThat(RateTriggersStructured.trigger("default", 10)).as("trigger(\"default\", 10)")
+        assertThat(RateTriggersStructured.trigger("default", 10))
+                .as("trigger(\"default\", 10)")
                 .isEqualTo(Trigger.ProcessingTime(0L));
-        assertThat(RateTriggersStructured.trigger("processing", 10)).as("trigger(\"processing\", 10)")
+        assertThat(RateTriggersStructured.trigger("processing", 10))
+                .as("trigger(\"processing\", 10)")
                 .isEqualTo(Trigger.ProcessingTime(10, TimeUnit.SECONDS));
-        assertThat(RateTriggersStructured.trigger("available-now", 10)).as("trigger(\"available-now\", 10)")
+        assertThat(RateTriggersStructured.trigger("available-now", 10))
+                .as("trigger(\"available-now\", 10)")
                 .isEqualTo(Trigger.AvailableNow());
-        assertThat(RateTriggersStructured.trigger("continuous", 2)).as("trigger(\"continuous\", 2)")
+        assertThat(RateTriggersStructured.trigger("continuous", 2))
+                .as("trigger(\"continuous\", 2)")
                 .isEqualTo(Trigger.Continuous(2, TimeUnit.SECONDS));
     }
 
@@ -186,30 +206,42 @@ class Lab06StructuredTest {
     @SuppressWarnings("deprecation") // Trigger.Once: the lab shows it beside AvailableNow
     void once_reads_all_in_one_micro_batch_where_available_now_keeps_to_the_source_limits(@TempDir Path dir)
             throws Exception {
-        assertThat(RateTriggersStructured.trigger("once", 0)).as("trigger(\"once\", 0)").isEqualTo(Trigger.Once());
-        assertThatThrownBy(() -> RateTriggersStructured.trigger("sometimes", 0)).as("trigger(\"sometimes\", 0)")
+        assertThat(RateTriggersStructured.trigger("once", 0))
+                .as("trigger(\"once\", 0)")
+                .isEqualTo(Trigger.Once());
+        assertThatThrownBy(() -> RateTriggersStructured.trigger("sometimes", 0))
+                .as("trigger(\"sometimes\", 0)")
                 .isInstanceOf(IllegalArgumentException.class);
         for (String name : List.of("a.txt", "b.txt", "c.txt")) {
             Files.writeString(dir.resolve(name), name + "\n");
         }
-        Dataset<Row> files = spark().readStream().option("maxFilesPerTrigger", 1).text(dir.toString());
+        Dataset<Row> files =
+                spark().readStream().option("maxFilesPerTrigger", 1).text(dir.toString());
         String input = "a folder of three files of one line each, read with maxFilesPerTrigger 1: rows read by each"
                 + " micro-batch that read some";
         assertThat(rowsPerMicroBatch(files, RateTriggersStructured.trigger("once", 0)))
-                .as(input + ", trigger(\"once\")").containsExactly(3L);
+                .as(input + ", trigger(\"once\")")
+                .containsExactly(3L);
         assertThat(rowsPerMicroBatch(files, RateTriggersStructured.trigger("available-now", 0)))
-                .as(input + ", trigger(\"available-now\")").containsExactly(1L, 1L, 1L);
+                .as(input + ", trigger(\"available-now\")")
+                .containsExactly(1L, 1L, 1L);
     }
 
     /** Runs a query with {@code trigger}, which ends by itself; the rows each micro-batch with input read. */
     private static List<Long> rowsPerMicroBatch(Dataset<Row> source, Trigger trigger) throws Exception {
-        StreamingQuery query = source.writeStream().format("noop").trigger(trigger).start();
+        StreamingQuery query =
+                source.writeStream().format("noop").trigger(trigger).start();
         try {
-            assertThat(query.awaitTermination(60_000)).as("the query of " + trigger + " ended by itself").isTrue();
+            assertThat(query.awaitTermination(60_000))
+                    .as("the query of " + trigger + " ended by itself")
+                    .isTrue();
         } finally {
             query.stop();
         }
-        return Arrays.stream(query.recentProgress()).map(StreamingQueryProgress::numInputRows).filter(n -> n > 0).toList();
+        return Arrays.stream(query.recentProgress())
+                .map(StreamingQueryProgress::numInputRows)
+                .filter(n -> n > 0)
+                .toList();
     }
 
     @Test
@@ -220,10 +252,17 @@ class Lab06StructuredTest {
         input.add(List.of("a", "b"));
         input.add(List.of("c"));
         String table = "lab06_available_now_" + UUID.randomUUID().toString().replace("-", "");
-        StreamingQuery query = input.toDF().writeStream().format("memory").queryName(table).trigger(trigger).start();
+        StreamingQuery query = input.toDF()
+                .writeStream()
+                .format("memory")
+                .queryName(table)
+                .trigger(trigger)
+                .start();
         query.awaitTermination();
         assertThat(query.isActive()).as("the query after reading all there was").isFalse();
-        assertThat(spark().table(table).collectAsList()).map(r -> r.getString(0)).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(spark().table(table).collectAsList())
+                .map(r -> r.getString(0))
+                .containsExactlyInAnyOrder("a", "b", "c");
     }
 
     @Test
@@ -231,24 +270,40 @@ class Lab06StructuredTest {
         Trigger trigger = RateTriggersStructured.trigger("continuous", 1);
         assertThat(trigger).as("trigger(\"continuous\", 1)").isEqualTo(Trigger.Continuous(1, TimeUnit.SECONDS));
         // one partition: a continuous query holds a core per partition for as long as it runs
-        Dataset<Row> parts = RateTriggersStructured.timeParts(
-                spark().readStream().format("rate").option("rowsPerSecond", 20).option("numPartitions", 1).load());
+        Dataset<Row> parts = RateTriggersStructured.timeParts(spark().readStream()
+                .format("rate")
+                .option("rowsPerSecond", 20)
+                .option("numPartitions", 1)
+                .load());
 
         String table = "lab06_continuous_" + UUID.randomUUID().toString().replace("-", "");
-        StreamingQuery query = parts.writeStream().format("memory").queryName(table).trigger(trigger).start();
+        StreamingQuery query = parts.writeStream()
+                .format("memory")
+                .queryName(table)
+                .trigger(trigger)
+                .start();
         try {
             long rows = 0;
             while (rows < 3) { // rows come in as the source makes them: wait for a few, whatever the speed
-                assertThat(query.exception().isDefined()).as("the continuous query failed").isFalse();
+                assertThat(query.exception().isDefined())
+                        .as("the continuous query failed")
+                        .isFalse();
                 query.awaitTermination(50);
                 rows = spark().table(table).collectAsList().size(); // the memory table: no Spark job
             }
-            assertThat(spark().table(table).columns()).containsExactly("year", "month", "day", "hour", "minute", "second");
+            assertThat(spark().table(table).columns())
+                    .containsExactly("year", "month", "day", "hour", "minute", "second");
         } finally {
             query.stop();
         }
-        assertThatThrownBy(() -> parts.groupBy("second").count().writeStream().outputMode("complete").format("memory")
-                .queryName(table + "_counts").trigger(trigger).start())
+        assertThatThrownBy(() -> parts.groupBy("second")
+                        .count()
+                        .writeStream()
+                        .outputMode("complete")
+                        .format("memory")
+                        .queryName(table + "_counts")
+                        .trigger(trigger)
+                        .start())
                 .as("an aggregation with the continuous trigger")
                 .hasMessageContaining("Continuous processing does not support Aggregate operations");
     }
@@ -265,13 +320,21 @@ class Lab06StructuredTest {
             TestSpark.processAll(query);
             started.add(query);
         }
-        assertThat(spark().streams().active()).as("active queries before stopAll").hasSize(3);
+        assertThat(spark().streams().active())
+                .as("active queries before stopAll")
+                .hasSize(3);
 
         List<String> lines = RateTriggersStructured.stopAll(spark());
 
-        assertThat(spark().streams().active()).as("active queries after stopAll").isEmpty();
-        assertThat(started).as("every query after stopAll").allSatisfy(q -> assertThat(q.isActive()).isFalse());
-        assertThat(lines).as("what stopAll returns").hasSize(3)
+        assertThat(spark().streams().active())
+                .as("active queries after stopAll")
+                .isEmpty();
+        assertThat(started)
+                .as("every query after stopAll")
+                .allSatisfy(q -> assertThat(q.isActive()).isFalse());
+        assertThat(lines)
+                .as("what stopAll returns")
+                .hasSize(3)
                 .allSatisfy(line -> assertThat(line).startsWith("Stopped MemoryStream["));
     }
 
@@ -282,34 +345,53 @@ class Lab06StructuredTest {
     void stop_all_names_a_query_that_has_not_finished_a_micro_batch_by_its_id() throws Exception {
         MemoryInput<String> input = MemoryInput.of(Encoders.STRING(), spark());
         input.add(List.of("a line"));
-        StreamingQuery query = input.toDF().writeStream().foreachBatch((Dataset<Row> batch, Long id) -> {
-            IN_FIRST_BATCH.countDown();
-            new CountDownLatch(1).await(); // never done: stop() interrupts it
-        }).start();
-        assertThat(IN_FIRST_BATCH.await(2, TimeUnit.MINUTES)).as("the first micro-batch started").isTrue();
-        assertThat(query.lastProgress()).as("lastProgress while the first micro-batch runs").isNull();
+        StreamingQuery query = input.toDF()
+                .writeStream()
+                .foreachBatch((Dataset<Row> batch, Long id) -> {
+                    IN_FIRST_BATCH.countDown();
+                    new CountDownLatch(1).await(); // never done: stop() interrupts it
+                })
+                .start();
+        assertThat(IN_FIRST_BATCH.await(2, TimeUnit.MINUTES))
+                .as("the first micro-batch started")
+                .isTrue();
+        assertThat(query.lastProgress())
+                .as("lastProgress while the first micro-batch runs")
+                .isNull();
 
         List<String> lines = RateTriggersStructured.stopAll(spark());
 
         assertThat(query.isActive()).as("the query is active after stopAll").isFalse();
-        assertThat(lines).as("what stopAll returns for a query in its first micro-batch")
+        assertThat(lines)
+                .as("what stopAll returns for a query in its first micro-batch")
                 .containsExactly("Stopped query " + query.id() + " (no micro-batch yet)");
     }
 
     @Test
     void stop_all_with_nothing_running_stops_nothing() throws TimeoutException {
-        assertThat(RateTriggersStructured.stopAll(spark())).as("stopAll with no active query").isEmpty();
+        assertThat(RateTriggersStructured.stopAll(spark()))
+                .as("stopAll with no active query")
+                .isEmpty();
     }
 
     // ---- progressLine and fallingBehind: reading lastProgress ----
 
     private static StreamingQueryProgress progress(long batchId, long rows, long durationMs, double in, double done) {
-        SourceProgress source = new SourceProgress("RateStreamV2[rowsPerSecond=5]", "0", "1", "1", rows, in, done,
+        SourceProgress source =
+                new SourceProgress("RateStreamV2[rowsPerSecond=5]", "0", "1", "1", rows, in, done, Map.of());
+        return new StreamingQueryProgress(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                null,
+                "2022-05-11T16:04:18.000Z",
+                batchId,
+                durationMs,
+                Map.of("triggerExecution", durationMs),
+                Map.of(),
+                new org.apache.spark.sql.streaming.StateOperatorProgress[0],
+                new SourceProgress[] {source},
+                null,
                 Map.of());
-        return new StreamingQueryProgress(UUID.randomUUID(), UUID.randomUUID(), null, "2022-05-11T16:04:18.000Z",
-                batchId, durationMs, Map.of("triggerExecution", durationMs), Map.of(),
-                new org.apache.spark.sql.streaming.StateOperatorProgress[0], new SourceProgress[] {source},
-                null, Map.of());
     }
 
     @Test
@@ -324,10 +406,12 @@ class Lab06StructuredTest {
     void progress_line_of_a_real_micro_batch() {
         StructuredScript.from(spark -> RateTriggersStructured.testRate(spark, 4, T0.toEpochMilli()))
                 .title("Lab 06 RateTriggersStructured.progressLine(query.lastProgress())")
-                .then("a query with AvailableNow", () -> { })
+                .then("a query with AvailableNow", () -> {})
                 .restartEachStep()
-                .probe("progressLine(lastProgress) up to \" in\"",
-                        q -> RateTriggersStructured.progressLine(q.lastProgress()).replaceAll(" in .*", ""))
+                .probe(
+                        "progressLine(lastProgress) up to \" in\"",
+                        q -> RateTriggersStructured.progressLine(q.lastProgress())
+                                .replaceAll(" in .*", ""))
                 .runWriter(in -> in.writeStream().trigger(Trigger.AvailableNow()))
                 .observed()
                 .assertBatches(rows(row("batch 0: 4 rows")));
@@ -335,24 +419,30 @@ class Lab06StructuredTest {
 
     @Test
     void a_query_falls_behind_when_every_recent_batch_processed_fewer_rows_a_second_than_came_in() {
-        assertThat(RateTriggersStructured.fallingBehind(List.of(
-                progress(1, 100, 2000, 100, 50), progress(2, 200, 2000, 100, 99.9))))
-                .as("processed below input in both batches").isTrue();
-        assertThat(RateTriggersStructured.fallingBehind(List.of(
-                progress(1, 100, 2000, 100, 50), progress(2, 100, 500, 100, 200))))
-                .as("the last batch caught up").isFalse();
-        assertThat(RateTriggersStructured.fallingBehind(List.of(
-                progress(1, 100, 1000, 100, 100))))
-                .as("processed exactly as fast as the input came").isFalse();
+        assertThat(RateTriggersStructured.fallingBehind(
+                        List.of(progress(1, 100, 2000, 100, 50), progress(2, 200, 2000, 100, 99.9))))
+                .as("processed below input in both batches")
+                .isTrue();
+        assertThat(RateTriggersStructured.fallingBehind(
+                        List.of(progress(1, 100, 2000, 100, 50), progress(2, 100, 500, 100, 200))))
+                .as("the last batch caught up")
+                .isFalse();
+        assertThat(RateTriggersStructured.fallingBehind(List.of(progress(1, 100, 1000, 100, 100))))
+                .as("processed exactly as fast as the input came")
+                .isFalse();
     }
 
     @Test
     void batches_without_input_say_nothing_about_falling_behind() {
-        assertThat(RateTriggersStructured.fallingBehind(List.of(
-                progress(1, 100, 2000, 100, 50), progress(2, 0, 5, 0, 0))))
-                .as("a slow batch, then one without input").isTrue();
+        assertThat(RateTriggersStructured.fallingBehind(
+                        List.of(progress(1, 100, 2000, 100, 50), progress(2, 0, 5, 0, 0))))
+                .as("a slow batch, then one without input")
+                .isTrue();
         assertThat(RateTriggersStructured.fallingBehind(List.of(progress(1, 0, 5, 0, 0))))
-                .as("only a batch without input").isFalse();
-        assertThat(RateTriggersStructured.fallingBehind(List.of())).as("no progress yet").isFalse();
+                .as("only a batch without input")
+                .isFalse();
+        assertThat(RateTriggersStructured.fallingBehind(List.of()))
+                .as("no progress yet")
+                .isFalse();
     }
 }

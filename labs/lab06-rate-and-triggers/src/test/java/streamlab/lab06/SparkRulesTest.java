@@ -28,7 +28,7 @@ class SparkRulesTest {
     private static JavaStreamingContext startedContext() {
         JavaStreamingContext ssc = new JavaStreamingContext(TestSpark.context(), Durations.seconds(1));
         JavaDStream<String> lines = ssc.queueStream(new LinkedList<JavaRDD<String>>());
-        lines.foreachRDD(rdd -> { });
+        lines.foreachRDD(rdd -> {});
         ssc.start();
         return ssc;
     }
@@ -36,7 +36,8 @@ class SparkRulesTest {
     @Test
     void once_started_a_context_takes_no_new_operations() {
         JavaStreamingContext ssc = startedContext();
-        assertThatThrownBy(() -> ssc.queueStream(new LinkedList<JavaRDD<String>>()).print())
+        assertThatThrownBy(
+                        () -> ssc.queueStream(new LinkedList<JavaRDD<String>>()).print())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Adding new inputs, transformations, and output operations after starting a"
                         + " context is not supported");
@@ -55,7 +56,7 @@ class SparkRulesTest {
     void only_one_context_runs_in_a_jvm() {
         startedContext();
         JavaStreamingContext second = new JavaStreamingContext(TestSpark.context(), Durations.seconds(1));
-        second.queueStream(new LinkedList<JavaRDD<String>>()).foreachRDD(rdd -> { });
+        second.queueStream(new LinkedList<JavaRDD<String>>()).foreachRDD(rdd -> {});
         assertThatThrownBy(second::start)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Only one StreamingContext may be started in this JVM");
@@ -72,6 +73,7 @@ class SparkRulesTest {
 
     @Test
     void trigger_once_is_deprecated_in_spark_4() throws NoSuchMethodException {
-        assertThat(Trigger.class.getMethod("Once").isAnnotationPresent(Deprecated.class)).isTrue();
+        assertThat(Trigger.class.getMethod("Once").isAnnotationPresent(Deprecated.class))
+                .isTrue();
     }
 }

@@ -71,8 +71,8 @@ public final class FileSourcesStructured {
      * {@value #CORRUPT_RECORD} holds the line's text (its other columns hold what could be read, or null);
      * for a good line that column is null.
      */
-    public static Dataset<Row> withCorruptRecords(SparkSession spark, StructType schema, String dir,
-                                                  int filesPerTrigger) {
+    public static Dataset<Row> withCorruptRecords(
+            SparkSession spark, StructType schema, String dir, int filesPerTrigger) {
         // TODO: as jsonFiles, but a line that does not fit the schema is kept: its column CORRUPT_RECORD
         //       (after the schema's columns) holds the line's text; for a good line that column is null.
         //       The idea: the PERMISSIVE mode of a file source, and where it puts what it cannot parse.

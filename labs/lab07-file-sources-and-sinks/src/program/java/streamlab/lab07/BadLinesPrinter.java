@@ -10,14 +10,14 @@ final class BadLinesPrinter extends StreamingQueryListener {
     public void onQueryProgress(QueryProgressEvent event) {
         Row lines = event.progress().observedMetrics().get(FileSourcesStructured.LINES_METRIC);
         if (lines != null && lines.getLong(0) > 0) {
-            System.out.println("== micro-batch " + event.progress().batchId() + " read " + lines.getLong(0)
-                    + " lines, " + lines.getLong(1) + " of them bad");
+            System.out.println("== micro-batch " + event.progress().batchId() + " read " + lines.getLong(0) + " lines, "
+                    + lines.getLong(1) + " of them bad");
         }
     }
 
     @Override
-    public void onQueryStarted(QueryStartedEvent event) { }
+    public void onQueryStarted(QueryStartedEvent event) {}
 
     @Override
-    public void onQueryTerminated(QueryTerminatedEvent event) { }
+    public void onQueryTerminated(QueryTerminatedEvent event) {}
 }

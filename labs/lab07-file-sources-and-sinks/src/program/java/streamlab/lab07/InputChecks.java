@@ -18,12 +18,14 @@ final class InputChecks {
             case "processing" -> false;
             case "available-now" -> {
                 if (api == Api.DSTREAM) {
-                    throw new LabUsageException("--trigger available-now is a trigger of Structured Streaming: a DStream"
-                            + " has none like it (use --api structured or both).");
+                    throw new LabUsageException(
+                            "--trigger available-now is a trigger of Structured Streaming: a DStream"
+                                    + " has none like it (use --api structured or both).");
                 }
                 yield true;
             }
-            default -> throw new LabUsageException("--trigger must be processing or available-now, not " + trigger + ".");
+            default ->
+                throw new LabUsageException("--trigger must be processing or available-now, not " + trigger + ".");
         };
     }
 
@@ -34,8 +36,8 @@ final class InputChecks {
                     + " JSON-lines files (or run ./lab 07 from the repository's root).");
         }
         if (FileFeeder.jsonFiles(from).isEmpty()) {
-            throw new LabUsageException("The folder " + from + " holds no .json file: give --input a folder of"
-                    + " JSON-lines files.");
+            throw new LabUsageException(
+                    "The folder " + from + " holds no .json file: give --input a folder of" + " JSON-lines files.");
         }
         if (filesPerTrigger < 1) {
             throw new LabUsageException("--files-per-trigger must be at least 1, not " + filesPerTrigger + ".");

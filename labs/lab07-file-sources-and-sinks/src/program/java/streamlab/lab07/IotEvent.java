@@ -12,10 +12,13 @@ import org.apache.spark.sql.types.StructType;
  * line; {@code danger_level} is named {@code dangerLevel} in Java), and as {@link #SCHEMA}, the
  * StructType a Structured Streaming file source needs before it reads a single file.
  */
-public record IotEvent(String deviceId, Double temperature, @JsonProperty("danger_level") String dangerLevel,
-                       String timestamp) implements Serializable {
+public record IotEvent(
+        String deviceId,
+        Double temperature,
+        @JsonProperty("danger_level") String dangerLevel,
+        String timestamp) implements Serializable {
 
     /** The columns of an event for Structured Streaming; the timestamp is read as a TIMESTAMP. */
-    public static final StructType SCHEMA = StructType.fromDDL(
-            "deviceId STRING, temperature DOUBLE, danger_level STRING, timestamp TIMESTAMP");
+    public static final StructType SCHEMA =
+            StructType.fromDDL("deviceId STRING, temperature DOUBLE, danger_level STRING, timestamp TIMESTAMP");
 }

@@ -9,7 +9,10 @@ public final class Lab07Help extends ListResourceBundle {
     protected Object[][] getContents() {
         return new Object[][] {
             {"feed.input", "The JSON-lines files to feed (default: datasets/<data>)."},
-            {"feed.watch", "The folder both APIs watch; the files of --input are copied into it (default: output/lab07/incoming/<data>)."},
+            {
+                "feed.watch",
+                "The folder both APIs watch; the files of --input are copied into it (default: output/lab07/incoming/<data>)."
+            },
             {"feed.output", "The Parquet folder (default: output/lab07/<data>)."},
         };
     }

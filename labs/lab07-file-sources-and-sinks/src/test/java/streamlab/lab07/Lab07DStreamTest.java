@@ -54,15 +54,19 @@ class Lab07DStreamTest {
         DStreamScript.<String>from(ssc -> FileSourcesDStream.newFiles(ssc, dir.toString()))
                 .title("Lab 07 FileSourcesDStream.newFiles(folder)")
                 .then("a.txt, written 0.5 s before this batch", t -> write(dir.resolve("a.txt"), "a1\na2\n", t - 500))
-                .then("nothing new (a.txt is still there)", t -> { })
+                .then("nothing new (a.txt is still there)", t -> {})
                 .then("b.txt and c.txt", t -> {
                     write(dir.resolve("b.txt"), "b1\n", t - 700);
                     write(dir.resolve("c.txt"), "c1\nc2\n", t - 200);
                 })
                 .then("d.txt, with a time 0.5 s after this batch", t -> write(dir.resolve("d.txt"), "d1\n", t + 500))
-                .then("nothing new", t -> { })
+                .then("nothing new", t -> {})
                 .run(lines -> lines)
-                .assertBatches(rows(row("a1"), row("a2")), none(), rows(row("b1"), row("c1"), row("c2")), none(),
+                .assertBatches(
+                        rows(row("a1"), row("a2")),
+                        none(),
+                        rows(row("b1"), row("c1"), row("c2")),
+                        none(),
                         rows(row("d1")));
     }
 
@@ -75,7 +79,7 @@ class Lab07DStreamTest {
                 })
                 .title("Lab 07 FileSourcesDStream.newFiles(folder), started at 100 s; before.txt has the time 95 s")
                 .then("new.txt", t -> write(dir.resolve("new.txt"), "new\n", t - 500))
-                .then("nothing new", t -> { })
+                .then("nothing new", t -> {})
                 .run(lines -> lines)
                 .assertBatches(rows(row("new")), none());
     }
@@ -90,7 +94,7 @@ class Lab07DStreamTest {
                 .title("Lab 07 FileSourcesDStream.existingAndNewFiles(folder), started at 100 s; before.txt has the"
                         + " time 95 s")
                 .then("new.txt", t -> write(dir.resolve("new.txt"), "new\n", t - 500))
-                .then("nothing new", t -> { })
+                .then("nothing new", t -> {})
                 .run(lines -> lines)
                 .assertBatches(rows(row("before"), row("new")), none());
     }
@@ -104,8 +108,9 @@ class Lab07DStreamTest {
                     write(dir.resolve("at-50-s.txt"), "50 s\n", 50_000);
                     return FileSourcesDStream.existingAndNewFiles(ssc, dir.toString());
                 })
-                .title("Lab 07 FileSourcesDStream.existingAndNewFiles(folder), started at 100 s; files of 30 s and 50 s")
-                .then("nothing new", t -> { })
+                .title(
+                        "Lab 07 FileSourcesDStream.existingAndNewFiles(folder), started at 100 s; files of 30 s and 50 s")
+                .then("nothing new", t -> {})
                 .run(lines -> lines)
                 .assertBatches(rows(row("50 s")));
     }
@@ -115,7 +120,8 @@ class Lab07DStreamTest {
         Path copying = dir.resolve("part-1.json" + FileSourcesDStream.COPYING_SUFFIX);
         DStreamScript.<String>from(ssc -> FileSourcesDStream.existingAndNewFiles(ssc, dir.toString()))
                 .title("Lab 07 FileSourcesDStream.existingAndNewFiles(folder)")
-                .then("part-1.json._COPYING_, half written (hdfs dfs -put is still at it)",
+                .then(
+                        "part-1.json._COPYING_, half written (hdfs dfs -put is still at it)",
                         t -> TestFiles.writeInPlace(copying, "line 1\n", t - 500))
                 .then("the copy ends: part-1.json, whole, and its hidden checksum .part-1.json.crc", t -> {
                     TestFiles.writeInPlace(copying, "line 1\nline 2\n", t - 500);
@@ -126,7 +132,7 @@ class Lab07DStreamTest {
                         throw new UncheckedIOException(e);
                     }
                 })
-                .then("nothing new", t -> { })
+                .then("nothing new", t -> {})
                 .run(lines -> lines)
                 .assertBatches(none(), rows(row("line 1"), row("line 2")), none());
     }
@@ -141,8 +147,10 @@ class Lab07DStreamTest {
                     TestFiles.writeInPlace(dir.resolve("events-1.json"), "line 1\nline 2\n", t - 500);
                     TestFiles.writeInPlace(dir.resolve(".events-2.json.Xy12Ab"), "half of line 3\n", t - 500);
                 })
-                .then("a hidden .notes.txt", t -> TestFiles.writeInPlace(dir.resolve(".notes.txt"), "not data\n", t - 500))
-                .then("nothing new", t -> { })
+                .then(
+                        "a hidden .notes.txt",
+                        t -> TestFiles.writeInPlace(dir.resolve(".notes.txt"), "not data\n", t - 500))
+                .then("nothing new", t -> {})
                 .run(lines -> lines)
                 .assertBatches(rows(row("line 1"), row("line 2")), none(), none());
     }
@@ -152,18 +160,23 @@ class Lab07DStreamTest {
     @Test
     void events_reads_each_json_line_as_an_iot_event() {
         DStreamScript.lines(
-                        List.of("{\"deviceId\": \"dev-01\", \"temperature\": 95.5, \"danger_level\": \"HIGH\","
+                        List.of(
+                                "{\"deviceId\": \"dev-01\", \"temperature\": 95.5, \"danger_level\": \"HIGH\","
                                         + " \"timestamp\": \"2023-10-27T10:00:00Z\"}",
                                 json("dev-02", "30.1", "LOW", "2023-10-27T10:00:05Z")),
-                        List.of(json("dev-03", "102.0", "HIGH", "2023-10-27T10:00:10Z").replace("}", ",\"site\":\"north\"}"),
+                        List.of(
+                                json("dev-03", "102.0", "HIGH", "2023-10-27T10:00:10Z")
+                                        .replace("}", ",\"site\":\"north\"}"),
                                 "{\"deviceId\":\"dev-04\",\"temperature\":61.5}"))
                 .title("Lab 07 FileSourcesDStream.events")
                 .run(FileSourcesDStream::events)
                 .assertBatches(
-                        rows(row(new IotEvent("dev-01", 95.5, "HIGH", "2023-10-27T10:00:00Z")),
+                        rows(
+                                row(new IotEvent("dev-01", 95.5, "HIGH", "2023-10-27T10:00:00Z")),
                                 row(new IotEvent("dev-02", 30.1, "LOW", "2023-10-27T10:00:05Z"))),
-                        rows(row(new IotEvent("dev-03", 102.0, "HIGH", "2023-10-27T10:00:10Z")),  // "site" ignored
-                                row(new IotEvent("dev-04", 61.5, null, null))));                   // what it has
+                        rows(
+                                row(new IotEvent("dev-03", 102.0, "HIGH", "2023-10-27T10:00:10Z")), // "site" ignored
+                                row(new IotEvent("dev-04", 61.5, null, null)))); // what it has
     }
 
     @Test
@@ -184,7 +197,8 @@ class Lab07DStreamTest {
     @Test
     void high_per_device_counts_the_high_events_of_each_batch_on_its_own() {
         DStreamScript.lines(
-                        List.of(json("dev-01", "101.0", "HIGH", "2023-10-27T10:00:00Z"),
+                        List.of(
+                                json("dev-01", "101.0", "HIGH", "2023-10-27T10:00:00Z"),
                                 json("dev-02", "95.0", "HIGH", "2023-10-27T10:00:05Z"),
                                 json("dev-01", "99.0", "HIGH", "2023-10-27T10:00:10Z"),
                                 json("dev-02", "20.0", "LOW", "2023-10-27T10:00:15Z"),
@@ -192,23 +206,23 @@ class Lab07DStreamTest {
                                 json("dev-01", "97.0", "HIGH", "2023-10-27T10:00:25Z"),
                                 json("dev-04", "70.0", "MEDIUM", "2023-10-27T10:00:30Z"),
                                 json("dev-01", "96.0", "HIGH", "2023-10-27T10:00:35Z")),
-                        List.of(json("dev-03", "93.0", "HIGH", "2023-10-27T10:00:40Z"),
+                        List.of(
+                                json("dev-03", "93.0", "HIGH", "2023-10-27T10:00:40Z"),
                                 json("dev-01", "94.0", "HIGH", "2023-10-27T10:00:45Z"),
                                 json("dev-03", "92.0", "HIGH", "2023-10-27T10:00:50Z")),
                         List.of(json("dev-02", "10.0", "LOW", "2023-10-27T10:00:55Z")))
                 .title("Lab 07 FileSourcesDStream.highPerDevice(events(lines)), lines in 2 partitions")
                 .runPairs(lines -> FileSourcesDStream.highPerDevice(FileSourcesDStream.events(lines)))
                 .assertBatches(
-                        rows(row("dev-01", 4), row("dev-02", 1)),
-                        rows(row("dev-01", 1), row("dev-03", 2)),
-                        none());
+                        rows(row("dev-01", 4), row("dev-02", 1)), rows(row("dev-01", 1), row("dev-03", 2)), none());
     }
 
     @Test
     void high_per_device_takes_events_with_missing_fields_in_its_stride() {
         // a line with fields missing is still an event: a missing danger level is simply not HIGH
         DStreamScript.lines(
-                        List.of(json("dev-01", "101.0", "HIGH", "2023-10-27T10:00:00Z"),
+                        List.of(
+                                json("dev-01", "101.0", "HIGH", "2023-10-27T10:00:00Z"),
                                 "{\"deviceId\":\"dev-02\",\"temperature\":61.5}",
                                 "{\"deviceId\":\"dev-01\",\"danger_level\":\"HIGH\"}",
                                 "{\"deviceId\":\"dev-02\",\"temperature\":99.0,\"danger_level\":null}",
@@ -216,14 +230,13 @@ class Lab07DStreamTest {
                                 "{\"temperature\":40.0,\"danger_level\":\"LOW\"}",
                                 json("dev-01", "97.0", "HIGH", "2023-10-27T10:00:10Z"),
                                 "{\"deviceId\":\"dev-03\"}"),
-                        List.of("{\"deviceId\":\"dev-03\",\"temperature\":20.0}",
+                        List.of(
+                                "{\"deviceId\":\"dev-03\",\"temperature\":20.0}",
                                 json("dev-03", "93.0", "HIGH", "2023-10-27T10:00:40Z")))
                 .title("Lab 07 FileSourcesDStream.highPerDevice(events(lines)), events with missing fields, lines in"
                         + " 2 partitions")
                 .runPairs(lines -> FileSourcesDStream.highPerDevice(FileSourcesDStream.events(lines)))
-                .assertBatches(
-                        rows(row("dev-01", 3), row("dev-02", 1)),
-                        rows(row("dev-03", 1)));
+                .assertBatches(rows(row("dev-01", 3), row("dev-02", 1)), rows(row("dev-03", 1)));
     }
 
     @Test
@@ -232,12 +245,10 @@ class Lab07DStreamTest {
                 .title("Lab 07 FileSourcesDStream.highPerDevice(events(newFiles(folder)))")
                 .then("events-01.json", t -> put(dataset("iot/events-01.json"), dir, t - 500))
                 .then("events-02.json", t -> put(dataset("iot/events-02.json"), dir, t - 500))
-                .then("nothing new", t -> { })
+                .then("nothing new", t -> {})
                 .runPairs(lines -> FileSourcesDStream.highPerDevice(FileSourcesDStream.events(lines)))
                 .assertBatches(
-                        rows(row("dev-01", 1), row("dev-04", 2)),
-                        rows(row("dev-06", 2), row("dev-05", 1)),
-                        none());
+                        rows(row("dev-01", 1), row("dev-04", 2)), rows(row("dev-06", 2), row("dev-05", 1)), none());
     }
 
     // ---- withoutCopies: each event once, remembered for COPY_TIMEOUT ----
@@ -251,13 +262,18 @@ class Lab07DStreamTest {
     /** The exercise on the lines as events, each event given back as "device level hh:mm:ss". */
     private static JavaDStream<String> withoutCopies(JavaDStream<String> lines) {
         return FileSourcesDStream.withoutCopies(lines.map(Lab07DStreamTest::iot))
-                .map(event -> event.deviceId() + " " + event.dangerLevel() + " " + event.timestamp().substring(11, 19));
+                .map(event -> event.deviceId() + " " + event.dangerLevel() + " "
+                        + event.timestamp().substring(11, 19));
     }
 
     @Test
     void without_copies_keeps_the_first_of_each_event_in_its_batch_and_in_later_ones() {
         DStreamScript.lines(
-                        List.of("dev-01 HIGH 10:00:05", "dev-01 HIGH 10:00:05", "dev-02 LOW 10:00:05", "dev-01 HIGH 10:00:10"),
+                        List.of(
+                                "dev-01 HIGH 10:00:05",
+                                "dev-01 HIGH 10:00:05",
+                                "dev-02 LOW 10:00:05",
+                                "dev-01 HIGH 10:00:10"),
                         List.of("dev-02 LOW 10:00:05", "dev-03 HIGH 10:00:15", "dev-03 HIGH 10:00:15"),
                         List.of(),
                         List.of("dev-01 HIGH 10:00:10", "dev-01 HIGH 10:00:05", "dev-02 LOW 10:00:10"))

@@ -50,9 +50,24 @@ import streamlab.support.Api;
 @LabTest(lab = "07", api = Api.STRUCTURED)
 class Lab07StructuredTest {
 
-    private static final String[] ZIPCODE_FIELDS = {"RecordNumber", "Zipcode", "ZipCodeType", "City", "State",
-            "LocationType", "Lat", "Long", "Xaxis", "Yaxis", "Zaxis", "WorldRegion", "Country", "LocationText",
-            "Location", "Decommisioned"};
+    private static final String[] ZIPCODE_FIELDS = {
+        "RecordNumber",
+        "Zipcode",
+        "ZipCodeType",
+        "City",
+        "State",
+        "LocationType",
+        "Lat",
+        "Long",
+        "Xaxis",
+        "Yaxis",
+        "Zaxis",
+        "WorldRegion",
+        "Country",
+        "LocationText",
+        "Location",
+        "Decommisioned"
+    };
     private static final String CORRUPT = FileSourcesStructured.CORRUPT_RECORD;
 
     @TempDir
@@ -94,48 +109,70 @@ class Lab07StructuredTest {
     void the_zipcode_schema_has_the_16_fields_of_the_seed_in_their_order() {
         StructType schema = FileSourcesStructured.zipcodeSchema();
         assertThat(schema.fieldNames()).as("zipcodeSchema().fieldNames()").containsExactly(ZIPCODE_FIELDS);
-        assertThat(schema.apply("RecordNumber").dataType()).as("the type of RecordNumber").isEqualTo(DataTypes.IntegerType);
+        assertThat(schema.apply("RecordNumber").dataType())
+                .as("the type of RecordNumber")
+                .isEqualTo(DataTypes.IntegerType);
         for (int i = 1; i < ZIPCODE_FIELDS.length; i++) {
-            assertThat(schema.apply(ZIPCODE_FIELDS[i]).dataType()).as("the type of " + ZIPCODE_FIELDS[i])
+            assertThat(schema.apply(ZIPCODE_FIELDS[i]).dataType())
+                    .as("the type of " + ZIPCODE_FIELDS[i])
                     .isEqualTo(DataTypes.StringType);
         }
-        assertThat(schema.fields()).as("every field may be null (a JSON line may leave it out)")
-                .allSatisfy(f -> assertThat(f.nullable()).as(f.name() + " nullable").isTrue());
+        assertThat(schema.fields())
+                .as("every field may be null (a JSON line may leave it out)")
+                .allSatisfy(
+                        f -> assertThat(f.nullable()).as(f.name() + " nullable").isTrue());
     }
 
     @Test
     void a_zipcode_line_fills_every_column_of_the_schema() {
-        StructuredScript.from(s -> FileSourcesStructured.jsonFiles(s, FileSourcesStructured.zipcodeSchema(),
-                        dir.toString(), 1))
+        StructuredScript.from(s ->
+                        FileSourcesStructured.jsonFiles(s, FileSourcesStructured.zipcodeSchema(), dir.toString(), 1))
                 .title("Lab 07 FileSourcesStructured.jsonFiles(zipcodeSchema(), folder, 1), the row of RecordNumber 1")
                 .then("zipcode1.json", () -> put(zipcodes(1), dir, 1_000))
                 .run(rows -> rows.where("RecordNumber = 1"))
-                .assertBatches(rows(row(1, "34445", "PO BOX", "HOLDER", "FL", "ACCEPTABLE", "28.96", "-82.41", "0.12",
-                        "-0.87", "0.48", "NA", "US", "Holder, FL", "NA-US-FL-HOLDER", "true")))
+                .assertBatches(rows(row(
+                        1,
+                        "34445",
+                        "PO BOX",
+                        "HOLDER",
+                        "FL",
+                        "ACCEPTABLE",
+                        "28.96",
+                        "-82.41",
+                        "0.12",
+                        "-0.87",
+                        "0.48",
+                        "NA",
+                        "US",
+                        "Holder, FL",
+                        "NA-US-FL-HOLDER",
+                        "true")))
                 .assertColumns(ZIPCODE_FIELDS);
     }
 
     @Test
     void max_files_per_trigger_1_reads_one_file_per_micro_batch() {
-        StreamResult run = StructuredScript.from(s -> FileSourcesStructured.jsonFiles(s,
-                        FileSourcesStructured.zipcodeSchema(), dir.toString(), 1))
+        StreamResult run = StructuredScript.from(s ->
+                        FileSourcesStructured.jsonFiles(s, FileSourcesStructured.zipcodeSchema(), dir.toString(), 1))
                 .title("Lab 07 FileSourcesStructured.jsonFiles(zipcodeSchema(), folder, 1), RecordNumber of each row")
                 .then("zipcode1.json", () -> put(zipcodes(1), dir, 1_000))
                 .then("zipcode2.json and zipcode3.json", () -> {
                     put(zipcodes(2), dir, 2_000);
                     put(zipcodes(3), dir, 3_000);
                 })
-                .then("nothing new", () -> { })
+                .then("nothing new", () -> {})
                 .run(rows -> rows.select("RecordNumber"));
         run.assertBatches(recordNumbers(1, 20), recordNumbers(21, 60), none());
-        assertThat(run.microBatches().steps()).as("one micro-batch per file:\n" + run.microBatches()).hasSize(3);
+        assertThat(run.microBatches().steps())
+                .as("one micro-batch per file:\n" + run.microBatches())
+                .hasSize(3);
         run.microBatches().assertBatches(recordNumbers(1, 20), recordNumbers(21, 40), recordNumbers(41, 60));
     }
 
     @Test
     void max_files_per_trigger_2_reads_two_files_per_micro_batch_as_the_seed_does() {
-        StreamResult run = StructuredScript.from(s -> FileSourcesStructured.jsonFiles(s,
-                        FileSourcesStructured.zipcodeSchema(), dir.toString(), 2))
+        StreamResult run = StructuredScript.from(s ->
+                        FileSourcesStructured.jsonFiles(s, FileSourcesStructured.zipcodeSchema(), dir.toString(), 2))
                 .title("Lab 07 FileSourcesStructured.jsonFiles(zipcodeSchema(), folder, 2), RecordNumber of each row")
                 .then("zipcode1.json, zipcode2.json and zipcode3.json", () -> {
                     put(zipcodes(1), dir, 1_000);
@@ -144,7 +181,9 @@ class Lab07StructuredTest {
                 })
                 .run(rows -> rows.select("RecordNumber"));
         run.assertBatches(recordNumbers(1, 60));
-        assertThat(run.microBatches().steps()).as("two files, then the third:\n" + run.microBatches()).hasSize(2);
+        assertThat(run.microBatches().steps())
+                .as("two files, then the third:\n" + run.microBatches())
+                .hasSize(2);
         run.microBatches().assertBatches(recordNumbers(1, 40), recordNumbers(41, 60));
     }
 
@@ -159,15 +198,31 @@ class Lab07StructuredTest {
 
         StructType inferred = FileSourcesStructured.inferredSchema(spark(), dir.toString());
         // a static read infers its columns from the data: in alphabetical order, whole numbers as bigint
-        assertThat(inferred.fieldNames()).as("inferredSchema(folder of zipcode1.json).fieldNames()")
-                .containsExactly("City", "Country", "Decommisioned", "Lat", "Location", "LocationText",
-                        "LocationType", "Long", "RecordNumber", "State", "WorldRegion", "Xaxis", "Yaxis", "Zaxis",
-                        "ZipCodeType", "Zipcode");
-        assertThat(inferred.apply("RecordNumber").dataType()).as("the inferred type of RecordNumber")
+        assertThat(inferred.fieldNames())
+                .as("inferredSchema(folder of zipcode1.json).fieldNames()")
+                .containsExactly(
+                        "City",
+                        "Country",
+                        "Decommisioned",
+                        "Lat",
+                        "Location",
+                        "LocationText",
+                        "LocationType",
+                        "Long",
+                        "RecordNumber",
+                        "State",
+                        "WorldRegion",
+                        "Xaxis",
+                        "Yaxis",
+                        "Zaxis",
+                        "ZipCodeType",
+                        "Zipcode");
+        assertThat(inferred.apply("RecordNumber").dataType())
+                .as("the inferred type of RecordNumber")
                 .isEqualTo(DataTypes.LongType);
         StructuredScript.from(s -> FileSourcesStructured.jsonFiles(s, inferred, dir.toString(), 1))
                 .title("Lab 07 FileSourcesStructured.jsonFiles with inferredSchema(folder)")
-                .then("zipcode1.json, there before the start", () -> { })
+                .then("zipcode1.json, there before the start", () -> {})
                 .run(rows -> rows.select("RecordNumber"))
                 .assertBatches(recordNumbers(1, 20));
     }
@@ -179,7 +234,8 @@ class Lab07StructuredTest {
         assertThat(inferred.apply("RecordNumber").dataType())
                 .as("the inferred type of RecordNumber, with \"one thousand and two\" in zipcode4.json")
                 .isEqualTo(DataTypes.StringType);
-        assertThat(inferred.fieldNames()).as("inferredSchema(folder of zipcode4.json) also has the corrupt column")
+        assertThat(inferred.fieldNames())
+                .as("inferredSchema(folder of zipcode4.json) also has the corrupt column")
                 .contains(CORRUPT);
     }
 
@@ -187,7 +243,10 @@ class Lab07StructuredTest {
 
     private static String lineOfZipcode4(String holding) {
         try {
-            return Files.readAllLines(zipcodes(4)).stream().filter(l -> l.contains(holding)).findFirst().orElseThrow();
+            return Files.readAllLines(zipcodes(4)).stream()
+                    .filter(l -> l.contains(holding))
+                    .findFirst()
+                    .orElseThrow();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -202,8 +261,8 @@ class Lab07StructuredTest {
         expected.add(row(null, "{\"RecordNumber\":1000,\"Zipcode\":\"704\",\"ZipCodeType\":\"STAND"));
         expected.add(row(null, "this line is not JSON"));
         expected.add(row(null, lineOfZipcode4("one thousand and two")));
-        StructuredScript.from(s -> FileSourcesStructured.withCorruptRecords(s, FileSourcesStructured.zipcodeSchema(),
-                        dir.toString(), 1))
+        StructuredScript.from(s -> FileSourcesStructured.withCorruptRecords(
+                        s, FileSourcesStructured.zipcodeSchema(), dir.toString(), 1))
                 .title("Lab 07 FileSourcesStructured.withCorruptRecords(zipcodeSchema(), folder, 1), RecordNumber and "
                         + CORRUPT)
                 .then("zipcode4.json: 20 records and 3 bad lines", () -> put(zipcodes(4), dir, 1_000))
@@ -214,23 +273,23 @@ class Lab07StructuredTest {
 
     @Test
     void permissive_keeps_what_it_could_read_of_a_line_with_a_value_of_the_wrong_type() {
-        StructuredScript.from(s -> FileSourcesStructured.withCorruptRecords(s, FileSourcesStructured.zipcodeSchema(),
-                        dir.toString(), 1))
+        StructuredScript.from(s -> FileSourcesStructured.withCorruptRecords(
+                        s, FileSourcesStructured.zipcodeSchema(), dir.toString(), 1))
                 .title("Lab 07 FileSourcesStructured.withCorruptRecords(zipcodeSchema(), folder, 1), the bad lines")
                 .then("zipcode4.json", () -> put(zipcodes(4), dir, 1_000))
                 .run(rows -> rows.where(rows.col(CORRUPT).isNotNull()).select("RecordNumber", "City", "State"))
                 .assertBatches(rows(
-                        row(null, null, null),                          // cut short: nothing could be read
-                        row(null, null, null),                          // not JSON at all
-                        row(null, "URB EUGENE RICE", "PR")));           // only RecordNumber is not an integer
+                        row(null, null, null), // cut short: nothing could be read
+                        row(null, null, null), // not JSON at all
+                        row(null, "URB EUGENE RICE", "PR"))); // only RecordNumber is not an integer
     }
 
     @Test
     void drop_malformed_keeps_only_the_records_that_fit_the_schema() {
         List<List<Object>> step2 = new ArrayList<>(recordNumbers(61, 80));
         step2.addAll(recordNumbers(21, 40));
-        StreamResult run = StructuredScript.from(s -> FileSourcesStructured.dropMalformed(s,
-                        FileSourcesStructured.zipcodeSchema(), dir.toString(), 1))
+        StreamResult run = StructuredScript.from(s -> FileSourcesStructured.dropMalformed(
+                        s, FileSourcesStructured.zipcodeSchema(), dir.toString(), 1))
                 .title("Lab 07 FileSourcesStructured.dropMalformed(zipcodeSchema(), folder, 1), RecordNumber")
                 .then("zipcode1.json", () -> put(zipcodes(1), dir, 1_000))
                 .then("zipcode4.json (20 records and 3 bad lines), then zipcode2.json", () -> {
@@ -244,8 +303,8 @@ class Lab07StructuredTest {
 
     @Test
     void counting_bad_lines_reports_the_lines_and_the_bad_lines_of_every_micro_batch() {
-        StructuredScript.from(s -> FileSourcesStructured.withCorruptRecords(s, FileSourcesStructured.zipcodeSchema(),
-                        dir.toString(), 1))
+        StructuredScript.from(s -> FileSourcesStructured.withCorruptRecords(
+                        s, FileSourcesStructured.zipcodeSchema(), dir.toString(), 1))
                 .title("Lab 07 FileSourcesStructured.countingBadLines(withCorruptRecords(zipcodeSchema(), folder, 1))")
                 .metric(FileSourcesStructured.LINES_METRIC)
                 .then("zipcode1.json", () -> put(zipcodes(1), dir, 1_000))
@@ -260,7 +319,8 @@ class Lab07StructuredTest {
 
     @Test
     void high_danger_keeps_the_events_whose_level_is_exactly_high() {
-        String mixed = String.join("\n",
+        String mixed = String.join(
+                "\n",
                 "{\"deviceId\": \"dev-04\", \"temperature\": 99.1, \"danger_level\": \"High\", \"timestamp\": \"2023-10-27T10:00:15Z\"}",
                 "{\"deviceId\": \"dev-05\", \"temperature\": 97.0, \"danger_level\": \"high\", \"timestamp\": \"2023-10-27T10:00:20Z\"}",
                 "{\"deviceId\": \"dev-06\", \"temperature\": 93.3, \"timestamp\": \"2023-10-27T10:00:25Z\"}",
@@ -269,13 +329,27 @@ class Lab07StructuredTest {
         // the seed's three files, written one after the other, then one of mixed levels
         StructuredScript.from(s -> FileSourcesStructured.jsonFiles(s, IotEvent.SCHEMA, dir.toString(), 1))
                 .title("Lab 07 FileSourcesStructured.highDanger(jsonFiles(IotEvent.SCHEMA, folder, 1))")
-                .then("event1.json: dev-01 HIGH", () -> write(dir.resolve("event1.json"),
-                        "{\"deviceId\": \"dev-01\", \"temperature\": 95.5, \"danger_level\": \"HIGH\", \"timestamp\": \"2023-10-27T10:00:00Z\"}\n", 1_000))
-                .then("event2.json: dev-02 LOW", () -> write(dir.resolve("event2.json"),
-                        "{\"deviceId\": \"dev-02\", \"temperature\": 30.1, \"danger_level\": \"LOW\", \"timestamp\": \"2023-10-27T10:00:05Z\"}\n", 2_000))
-                .then("event3.json: dev-03 HIGH", () -> write(dir.resolve("event3.json"),
-                        "{\"deviceId\": \"dev-03\", \"temperature\": 102.0, \"danger_level\": \"HIGH\", \"timestamp\": \"2023-10-27T10:00:10Z\"}\n", 3_000))
-                .then("mixed.json: High, high, no level, HIGH, MEDIUM", () -> write(dir.resolve("mixed.json"), mixed + "\n", 4_000))
+                .then(
+                        "event1.json: dev-01 HIGH",
+                        () -> write(
+                                dir.resolve("event1.json"),
+                                "{\"deviceId\": \"dev-01\", \"temperature\": 95.5, \"danger_level\": \"HIGH\", \"timestamp\": \"2023-10-27T10:00:00Z\"}\n",
+                                1_000))
+                .then(
+                        "event2.json: dev-02 LOW",
+                        () -> write(
+                                dir.resolve("event2.json"),
+                                "{\"deviceId\": \"dev-02\", \"temperature\": 30.1, \"danger_level\": \"LOW\", \"timestamp\": \"2023-10-27T10:00:05Z\"}\n",
+                                2_000))
+                .then(
+                        "event3.json: dev-03 HIGH",
+                        () -> write(
+                                dir.resolve("event3.json"),
+                                "{\"deviceId\": \"dev-03\", \"temperature\": 102.0, \"danger_level\": \"HIGH\", \"timestamp\": \"2023-10-27T10:00:10Z\"}\n",
+                                3_000))
+                .then(
+                        "mixed.json: High, high, no level, HIGH, MEDIUM",
+                        () -> write(dir.resolve("mixed.json"), mixed + "\n", 4_000))
                 .run(FileSourcesStructured::highDanger)
                 .assertBatches(
                         rows(event("dev-01", 95.5, "HIGH", "2023-10-27T10:00:00Z")),
@@ -305,8 +379,8 @@ class Lab07StructuredTest {
 
     @Test
     void high_danger_of_the_iot_files_one_file_per_micro_batch() {
-        StreamResult run = StructuredScript.from(s -> FileSourcesStructured.jsonFiles(s, IotEvent.SCHEMA,
-                        dir.toString(), 1))
+        StreamResult run = StructuredScript.from(
+                        s -> FileSourcesStructured.jsonFiles(s, IotEvent.SCHEMA, dir.toString(), 1))
                 .title("Lab 07 FileSourcesStructured.highDanger(jsonFiles(IotEvent.SCHEMA, folder, 1))")
                 .then("events-01.json", () -> put(iot(1), dir, 1_000))
                 .then("events-02.json and events-03.json", () -> {
@@ -315,7 +389,9 @@ class Lab07StructuredTest {
                 })
                 .run(FileSourcesStructured::highDanger);
         run.assertBatches(HIGH_01, plus(HIGH_02, HIGH_03));
-        assertThat(run.microBatches().steps()).as("one micro-batch per file:\n" + run.microBatches()).hasSize(3);
+        assertThat(run.microBatches().steps())
+                .as("one micro-batch per file:\n" + run.microBatches())
+                .hasSize(3);
         run.microBatches().assertBatches(HIGH_01, HIGH_02, HIGH_03);
     }
 
@@ -323,20 +399,24 @@ class Lab07StructuredTest {
 
     @Test
     void a_file_added_while_the_query_was_stopped_is_read_once_after_the_restart() {
-        StreamResult run = StructuredScript.from(s -> FileSourcesStructured.jsonFiles(s, IotEvent.SCHEMA,
-                        dir.toString(), 1))
+        StreamResult run = StructuredScript.from(
+                        s -> FileSourcesStructured.jsonFiles(s, IotEvent.SCHEMA, dir.toString(), 1))
                 .title("Lab 07 FileSourcesStructured.highDanger(jsonFiles(IotEvent.SCHEMA, folder, 1)), AvailableNow")
                 .then("events-01.json and events-02.json, then a query with AvailableNow", () -> {
                     put(iot(1), dir, 1_000);
                     put(iot(2), dir, 2_000);
                 })
-                .then("events-03.json, added while it was stopped; a new query on the same checkpoint", () ->
-                        put(iot(3), dir, 3_000))
-                .then("nothing new; a new query on the same checkpoint", () -> { })
+                .then(
+                        "events-03.json, added while it was stopped; a new query on the same checkpoint",
+                        () -> put(iot(3), dir, 3_000))
+                .then("nothing new; a new query on the same checkpoint", () -> {})
                 .restartEachStep()
-                .runWriter(in -> FileSourcesStructured.highDanger(in).writeStream().trigger(Trigger.AvailableNow()));
+                .runWriter(
+                        in -> FileSourcesStructured.highDanger(in).writeStream().trigger(Trigger.AvailableNow()));
         run.assertBatches(plus(HIGH_01, HIGH_02), HIGH_03, none());
-        assertThat(run.microBatches().steps()).as("one micro-batch per file:\n" + run.microBatches()).hasSize(3);
+        assertThat(run.microBatches().steps())
+                .as("one micro-batch per file:\n" + run.microBatches())
+                .hasSize(3);
         run.microBatches().assertBatches(HIGH_01, HIGH_02, HIGH_03);
     }
 
@@ -345,9 +425,13 @@ class Lab07StructuredTest {
         StructuredScript.from(s -> FileSourcesStructured.jsonFiles(s, IotEvent.SCHEMA, dir.toString(), 1))
                 .title("Lab 07 FileSourcesStructured.highDanger(jsonFiles(IotEvent.SCHEMA, folder, 1))")
                 .then("events-01.json", () -> put(iot(1), dir, 1_000))
-                .then("events-01.json written again: one HIGH event of dev-09, a newer time", () ->
-                        write(dir.resolve("events-01.json"), "{\"deviceId\":\"dev-09\",\"temperature\":99.9,"
-                                + "\"danger_level\":\"HIGH\",\"timestamp\":\"2023-10-27T11:00:00Z\"}\n", 5_000))
+                .then(
+                        "events-01.json written again: one HIGH event of dev-09, a newer time",
+                        () -> write(
+                                dir.resolve("events-01.json"),
+                                "{\"deviceId\":\"dev-09\",\"temperature\":99.9,"
+                                        + "\"danger_level\":\"HIGH\",\"timestamp\":\"2023-10-27T11:00:00Z\"}\n",
+                                5_000))
                 .then("events-02.json", () -> put(iot(2), dir, 6_000))
                 .run(FileSourcesStructured::highDanger)
                 .assertBatches(HIGH_01, none(), HIGH_02);
@@ -365,9 +449,11 @@ class Lab07StructuredTest {
     private StreamingQueryProgress[] toParquet(Path in, Path out, Path checkpoint, FilterFunction<Row> more)
             throws Exception {
         Dataset<Row> high = FileSourcesStructured.highDanger(
-                FileSourcesStructured.jsonFiles(spark(), IotEvent.SCHEMA, in.toString(), 1)).filter(more);
+                        FileSourcesStructured.jsonFiles(spark(), IotEvent.SCHEMA, in.toString(), 1))
+                .filter(more);
         StreamingQuery query = FileSourcesStructured.parquetSink(high, out.toString(), checkpoint.toString())
-                .trigger(Trigger.AvailableNow()).start();
+                .trigger(Trigger.AvailableNow())
+                .start();
         query.awaitTermination();
         return query.recentProgress();
     }
@@ -382,21 +468,32 @@ class Lab07StructuredTest {
         put(iot(1), in, 1_000);
         put(iot(2), in, 2_000);
         toParquet(in, out, checkpoint, EVERY_ROW);
-        assertThat(out.resolve("_spark_metadata")).as("the file sink's log of the files it committed").isDirectory();
-        assertThat(checkpoint.resolve("offsets/1")).as("the query's checkpoint: what micro-batch 1 reads").isRegularFile();
-        assertThat(checkpoint.resolve("commits/1")).as("the query's checkpoint: micro-batch 1 is done").isRegularFile();
-        assertThat(readBack(out)).as("a static read of the output after the first run")
+        assertThat(out.resolve("_spark_metadata"))
+                .as("the file sink's log of the files it committed")
+                .isDirectory();
+        assertThat(checkpoint.resolve("offsets/1"))
+                .as("the query's checkpoint: what micro-batch 1 reads")
+                .isRegularFile();
+        assertThat(checkpoint.resolve("commits/1"))
+                .as("the query's checkpoint: micro-batch 1 is done")
+                .isRegularFile();
+        assertThat(readBack(out))
+                .as("a static read of the output after the first run")
                 .containsExactlyInAnyOrderElementsOf(plus(HIGH_01, HIGH_02));
 
         put(iot(3), in, 3_000); // while no query runs
         StreamingQueryProgress[] second = toParquet(in, out, checkpoint, EVERY_ROW);
-        assertThat(second).as("the second run's micro-batches: events-03.json only")
-                .extracting(StreamingQueryProgress::batchId).containsExactly(2L);
-        assertThat(readBack(out)).as("a static read of the output after the second run")
+        assertThat(second)
+                .as("the second run's micro-batches: events-03.json only")
+                .extracting(StreamingQueryProgress::batchId)
+                .containsExactly(2L);
+        assertThat(readBack(out))
+                .as("a static read of the output after the second run")
                 .containsExactlyInAnyOrderElementsOf(plus(plus(HIGH_01, HIGH_02), HIGH_03));
 
         toParquet(in, out, checkpoint, EVERY_ROW); // nothing new
-        assertThat(readBack(out)).as("a static read of the output after a third run with nothing new")
+        assertThat(readBack(out))
+                .as("a static read of the output after a third run with nothing new")
                 .containsExactlyInAnyOrderElementsOf(plus(plus(HIGH_01, HIGH_02), HIGH_03));
     }
 
@@ -429,22 +526,40 @@ class Lab07StructuredTest {
         FAIL.set(true);
         StreamingQuery first = FileSourcesStructured.highDanger(
                         FileSourcesStructured.jsonFiles(spark(), IotEvent.SCHEMA, in.toString(), 1))
-                .writeStream().foreachBatch(appendToList).option("checkpointLocation", checkpoint.toString())
-                .trigger(Trigger.AvailableNow()).start();
+                .writeStream()
+                .foreachBatch(appendToList)
+                .option("checkpointLocation", checkpoint.toString())
+                .trigger(Trigger.AvailableNow())
+                .start();
         assertThatThrownBy(first::awaitTermination).as("the first run").hasStackTraceContaining("before the commit");
         // offsets/N is written before micro-batch N runs, commits/N after it: 1 was planned, never finished
-        assertThat(checkpoint.resolve("offsets/1")).as("offsets/1 after the failure").isRegularFile();
-        assertThat(checkpoint.resolve("commits/1")).as("commits/1 after the failure").doesNotExist();
+        assertThat(checkpoint.resolve("offsets/1"))
+                .as("offsets/1 after the failure")
+                .isRegularFile();
+        assertThat(checkpoint.resolve("commits/1"))
+                .as("commits/1 after the failure")
+                .doesNotExist();
 
         StreamingQuery again = FileSourcesStructured.highDanger(
                         FileSourcesStructured.jsonFiles(spark(), IotEvent.SCHEMA, in.toString(), 1))
-                .writeStream().foreachBatch(appendToList).option("checkpointLocation", checkpoint.toString())
-                .trigger(Trigger.AvailableNow()).start();
+                .writeStream()
+                .foreachBatch(appendToList)
+                .option("checkpointLocation", checkpoint.toString())
+                .trigger(Trigger.AvailableNow())
+                .start();
         again.awaitTermination();
-        assertThat(APPENDED).as("what the list got, over both runs").containsExactlyInAnyOrder(
-                "0 dev-01 107.8", "0 dev-04 94.7", "0 dev-04 91.9",
-                "1 dev-06 103.0", "1 dev-06 109.8", "1 dev-05 108.7",   // before the failure
-                "1 dev-06 103.0", "1 dev-06 109.8", "1 dev-05 108.7");  // micro-batch 1 again, same file
+        assertThat(APPENDED)
+                .as("what the list got, over both runs")
+                .containsExactlyInAnyOrder(
+                        "0 dev-01 107.8",
+                        "0 dev-04 94.7",
+                        "0 dev-04 91.9",
+                        "1 dev-06 103.0",
+                        "1 dev-06 109.8",
+                        "1 dev-05 108.7", // before the failure
+                        "1 dev-06 103.0",
+                        "1 dev-06 109.8",
+                        "1 dev-05 108.7"); // micro-batch 1 again, same file
     }
 
     /** Fails the task that meets dev-05's event while {@link #FAIL} is set: a crash in the middle of a write. */
@@ -464,16 +579,23 @@ class Lab07StructuredTest {
         put(iot(1), in, 1_000);
         put(iot(2), in, 2_000);
         FAIL.set(true);
-        assertThatThrownBy(() -> toParquet(in, out, checkpoint, FAIL_AT_DEV_05)).as("the first run")
+        assertThatThrownBy(() -> toParquet(in, out, checkpoint, FAIL_AT_DEV_05))
+                .as("the first run")
                 .hasStackTraceContaining("while micro-batch 1 is being written");
-        assertThat(checkpoint.resolve("offsets/1")).as("offsets/1 after the failure").isRegularFile();
-        assertThat(checkpoint.resolve("commits/1")).as("commits/1 after the failure").doesNotExist();
-        assertThat(readBack(out)).as("a static read of the output after the failure: micro-batch 0 only")
+        assertThat(checkpoint.resolve("offsets/1"))
+                .as("offsets/1 after the failure")
+                .isRegularFile();
+        assertThat(checkpoint.resolve("commits/1"))
+                .as("commits/1 after the failure")
+                .doesNotExist();
+        assertThat(readBack(out))
+                .as("a static read of the output after the failure: micro-batch 0 only")
                 .containsExactlyInAnyOrderElementsOf(HIGH_01);
 
         FAIL.set(false);
         toParquet(in, out, checkpoint, FAIL_AT_DEV_05);
-        assertThat(readBack(out)).as("a static read of the output after the restart")
+        assertThat(readBack(out))
+                .as("a static read of the output after the restart")
                 .containsExactlyInAnyOrderElementsOf(plus(HIGH_01, HIGH_02));
     }
 
@@ -490,11 +612,18 @@ class Lab07StructuredTest {
         TestFiles.deleteFromCheckpoint(checkpoint.resolve("commits/1"));
 
         StreamingQueryProgress[] again = toParquet(in, out, checkpoint, EVERY_ROW);
-        assertThat(again).as("the restarted query's micro-batches").extracting(StreamingQueryProgress::batchId)
+        assertThat(again)
+                .as("the restarted query's micro-batches")
+                .extracting(StreamingQueryProgress::batchId)
                 .containsExactly(1L);
-        assertThat(checkpoint.resolve("commits/1")).as("commits/1 after the restart").isRegularFile();
-        assertThat(TestFiles.parquetFiles(out)).as("the Parquet files after the restart: no new one").isEqualTo(files);
-        assertThat(readBack(out)).as("a static read of the output after the restart")
+        assertThat(checkpoint.resolve("commits/1"))
+                .as("commits/1 after the restart")
+                .isRegularFile();
+        assertThat(TestFiles.parquetFiles(out))
+                .as("the Parquet files after the restart: no new one")
+                .isEqualTo(files);
+        assertThat(readBack(out))
+                .as("a static read of the output after the restart")
                 .containsExactlyInAnyOrderElementsOf(plus(HIGH_01, HIGH_02));
     }
 
@@ -502,34 +631,55 @@ class Lab07StructuredTest {
 
     @Test
     void the_iot_dataset_holds_17_high_events_in_6_files() {
-        StreamResult run = StructuredScript.from(s -> FileSourcesStructured.jsonFiles(s, IotEvent.SCHEMA,
-                        TestFiles.datasets().resolve("iot").toString(), 1))
+        StreamResult run = StructuredScript.from(s -> FileSourcesStructured.jsonFiles(
+                        s, IotEvent.SCHEMA, TestFiles.datasets().resolve("iot").toString(), 1))
                 .title("Lab 07 FileSourcesStructured.highDanger(jsonFiles(IotEvent.SCHEMA, datasets/iot, 1)),"
                         + " deviceId and temperature, AvailableNow")
-                .then("the six files of datasets/iot", () -> { })
+                .then("the six files of datasets/iot", () -> {})
                 .restartEachStep()
-                .runWriter(in -> FileSourcesStructured.highDanger(in).select("deviceId", "temperature")
-                        .writeStream().trigger(Trigger.AvailableNow()));
-        run.assertBatches(rows(row("dev-01", 107.8), row("dev-04", 94.7), row("dev-04", 91.9),
-                row("dev-06", 103.0), row("dev-06", 109.8), row("dev-05", 108.7),
-                row("dev-06", 95.7), row("dev-06", 103.6),
-                row("dev-05", 97.6), row("dev-01", 99.5), row("dev-05", 101.3), row("dev-06", 104.3),
-                row("dev-01", 102.4), row("dev-04", 105.7), row("dev-03", 103.2), row("dev-04", 90.3),
+                .runWriter(in -> FileSourcesStructured.highDanger(in)
+                        .select("deviceId", "temperature")
+                        .writeStream()
+                        .trigger(Trigger.AvailableNow()));
+        run.assertBatches(rows(
+                row("dev-01", 107.8),
+                row("dev-04", 94.7),
+                row("dev-04", 91.9),
+                row("dev-06", 103.0),
+                row("dev-06", 109.8),
+                row("dev-05", 108.7),
+                row("dev-06", 95.7),
+                row("dev-06", 103.6),
+                row("dev-05", 97.6),
+                row("dev-01", 99.5),
+                row("dev-05", 101.3),
+                row("dev-06", 104.3),
+                row("dev-01", 102.4),
+                row("dev-04", 105.7),
+                row("dev-03", 103.2),
+                row("dev-04", 90.3),
                 row("dev-03", 99.0)));
-        assertThat(run.microBatches().steps()).as("one micro-batch per file:\n" + run.microBatches()).hasSize(6);
+        assertThat(run.microBatches().steps())
+                .as("one micro-batch per file:\n" + run.microBatches())
+                .hasSize(6);
     }
 
     @Test
     void the_zipcode_dataset_has_3_bad_lines_all_in_one_of_its_6_files() {
-        StreamResult run = StructuredScript.from(s -> FileSourcesStructured.withCorruptRecords(s,
-                        FileSourcesStructured.zipcodeSchema(), TestFiles.datasets().resolve("zipcodes").toString(), 1))
+        StreamResult run = StructuredScript.from(s -> FileSourcesStructured.withCorruptRecords(
+                        s,
+                        FileSourcesStructured.zipcodeSchema(),
+                        TestFiles.datasets().resolve("zipcodes").toString(),
+                        1))
                 .title("Lab 07 FileSourcesStructured.countingBadLines(withCorruptRecords(zipcodeSchema(),"
                         + " datasets/zipcodes, 1)), AvailableNow")
                 .metric(FileSourcesStructured.LINES_METRIC)
-                .then("the six files of datasets/zipcodes", () -> { })
+                .then("the six files of datasets/zipcodes", () -> {})
                 .restartEachStep()
-                .runWriter(in -> FileSourcesStructured.countingBadLines(in).select("RecordNumber")
-                        .writeStream().trigger(Trigger.AvailableNow()));
+                .runWriter(in -> FileSourcesStructured.countingBadLines(in)
+                        .select("RecordNumber")
+                        .writeStream()
+                        .trigger(Trigger.AvailableNow()));
         run.observed().assertBatches(rows(row(20, 0), row(20, 0), row(20, 0), row(23, 3), row(20, 0), row(20, 0)));
         assertThat(run.batch(1)).as("rows read").hasSize(123);
     }
@@ -543,14 +693,18 @@ class Lab07StructuredTest {
 
     /** The script's lines "device level" with their time as the IoT events' columns. */
     private static Dataset<Row> events(Dataset<Row> in) {
-        return in.select(split(col("value"), " ").getItem(0).as("deviceId"), lit(100.0).as("temperature"),
-                split(col("value"), " ").getItem(1).as("danger_level"), col("timestamp"));
+        return in.select(
+                split(col("value"), " ").getItem(0).as("deviceId"),
+                lit(100.0).as("temperature"),
+                split(col("value"), " ").getItem(1).as("danger_level"),
+                col("timestamp"));
     }
 
     /** An exercise's events as "device level hh:mm:ss". */
     private static Dataset<Row> shown(Dataset<Row> events) {
-        return events.select(concat_ws(" ", col("deviceId"), col("danger_level"),
-                date_format(col("timestamp"), "HH:mm:ss")).as("event"));
+        return events.select(
+                concat_ws(" ", col("deviceId"), col("danger_level"), date_format(col("timestamp"), "HH:mm:ss"))
+                        .as("event"));
     }
 
     private static Object stateRows(StreamingQuery query) {
@@ -560,10 +714,19 @@ class Lab07StructuredTest {
     @Test
     void without_copies_keeps_the_first_of_each_event_in_its_micro_batch_and_in_later_ones() {
         StructuredScript.events(
-                        List.of(iot("10:00:05", "dev-01 HIGH"), iot("10:00:05", "dev-01 HIGH"), iot("10:00:05", "dev-02 LOW"),
+                        List.of(
+                                iot("10:00:05", "dev-01 HIGH"),
+                                iot("10:00:05", "dev-01 HIGH"),
+                                iot("10:00:05", "dev-02 LOW"),
                                 iot("10:00:10", "dev-01 HIGH")),
-                        List.of(iot("10:00:05", "dev-02 LOW"), iot("10:00:15", "dev-03 HIGH"), iot("10:00:15", "dev-03 HIGH")),
-                        List.of(iot("10:00:10", "dev-01 HIGH"), iot("10:00:05", "dev-01 HIGH"), iot("10:00:10", "dev-02 LOW")))
+                        List.of(
+                                iot("10:00:05", "dev-02 LOW"),
+                                iot("10:00:15", "dev-03 HIGH"),
+                                iot("10:00:15", "dev-03 HIGH")),
+                        List.of(
+                                iot("10:00:10", "dev-01 HIGH"),
+                                iot("10:00:05", "dev-01 HIGH"),
+                                iot("10:00:10", "dev-02 LOW")))
                 .title("Lab 07 FileSourcesStructured.withoutCopies(events), append mode; a copy has the same deviceId"
                         + " and timestamp (UTC)")
                 .run(in -> shown(FileSourcesStructured.withoutCopies(events(in))))
@@ -579,10 +742,12 @@ class Lab07StructuredTest {
                         List.of(iot("10:00:00", "dev-01 HIGH"), iot("10:00:00", "dev-02 LOW")),
                         List.of(iot("10:03:00", "dev-03 HIGH")),
                         List.of(iot("10:00:00", "dev-01 HIGH"), iot("10:00:00", "dev-04 LOW")))
-                .title("Lab 07 FileSourcesStructured.withoutCopies(events), COPY_DELAY " + FileSourcesStructured.COPY_DELAY
+                .title("Lab 07 FileSourcesStructured.withoutCopies(events), COPY_DELAY "
+                        + FileSourcesStructured.COPY_DELAY
                         + ": after 10:03:00 the watermark is 10:02:00, past 10:00:00 + the delay, so the state forgets"
                         + " the events of 10:00:00, and a row of 10:00:00 is too late")
-                .probe("rows in the state (lastProgress().stateOperators()[0].numRowsTotal())",
+                .probe(
+                        "rows in the state (lastProgress().stateOperators()[0].numRowsTotal())",
                         Lab07StructuredTest::stateRows)
                 .run(in -> shown(FileSourcesStructured.withoutCopies(events(in))))
                 .assertBatches(
@@ -596,12 +761,16 @@ class Lab07StructuredTest {
     @Test
     void without_any_copy_remembers_every_event_and_no_event_is_too_late() {
         StructuredScript.events(
-                        List.of(iot("10:00:00", "dev-01 HIGH"), iot("10:00:00", "dev-01 HIGH"), iot("10:00:00", "dev-02 LOW")),
+                        List.of(
+                                iot("10:00:00", "dev-01 HIGH"),
+                                iot("10:00:00", "dev-01 HIGH"),
+                                iot("10:00:00", "dev-02 LOW")),
                         List.of(iot("10:03:00", "dev-03 HIGH")),
                         List.of(iot("10:00:00", "dev-01 HIGH"), iot("10:00:00", "dev-04 LOW")))
                 .title("Lab 07 FileSourcesStructured.withoutAnyCopy(events), no watermark: the copy of dev-01 10:00:00"
                         + " is known however late it comes, and dev-04 10:00:00, new, is kept")
-                .probe("rows in the state (lastProgress().stateOperators()[0].numRowsTotal())",
+                .probe(
+                        "rows in the state (lastProgress().stateOperators()[0].numRowsTotal())",
                         Lab07StructuredTest::stateRows)
                 .run(in -> shown(FileSourcesStructured.withoutAnyCopy(events(in))))
                 .assertBatches(

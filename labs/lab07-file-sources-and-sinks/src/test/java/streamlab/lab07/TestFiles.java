@@ -75,7 +75,8 @@ final class TestFiles {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString())
                     .filter(name -> name.startsWith("part-") && name.endsWith(".parquet"))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

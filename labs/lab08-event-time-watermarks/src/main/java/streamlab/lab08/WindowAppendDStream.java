@@ -46,8 +46,8 @@ public final class WindowAppendDStream {
      * Each {@code (value, count)} of the window that ends at the batch time t, as the row
      * {@code (window, value, count)}: the window (t - 30 s, t] as {@code HHmmss-HHmmss} in {@code zone}.
      */
-    public static JavaDStream<Tuple3<String, Integer, Long>> windowRows(JavaPairDStream<Integer, Long> counts,
-                                                                        ZoneId zone) {
+    public static JavaDStream<Tuple3<String, Integer, Long>> windowRows(
+            JavaPairDStream<Integer, Long> counts, ZoneId zone) {
         // TODO: input: the (value, count) pairs of the window that ends at each batch time t. Output: the rows
         //       (window, value, count), the window (t - 30 s, t] written HHmmss-HHmmss in zone.
         //       The idea: a DStream has no window column: the batch time, known on the driver at each batch,

@@ -84,8 +84,7 @@ public final class WindowAppendStructured {
      * {@code timestamp}; other lines (blank, {@code hello}) are dropped.
      */
     static Dataset<Row> numbers(Dataset<Row> events) {
-        return events
-                .select(col("value").try_cast("int").as("value"), col("timestamp"))
+        return events.select(col("value").try_cast("int").as("value"), col("timestamp"))
                 .where(col("value").isNotNull());
     }
 }

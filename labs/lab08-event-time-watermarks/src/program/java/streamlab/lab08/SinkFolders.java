@@ -19,7 +19,8 @@ final class SinkFolders {
     /** The checkpoint folder, or one sentence when it names a file. */
     static Path checkpoint(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new LabUsageException("--checkpoint " + dir + " is a file: give a folder (default: checkpoints/lab08).");
+            throw new LabUsageException(
+                    "--checkpoint " + dir + " is a file: give a folder (default: checkpoints/lab08).");
         }
         return dir;
     }
@@ -46,11 +47,16 @@ final class SinkFolders {
         if (entries.isEmpty()) {
             return dir.toString();
         }
-        boolean earlierRun = Files.isDirectory(dir.resolve(SINK_LOG)) && entries.stream().allMatch(p -> {
-            String name = p.getFileName().toString();
-            return name.equals(SINK_LOG) || (name.startsWith("window=") && Files.isDirectory(p)
-                    && list(p).stream().allMatch(f -> f.getFileName().toString().matches("\\.?part-.*\\.csv(\\.crc)?")));
-        });
+        boolean earlierRun = Files.isDirectory(dir.resolve(SINK_LOG))
+                && entries.stream().allMatch(p -> {
+                    String name = p.getFileName().toString();
+                    return name.equals(SINK_LOG)
+                            || (name.startsWith("window=")
+                                    && Files.isDirectory(p)
+                                    && list(p).stream()
+                                            .allMatch(f ->
+                                                    f.getFileName().toString().matches("\\.?part-.*\\.csv(\\.crc)?")));
+                });
         if (!earlierRun) {
             throw new LabUsageException("--output " + dir + " holds files that are not this lab's CSV windows"
                     + " (_spark_metadata and window=... folders of .csv files): give another folder, or empty it.");
@@ -70,7 +76,9 @@ final class SinkFolders {
 
     /** What the CSV sink wrote: a folder per window, its files and their lines (value,count). */
     static void printWindows(Path dir) throws IOException {
-        List<Path> windows = list(dir).stream().filter(p -> p.getFileName().toString().startsWith("window=")).toList();
+        List<Path> windows = list(dir).stream()
+                .filter(p -> p.getFileName().toString().startsWith("window="))
+                .toList();
         System.out.println("== " + dir + " holds " + windows.size() + " window folder(s):");
         for (Path window : windows) {
             for (Path file : list(window)) {

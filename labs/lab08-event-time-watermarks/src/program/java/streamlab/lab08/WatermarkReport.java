@@ -13,7 +13,8 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
  */
 final class WatermarkReport extends StreamingQueryListener {
 
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter LOCAL =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     @Override
     public void onQueryProgress(QueryProgressEvent event) {
@@ -24,15 +25,17 @@ final class WatermarkReport extends StreamingQueryListener {
             state += ", " + op.numRowsTotal() + " rows in the state (" + op.numRowsRemoved() + " dropped)";
         }
         System.out.println("== micro-batch " + p.batchId() + ": " + p.numInputRows() + " rows read"
-                + (watermark == null ? ", no watermark"
-                        : Instant.parse(watermark).toEpochMilli() == 0 ? ", no watermark yet (no event seen)"
-                        : ", watermark " + LOCAL.format(Instant.parse(watermark)))
+                + (watermark == null
+                        ? ", no watermark"
+                        : Instant.parse(watermark).toEpochMilli() == 0
+                                ? ", no watermark yet (no event seen)"
+                                : ", watermark " + LOCAL.format(Instant.parse(watermark)))
                 + state);
     }
 
     @Override
-    public void onQueryStarted(QueryStartedEvent event) { }
+    public void onQueryStarted(QueryStartedEvent event) {}
 
     @Override
-    public void onQueryTerminated(QueryTerminatedEvent event) { }
+    public void onQueryTerminated(QueryTerminatedEvent event) {}
 }

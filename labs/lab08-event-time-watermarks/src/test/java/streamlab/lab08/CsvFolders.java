@@ -32,15 +32,22 @@ final class CsvFolders {
             String name = folder.getFileName().toString();
             if (Files.isDirectory(folder) && !name.startsWith("_") && !name.startsWith(".")) {
                 lines.put(name, new ArrayList<>());
-                files.put(name, list(folder).stream().filter(f -> f.toString().endsWith(".csv")).count());
+                files.put(
+                        name,
+                        list(folder).stream()
+                                .filter(f -> f.toString().endsWith(".csv"))
+                                .count());
             }
         }
         if (lines.isEmpty()) {
             return "(none)";
         }
         // through the sink's log (_spark_metadata): only the files of committed micro-batches
-        for (Row r : TestSpark.session().read().schema("value INT, count LONG, window STRING")
-                .csv(output.toString()).collectAsList()) {
+        for (Row r : TestSpark.session()
+                .read()
+                .schema("value INT, count LONG, window STRING")
+                .csv(output.toString())
+                .collectAsList()) {
             lines.computeIfAbsent("window=" + r.getAs("window"), w -> new ArrayList<>())
                     .add(r.getAs("value") + "," + r.getAs("count"));
         }
@@ -48,9 +55,12 @@ final class CsvFolders {
         for (Map.Entry<String, List<String>> e : lines.entrySet()) {
             long n = files.getOrDefault(e.getKey(), 0L);
             List<String> sorted = e.getValue().stream().sorted().toList();
-            sb.append(sb.isEmpty() ? "" : " ").append(e.getKey())
+            sb.append(sb.isEmpty() ? "" : " ")
+                    .append(e.getKey())
                     .append(n == 1 ? "" : " (" + n + " CSV files)")
-                    .append(" [").append(String.join(" ", sorted)).append(']');
+                    .append(" [")
+                    .append(String.join(" ", sorted))
+                    .append(']');
         }
         return sb.toString();
     }

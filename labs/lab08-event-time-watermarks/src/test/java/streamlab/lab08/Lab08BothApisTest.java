@@ -26,8 +26,18 @@ import streamlab.support.Api;
 class Lab08BothApisTest {
 
     private static final List<List<String>> BATCHES = List.of(
-            List.of("3", "3", "5"), List.of("5"), List.of("hello"), List.of("3", "8"), List.of(),
-            List.of("8", "8"), List.of("1"), List.of(), List.of("3"), List.of("0"), List.of(), List.of("2"),
+            List.of("3", "3", "5"),
+            List.of("5"),
+            List.of("hello"),
+            List.of("3", "8"),
+            List.of(),
+            List.of("8", "8"),
+            List.of("1"),
+            List.of(),
+            List.of("3"),
+            List.of("0"),
+            List.of(),
+            List.of("2"),
             List.of("4"));
 
     /** Where the Structured query's micro-batches are cut: after batch 7, and at the end. */
@@ -43,7 +53,8 @@ class Lab08BothApisTest {
                 events.get(k <= CUT ? 0 : 1).add(event(Rows.at(5 * k - 2.5), line));
             }
         }
-        StreamResult dstream = DStreamScript.linesFrom(BATCHES).batchSeconds(5)
+        StreamResult dstream = DStreamScript.linesFrom(BATCHES)
+                .batchSeconds(5)
                 .title("Lab 08 WindowAppendDStream.windowRows(valueCounts(lines), UTC)")
                 .run(lines -> WindowAppendDStream.windowRows(WindowAppendDStream.valueCounts(lines), ZoneOffset.UTC));
         StreamResult structured = StructuredScript.events(events.get(0), events.get(1))

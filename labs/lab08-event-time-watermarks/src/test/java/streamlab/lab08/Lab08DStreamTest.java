@@ -48,34 +48,51 @@ class Lab08DStreamTest {
                 .thenEmptyBatches(3)
                 .runPairs(WindowAppendDStream::valueCounts)
                 .assertBatches(
-                        none(), none(),
-                        rows(row(1, 1), row(2, 1), row(3, 1)),                                  // t=15: (-15 s, 15 s]
-                        none(), none(),
+                        none(),
+                        none(),
+                        rows(row(1, 1), row(2, 1), row(3, 1)), // t=15: (-15 s, 15 s]
+                        none(),
+                        none(),
                         rows(row(1, 1), row(2, 1), row(3, 1), row(4, 1), row(5, 1), row(6, 1)), // t=30: (0 s, 30 s]
-                        none(), none(),
-                        rows(row(4, 1), row(5, 1), row(6, 1)));                                 // t=45: (15 s, 45 s]
+                        none(),
+                        none(),
+                        rows(row(4, 1), row(5, 1), row(6, 1))); // t=45: (15 s, 45 s]
     }
 
     @Test
     void adds_up_a_value_from_both_partitions_of_several_batches_and_skips_what_is_not_a_number() {
-        script("valueCounts",
-                List.of("7", "7", "7", "3"),
-                List.of("7", " 7 ", "3", "hello"),
-                List.of("", "7", "3.5", "10"))
+        script(
+                        "valueCounts",
+                        List.of("7", "7", "7", "3"),
+                        List.of("7", " 7 ", "3", "hello"),
+                        List.of("", "7", "3.5", "10"))
                 .runPairs(WindowAppendDStream::valueCounts)
                 .assertBatches(none(), none(), rows(row(7, 6), row(3, 2), row(10, 1)));
     }
 
     /** A longer stream: values come back in later batches, and leave the window again. */
-    private static final List<List<String>> LONGER = List.of(List.of("1", "2", "1"), List.of("2"), List.of(),
-            List.of("1", "3"), List.of("3", "3"), List.of(), List.of("2"), List.of(), List.of("1", "1"));
+    private static final List<List<String>> LONGER = List.of(
+            List.of("1", "2", "1"),
+            List.of("2"),
+            List.of(),
+            List.of("1", "3"),
+            List.of("3", "3"),
+            List.of(),
+            List.of("2"),
+            List.of(),
+            List.of("1", "1"));
 
     @Test
     void the_incremental_counts_equal_the_counts_of_the_whole_window() {
-        var expected = DStreamScript.linesFrom(LONGER).batchSeconds(5).thenEmptyBatches(3)
+        var expected = DStreamScript.linesFrom(LONGER)
+                .batchSeconds(5)
+                .thenEmptyBatches(3)
                 .title("Lab 08 WindowAppendDStream.valueCounts")
                 .runPairs(WindowAppendDStream::valueCounts);
-        DStreamScript.linesFrom(LONGER).batchSeconds(5).thenEmptyBatches(3).checkpointing()
+        DStreamScript.linesFrom(LONGER)
+                .batchSeconds(5)
+                .thenEmptyBatches(3)
+                .checkpointing()
                 .title("Lab 08 WindowAppendDStream.incrementalValueCounts")
                 .runPairs(WindowAppendDStream::incrementalValueCounts)
                 .assertSameAs("valueCounts", expected);
@@ -88,9 +105,15 @@ class Lab08DStreamTest {
                 .checkpointing()
                 .runPairs(WindowAppendDStream::incrementalValueCounts)
                 .assertBatches(
-                        none(), none(), rows(row(4, 2), row(5, 1)),
-                        none(), none(), rows(row(4, 2), row(5, 1)),
-                        none(), none(), none());   // t=45: both batches have left; 0 is not printed
+                        none(),
+                        none(),
+                        rows(row(4, 2), row(5, 1)),
+                        none(),
+                        none(),
+                        rows(row(4, 2), row(5, 1)),
+                        none(),
+                        none(),
+                        none()); // t=45: both batches have left; 0 is not printed
     }
 
     /** The stream reduceByKeyAndWindow makes with an inverse function, found among {@code out} and what it is made of. */
@@ -113,8 +136,13 @@ class Lab08DStreamTest {
             return "(no reduceByKeyAndWindow with an inverse function)";
         }
         Map<Time, ? extends RDD<?>> kept = CollectionConverters.asJava(reduced.generatedRDDs());
-        return kept.keySet().stream().max((a, b) -> Long.compare(a.milliseconds(), b.milliseconds()))
-                .map(last -> kept.get(last).toJavaRDD().collect().stream().map(String::valueOf).sorted().toList().toString())
+        return kept.keySet().stream()
+                .max((a, b) -> Long.compare(a.milliseconds(), b.milliseconds()))
+                .map(last -> kept.get(last).toJavaRDD().collect().stream()
+                        .map(String::valueOf)
+                        .sorted()
+                        .toList()
+                        .toString())
                 .orElse("(no window yet)");
     }
 
@@ -134,19 +162,28 @@ class Lab08DStreamTest {
                 })
                 .observed()
                 .assertBatches(
-                        rows(row("(no window yet)")), rows(row("(no window yet)")), rows(row("[(4,2), (5,1)]")),
-                        rows(row("[(4,2), (5,1)]")), rows(row("[(4,2), (5,1)]")), rows(row("[(4,2), (5,1)]")),
-                        rows(row("[(4,2), (5,1)]")), rows(row("[(4,2), (5,1)]")), rows(row("[]")));  // t=45: both left
+                        rows(row("(no window yet)")),
+                        rows(row("(no window yet)")),
+                        rows(row("[(4,2), (5,1)]")),
+                        rows(row("[(4,2), (5,1)]")),
+                        rows(row("[(4,2), (5,1)]")),
+                        rows(row("[(4,2), (5,1)]")),
+                        rows(row("[(4,2), (5,1)]")),
+                        rows(row("[(4,2), (5,1)]")),
+                        rows(row("[]"))); // t=45: both left
     }
 
     @Test
     void the_incremental_form_needs_a_checkpoint_directory() {
-        Exception error = assertThrows(Exception.class, () -> script("incrementalValueCounts", List.of("1"))
-                .runPairs(WindowAppendDStream::incrementalValueCounts));
+        Exception error = assertThrows(
+                Exception.class,
+                () -> script("incrementalValueCounts", List.of("1"))
+                        .runPairs(WindowAppendDStream::incrementalValueCounts));
         if (MissingSolutionException.isMissingSolution(error)) {
             throw (RuntimeException) error;
         }
-        assertTrue(String.valueOf(error.getMessage()).contains("The checkpoint directory has not been set"),
+        assertTrue(
+                String.valueOf(error.getMessage()).contains("The checkpoint directory has not been set"),
                 "expected Spark's error about the missing checkpoint directory (an inverse function keeps the"
                         + " previous window's counts), got: " + error);
     }
@@ -167,13 +204,23 @@ class Lab08DStreamTest {
     @Test
     void window_rows_name_the_window_that_ends_at_the_batch_time_in_the_zone_given() {
         // t=15 s is 00:00:15 UTC on 1970-01-01: the window (23:59:45, 00:00:15]
-        windowRowsIn(ZoneOffset.UTC).assertBatches(
-                none(), none(), rows(row("235945-000015", 3, 2), row("235945-000015", 8, 1)),
-                none(), none(), rows(row("000000-000030", 3, 2), row("000000-000030", 8, 1)));
+        windowRowsIn(ZoneOffset.UTC)
+                .assertBatches(
+                        none(),
+                        none(),
+                        rows(row("235945-000015", 3, 2), row("235945-000015", 8, 1)),
+                        none(),
+                        none(),
+                        rows(row("000000-000030", 3, 2), row("000000-000030", 8, 1)));
         // the same instants in New York, 5 hours behind UTC in January
-        windowRowsIn(ZoneId.of("America/New_York")).assertBatches(
-                none(), none(), rows(row("185945-190015", 3, 2), row("185945-190015", 8, 1)),
-                none(), none(), rows(row("190000-190030", 3, 2), row("190000-190030", 8, 1)));
+        windowRowsIn(ZoneId.of("America/New_York"))
+                .assertBatches(
+                        none(),
+                        none(),
+                        rows(row("185945-190015", 3, 2), row("185945-190015", 8, 1)),
+                        none(),
+                        none(),
+                        rows(row("190000-190030", 3, 2), row("190000-190030", 8, 1)));
     }
 
     @Test
@@ -182,8 +229,10 @@ class Lab08DStreamTest {
         // with the function given to transform and everything it holds, before the first batch
         StreamResult run;
         try {
-            run = script("windowRows(counts, UTC), with a checkpoint directory as in the program", List.of("3", "3"),
-                    List.of("8"))
+            run = script(
+                            "windowRows(counts, UTC), with a checkpoint directory as in the program",
+                            List.of("3", "3"),
+                            List.of("8"))
                     .thenEmptyBatches(1)
                     .checkpointing()
                     .run(lines -> WindowAppendDStream.windowRows(testCounts(lines), ZoneOffset.UTC));
@@ -192,13 +241,15 @@ class Lab08DStreamTest {
             if (MissingSolutionException.isMissingSolution(e)) {
                 throw (RuntimeException) e;
             }
-            throw new AssertionFailedError("Lab 08 WindowAppendDStream.windowRows(counts, UTC), with a checkpoint directory"
-                    + " as in the program\n   input      batch 1: [3, 3], batch 2: [8], batch 3: []"
-                    + "\n   expected   batch 3 (t=15 s): (235945-000015,3,2) (235945-000015,8,1)"
-                    + "\n   actual     Spark did not start: it saves the DStream graph in the checkpoint, with the function"
-                    + " given to transform and all that function holds, and could not (" + e + ")"
-                    + "\nEverything the function holds must be serializable (a DateTimeFormatter is not): make such a"
-                    + " thing inside the function, on the driver, at each batch.", e);
+            throw new AssertionFailedError(
+                    "Lab 08 WindowAppendDStream.windowRows(counts, UTC), with a checkpoint directory"
+                            + " as in the program\n   input      batch 1: [3, 3], batch 2: [8], batch 3: []"
+                            + "\n   expected   batch 3 (t=15 s): (235945-000015,3,2) (235945-000015,8,1)"
+                            + "\n   actual     Spark did not start: it saves the DStream graph in the checkpoint, with the function"
+                            + " given to transform and all that function holds, and could not (" + e + ")"
+                            + "\nEverything the function holds must be serializable (a DateTimeFormatter is not): make such a"
+                            + " thing inside the function, on the driver, at each batch.",
+                    e);
         }
         run.assertBatches(none(), none(), rows(row("235945-000015", 3, 2), row("235945-000015", 8, 1)));
     }

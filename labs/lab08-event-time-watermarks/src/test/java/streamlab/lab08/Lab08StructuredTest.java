@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.junit.jupiter.api.Test;
@@ -55,11 +54,18 @@ class Lab08StructuredTest {
      * later steps. The comments give the watermark after each step.
      */
     static final List<List<Event>> SEED = List.of(
-            List.of(event(at(2), "2"), event(at(4), "2"), event(at(6), "9"), event(at(8), "0"),
-                    event(at(16), "9"), event(at(18), "1"), event(at(20), "10"), event(at(22), "2")), // 17:33:07
-            List.of(event(at(31), "7")),                                                            // 17:33:16
-            List.of(event(at(46), "2")),                                                            // 17:33:31
-            List.of(event(at(61), "3")));                                                           // 17:33:46
+            List.of(
+                    event(at(2), "2"),
+                    event(at(4), "2"),
+                    event(at(6), "9"),
+                    event(at(8), "0"),
+                    event(at(16), "9"),
+                    event(at(18), "1"),
+                    event(at(20), "10"),
+                    event(at(22), "2")), // 17:33:07
+            List.of(event(at(31), "7")), // 17:33:16
+            List.of(event(at(46), "2")), // 17:33:31
+            List.of(event(at(61), "3"))); // 17:33:46
 
     @SuppressWarnings("unchecked")
     private static List<Event>[] steps(List<List<Event>> steps) {
@@ -70,19 +76,26 @@ class Lab08StructuredTest {
 
     @Test
     void window_text_is_the_start_and_the_end_as_HHmmss() {
-        script("windowText of window(timestamp, \"30 seconds\", \"15 seconds\")",
-                List.of(event(at(0), "seed")),
-                List.of(event(Instant.parse("2024-05-14T12:00:20Z"), "noon"),
-                        event(Instant.parse("2024-05-14T23:59:50Z"), "midnight"),
-                        event(Instant.parse("2024-05-15T09:05:01Z"), "morning")))
+        script(
+                        "windowText of window(timestamp, \"30 seconds\", \"15 seconds\")",
+                        List.of(event(at(0), "seed")),
+                        List.of(
+                                event(Instant.parse("2024-05-14T12:00:20Z"), "noon"),
+                                event(Instant.parse("2024-05-14T23:59:50Z"), "midnight"),
+                                event(Instant.parse("2024-05-15T09:05:01Z"), "morning")))
                 .run(in -> in.select(
-                        WindowAppendStructured.windowText(window(col("timestamp"), "30 seconds", "15 seconds")).as("window"),
+                        WindowAppendStructured.windowText(window(col("timestamp"), "30 seconds", "15 seconds"))
+                                .as("window"),
                         col("value")))
                 .assertBatches(
                         rows(row("173245-173315", "seed"), row("173300-173330", "seed")),
-                        rows(row("120000-120030", "noon"), row("120015-120045", "noon"),
-                                row("235930-000000", "midnight"), row("235945-000015", "midnight"),
-                                row("090445-090515", "morning"), row("090500-090530", "morning")));
+                        rows(
+                                row("120000-120030", "noon"),
+                                row("120015-120045", "noon"),
+                                row("235930-000000", "midnight"),
+                                row("235945-000015", "midnight"),
+                                row("090445-090515", "morning"),
+                                row("090500-090530", "morning")));
     }
 
     // ---- valueCounts: sliding windows, watermark, append mode ----
@@ -92,12 +105,20 @@ class Lab08StructuredTest {
         script("valueCounts", steps(SEED))
                 .run(WindowAppendStructured::valueCounts)
                 .assertBatches(
-                        none(),                                      // watermark 17:33:07: every window open
+                        none(), // watermark 17:33:07: every window open
                         rows(row("173245-173315", 2, 2), row("173245-173315", 9, 1), row("173245-173315", 0, 1)),
-                        rows(row("173300-173330", 2, 3), row("173300-173330", 9, 2), row("173300-173330", 0, 1),
-                                row("173300-173330", 1, 1), row("173300-173330", 10, 1)),
-                        rows(row("173315-173345", 9, 1), row("173315-173345", 1, 1), row("173315-173345", 10, 1),
-                                row("173315-173345", 2, 1), row("173315-173345", 7, 1)))
+                        rows(
+                                row("173300-173330", 2, 3),
+                                row("173300-173330", 9, 2),
+                                row("173300-173330", 0, 1),
+                                row("173300-173330", 1, 1),
+                                row("173300-173330", 10, 1)),
+                        rows(
+                                row("173315-173345", 9, 1),
+                                row("173315-173345", 1, 1),
+                                row("173315-173345", 10, 1),
+                                row("173315-173345", 2, 1),
+                                row("173315-173345", 7, 1)))
                 .assertColumns("window", "value", "count");
     }
 
@@ -108,39 +129,53 @@ class Lab08StructuredTest {
         script("valueCounts", List.of(event(at(2), "2"), event(at(4), "2"), event(at(31), "7")))
                 .run(WindowAppendStructured::valueCounts)
                 .microBatches()
-                .assertBatches(
-                        none(),
-                        rows(row("173245-173315", 2, 2)));
+                .assertBatches(none(), rows(row("173245-173315", 2, 2)));
     }
 
     @Test
     void lines_that_are_not_whole_numbers_are_skipped() {
-        script("valueCounts",
-                List.of(event(at(1), " 7 "), event(at(2), "hello"), event(at(3), ""), event(at(4), "7"),
-                        event(at(5), "3.5"), event(at(6), "10")),
-                List.of(event(at(50), "0")))
+        script(
+                        "valueCounts",
+                        List.of(
+                                event(at(1), " 7 "),
+                                event(at(2), "hello"),
+                                event(at(3), ""),
+                                event(at(4), "7"),
+                                event(at(5), "3.5"),
+                                event(at(6), "10")),
+                        List.of(event(at(50), "0")))
                 .run(WindowAppendStructured::valueCounts)
                 .assertBatches(
                         none(),
-                        rows(row("173245-173315", 7, 2), row("173245-173315", 10, 1),
-                                row("173300-173330", 7, 2), row("173300-173330", 10, 1)));
+                        rows(
+                                row("173245-173315", 7, 2),
+                                row("173245-173315", 10, 1),
+                                row("173300-173330", 7, 2),
+                                row("173300-173330", 10, 1)));
     }
 
     @Test
     void a_late_event_counts_in_its_windows_still_open_and_not_in_those_already_closed() {
-        script("valueCounts",
-                List.of(event(at(40), "5"), event(at(41), "5")),    // watermark 17:33:26
-                List.of(event(at(33), "6"),      // 8 s late, within the watermark: in 173315-173345 and 173330-173400
-                        event(at(14), "7"),      // 27 s late: 173245-173315 has closed, 173300-173330 is still open
-                        event(at(-5), "8")),     // 46 s late: both its windows have closed, dropped
-                List.of(event(at(75), "0")))    // watermark 17:34:00: the windows up to 173330-173400 are final
+        script(
+                        "valueCounts",
+                        List.of(event(at(40), "5"), event(at(41), "5")), // watermark 17:33:26
+                        List.of(
+                                event(
+                                        at(33),
+                                        "6"), // 8 s late, within the watermark: in 173315-173345 and 173330-173400
+                                event(at(14), "7"), // 27 s late: 173245-173315 has closed, 173300-173330 is still open
+                                event(at(-5), "8")), // 46 s late: both its windows have closed, dropped
+                        List.of(event(at(75), "0"))) // watermark 17:34:00: the windows up to 173330-173400 are final
                 .run(WindowAppendStructured::valueCounts)
                 .assertBatches(
                         none(),
                         none(),
-                        rows(row("173300-173330", 7, 1),
-                                row("173315-173345", 5, 2), row("173315-173345", 6, 1),
-                                row("173330-173400", 5, 2), row("173330-173400", 6, 1)));
+                        rows(
+                                row("173300-173330", 7, 1),
+                                row("173315-173345", 5, 2),
+                                row("173315-173345", 6, 1),
+                                row("173330-173400", 5, 2),
+                                row("173330-173400", 6, 1)));
     }
 
     // ---- tumblingCounts ----
@@ -148,15 +183,19 @@ class Lab08StructuredTest {
     @Test
     void tumbling_windows_count_each_event_once() {
         List<List<Event>> input = new ArrayList<>(SEED);
-        input.add(List.of(event(at(76), "3")));                      // watermark 17:34:01
+        input.add(List.of(event(at(76), "3"))); // watermark 17:34:01
         script("tumblingCounts", steps(input))
                 .run(WindowAppendStructured::tumblingCounts)
                 .assertBatches(
                         none(),
-                        none(),                                      // 17:33:16: no tumbling window ends at 17:33:15
-                        rows(row("173300-173330", 2, 3), row("173300-173330", 9, 2), row("173300-173330", 0, 1),
-                                row("173300-173330", 1, 1), row("173300-173330", 10, 1)),
-                        none(),                                      // 17:33:46: 173330-173400 still open
+                        none(), // 17:33:16: no tumbling window ends at 17:33:15
+                        rows(
+                                row("173300-173330", 2, 3),
+                                row("173300-173330", 9, 2),
+                                row("173300-173330", 0, 1),
+                                row("173300-173330", 1, 1),
+                                row("173300-173330", 10, 1)),
+                        none(), // 17:33:46: 173330-173400 still open
                         rows(row("173330-173400", 7, 1), row("173330-173400", 2, 1)))
                 .assertColumns("window", "value", "count");
     }
@@ -177,7 +216,8 @@ class Lab08StructuredTest {
     @Test
     void with_a_watermark_the_state_drops_the_windows_already_written() {
         script("valueCounts", steps(EVERY_30_S))
-                .probe("rows in the state (lastProgress().stateOperators()[0].numRowsTotal())",
+                .probe(
+                        "rows in the state (lastProgress().stateOperators()[0].numRowsTotal())",
                         Lab08StructuredTest::stateRows)
                 .run(WindowAppendStructured::valueCounts)
                 .observed()
@@ -188,7 +228,8 @@ class Lab08StructuredTest {
     void without_a_watermark_the_state_keeps_every_window() {
         script("countsWithoutWatermark", steps(EVERY_30_S))
                 .outputMode("update")
-                .probe("rows in the state (lastProgress().stateOperators()[0].numRowsTotal())",
+                .probe(
+                        "rows in the state (lastProgress().stateOperators()[0].numRowsTotal())",
                         Lab08StructuredTest::stateRows)
                 .run(WindowAppendStructured::countsWithoutWatermark)
                 .observed()
@@ -201,10 +242,18 @@ class Lab08StructuredTest {
                 .outputMode("update")
                 .run(WindowAppendStructured::countsWithoutWatermark)
                 .assertBatches(
-                        rows(row("173245-173315", 2, 2), row("173245-173315", 9, 1), row("173245-173315", 0, 1),
-                                row("173300-173330", 2, 3), row("173300-173330", 9, 2), row("173300-173330", 0, 1),
-                                row("173300-173330", 1, 1), row("173300-173330", 10, 1),
-                                row("173315-173345", 9, 1), row("173315-173345", 1, 1), row("173315-173345", 10, 1),
+                        rows(
+                                row("173245-173315", 2, 2),
+                                row("173245-173315", 9, 1),
+                                row("173245-173315", 0, 1),
+                                row("173300-173330", 2, 3),
+                                row("173300-173330", 9, 2),
+                                row("173300-173330", 0, 1),
+                                row("173300-173330", 1, 1),
+                                row("173300-173330", 10, 1),
+                                row("173315-173345", 9, 1),
+                                row("173315-173345", 1, 1),
+                                row("173315-173345", 10, 1),
                                 row("173315-173345", 2, 1)),
                         rows(row("173315-173345", 7, 1), row("173330-173400", 7, 1)))
                 .assertColumns("window", "value", "count");
@@ -212,14 +261,17 @@ class Lab08StructuredTest {
 
     @Test
     void without_a_watermark_append_mode_is_refused() {
-        Exception error = assertThrows(Exception.class, () -> script("countsWithoutWatermark", steps(SEED.subList(0, 1)))
-                .outputMode("append")
-                .run(WindowAppendStructured::countsWithoutWatermark),
+        Exception error = assertThrows(
+                Exception.class,
+                () -> script("countsWithoutWatermark", steps(SEED.subList(0, 1)))
+                        .outputMode("append")
+                        .run(WindowAppendStructured::countsWithoutWatermark),
                 "countsWithoutWatermark in append mode must be refused: without a watermark no window is ever final");
         if (MissingSolutionException.isMissingSolution(error)) {
             throw (RuntimeException) error;
         }
-        assertThat(error.getMessage()).as("Spark's error for countsWithoutWatermark in append mode")
+        assertThat(error.getMessage())
+                .as("Spark's error for countsWithoutWatermark in append mode")
                 .contains("not supported for streaming aggregations without watermark");
     }
 
@@ -239,7 +291,9 @@ class Lab08StructuredTest {
         CsvFolders folders = new CsvFolders(Path.of(output));
         List<String> seen = new ArrayList<>();
         for (int step = 0; step < 3; step++) {
-            input.add(SEED.get(step).stream().map(e -> new Tuple2<>(Timestamp.from(e.time()), e.line())).toList());
+            input.add(SEED.get(step).stream()
+                    .map(e -> new Tuple2<>(Timestamp.from(e.time()), e.line()))
+                    .toList());
             TestSpark.processAll(query);
             seen.add("after step " + (step + 1) + ": " + folders.describe());
         }
@@ -248,7 +302,8 @@ class Lab08StructuredTest {
         for (int step = 0; step < 3; step++) {
             in.append("\n  step ").append(step + 1).append(": ").append(SEED.get(step));
         }
-        assertThat(seen).as("WindowAppendStructured.csvSink(valueCounts(events), " + output + "), the window folders"
+        assertThat(seen)
+                .as("WindowAppendStructured.csvSink(valueCounts(events), " + output + "), the window folders"
                         + " after each step (\"(2 CSV files)\" when a folder has more than one) and their value,count"
                         + " lines; the input (times in UTC):" + in)
                 .containsExactly(

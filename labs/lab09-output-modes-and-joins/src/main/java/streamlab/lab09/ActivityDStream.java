@@ -36,8 +36,8 @@ public final class ActivityDStream {
      * {@code (description, count)}. Activities without a description are left out; two activities
      * with the same description add up.
      */
-    public static JavaPairDStream<String, Long> describedCounts(JavaDStream<String> activities,
-                                                                JavaPairRDD<String, String> descriptions) {
+    public static JavaPairDStream<String, Long> describedCounts(
+            JavaDStream<String> activities, JavaPairRDD<String, String> descriptions) {
         // TODO: input: activity names, one a line, and a static RDD of (activity, description). Output:
         //       (description, count) per batch; activities without a description are left out, two
         //       activities with the same description add up.

@@ -15,8 +15,8 @@ public final class StreamJoinsDStream {
     private StreamJoinsDStream() {}
 
     /** {@code (user, (phone activity, watch activity))} for every pair of the same user in the same batch. */
-    public static JavaPairDStream<String, Tuple2<String, String>> joined(JavaPairDStream<String, String> phone,
-                                                                        JavaPairDStream<String, String> watch) {
+    public static JavaPairDStream<String, Tuple2<String, String>> joined(
+            JavaPairDStream<String, String> phone, JavaPairDStream<String, String> watch) {
         // TODO: output: (user, (phone activity, watch activity)) for every pair of the same user in the same
         //       batch.
         //       The idea: a DStream join is batch by batch: only pairs of the same batch can match.
@@ -48,8 +48,8 @@ public final class StreamJoinsDStream {
      * The inner join over windows of the last 2 s (2 batches), sliding every batch: pairs up to one batch
      * apart match, and a pair that stays in both windows is joined again at the next batch.
      */
-    public static JavaPairDStream<String, Tuple2<String, String>> windowJoined(JavaPairDStream<String, String> phone,
-                                                                              JavaPairDStream<String, String> watch) {
+    public static JavaPairDStream<String, Tuple2<String, String>> windowJoined(
+            JavaPairDStream<String, String> phone, JavaPairDStream<String, String> watch) {
         // TODO: output: the inner join over windows of the last 2 s (2 batches), sliding every batch: pairs up
         //       to one batch apart match, and a pair still in both windows is joined again at the next batch.
         //       The idea: windows widen what a batch-by-batch join can see.

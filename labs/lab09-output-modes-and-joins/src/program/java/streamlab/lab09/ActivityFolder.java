@@ -21,7 +21,9 @@ final class ActivityFolder {
                     + " JSON files, such as datasets/activity.");
         }
         try (Stream<Path> listing = Files.list(folder)) {
-            List<Path> files = listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+            List<Path> files = listing.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
             if (files.isEmpty()) {
                 throw new LabUsageException(folder + " holds no .json files: give --activity a folder of activity"
                         + " JSON files, such as datasets/activity.");
@@ -46,6 +48,7 @@ final class ActivityFolder {
 
     private static LabUsageException notActivity(Path folder, String why) {
         return new LabUsageException(folder + " does not hold activity readings (JSON lines with gt, Creation_Time,"
-                + " User, x, ...; see datasets/README.md): " + why.lines().findFirst().orElse(why));
+                + " User, x, ...; see datasets/README.md): "
+                + why.lines().findFirst().orElse(why));
     }
 }

@@ -32,18 +32,26 @@ public enum MatrixQuery {
         return switch (this) {
             case SELECT_FILTER -> events.where("value like '%stairs%'").select("value");
             case AGGREGATION -> events.groupBy("value").count();
-            case WATERMARKED_AGGREGATION -> events.withWatermark("timestamp", "5 seconds")
-                    .groupBy(window(col("timestamp"), "10 seconds"), col("value")).count();
-            case STREAM_STATIC_JOIN -> events.join(descriptions(events.sparkSession()),
-                    col("value").equalTo(col("gt"))).select("value", "description");
-            case SORTED_AGGREGATION -> events.groupBy("value").count().orderBy(col("count").desc());
+            case WATERMARKED_AGGREGATION ->
+                events.withWatermark("timestamp", "5 seconds")
+                        .groupBy(window(col("timestamp"), "10 seconds"), col("value"))
+                        .count();
+            case STREAM_STATIC_JOIN ->
+                events.join(descriptions(events.sparkSession()), col("value").equalTo(col("gt")))
+                        .select("value", "description");
+            case SORTED_AGGREGATION ->
+                events.groupBy("value").count().orderBy(col("count").desc());
         };
     }
 
     /** The static table of the join: columns {@code gt}, {@code description}. */
     public static Dataset<Row> descriptions(SparkSession spark) {
-        return spark.createDataset(List.of(new Tuple2<>("sit", "sitting"), new Tuple2<>("walk", "walking"),
-                        new Tuple2<>("stairsup", "climbing stairs")),
-                Encoders.tuple(Encoders.STRING(), Encoders.STRING())).toDF("gt", "description");
+        return spark.createDataset(
+                        List.of(
+                                new Tuple2<>("sit", "sitting"),
+                                new Tuple2<>("walk", "walking"),
+                                new Tuple2<>("stairsup", "climbing stairs")),
+                        Encoders.tuple(Encoders.STRING(), Encoders.STRING()))
+                .toDF("gt", "description");
     }
 }

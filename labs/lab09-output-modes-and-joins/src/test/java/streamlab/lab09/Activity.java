@@ -24,9 +24,19 @@ final class Activity {
         long createdNs = Math.round(createdSeconds * 1000) * 1_000_000L + 123_456;
         long arrivalMs = Math.round(createdSeconds * 1000) + 5;
         String activity = gt == null ? "" : String.format("\"gt\":\"%s\",", gt);
-        return String.format(Locale.ROOT, "{\"Arrival_Time\":%d,\"Creation_Time\":%d,\"Device\":\"%s_1\",\"Index\":0,"
+        return String.format(
+                Locale.ROOT,
+                "{\"Arrival_Time\":%d,\"Creation_Time\":%d,\"Device\":\"%s_1\",\"Index\":0,"
                         + "\"Model\":\"%s\",\"User\":\"%s\",%s\"x\":%s,\"y\":%s,\"z\":%s}",
-                arrivalMs, createdNs, model, model, user, activity, x, 2 * x, -x);
+                arrivalMs,
+                createdNs,
+                model,
+                model,
+                user,
+                activity,
+                x,
+                2 * x,
+                -x);
     }
 
     /** A reading created at 0 s. */
@@ -36,13 +46,16 @@ final class Activity {
 
     /** A stream of JSON lines (column {@code value}) as the activity table a file source with the schema gives. */
     static Dataset<Row> parse(Dataset<Row> lines) {
-        return lines.select(from_json(col("value"), StructType.fromDDL(ActivityStructured.SCHEMA)).as("r"))
+        return lines.select(from_json(col("value"), StructType.fromDDL(ActivityStructured.SCHEMA))
+                        .as("r"))
                 .select("r.*");
     }
 
     /** JSON lines read as a static table with the lab's schema. */
     static Dataset<Row> table(List<String> lines) {
-        return TestSpark.session().read().schema(ActivityStructured.SCHEMA)
+        return TestSpark.session()
+                .read()
+                .schema(ActivityStructured.SCHEMA)
                 .json(TestSpark.session().createDataset(lines, Encoders.STRING()));
     }
 }

@@ -38,40 +38,49 @@ class Lab09DStreamTest {
 
     @Test
     void sql_on_each_batch_counts_the_readings_of_each_activity_in_that_batch() {
-        script("sqlCounts",
-                List.of(reading("a", "sit", "s3", 0), reading("b", "sit", "s3", 0), reading("c", "walk", "s3", 0),
-                        reading("a", "sit", "nexus4", 0)),
-                List.of(),
-                List.of(reading("a", "walk", "s3", 0), reading("b", null, "s3", 0), reading("c", null, "s3", 0)))
+        script(
+                        "sqlCounts",
+                        List.of(
+                                reading("a", "sit", "s3", 0),
+                                reading("b", "sit", "s3", 0),
+                                reading("c", "walk", "s3", 0),
+                                reading("a", "sit", "nexus4", 0)),
+                        List.of(),
+                        List.of(
+                                reading("a", "walk", "s3", 0),
+                                reading("b", null, "s3", 0),
+                                reading("c", null, "s3", 0)))
                 .run(ActivityDStream::sqlCounts)
                 .assertBatches(
                         rows(row("sit", 3), row("walk", 1)),
                         none(),
-                        rows(row("walk", 1), row(null, 2)));   // each batch on its own: no running total
+                        rows(row("walk", 1), row(null, 2))); // each batch on its own: no running total
     }
 
     @Test
     void a_transform_joins_each_batch_with_the_static_descriptions() {
-        JavaPairRDD<String, String> descriptions = TestSpark.context().parallelizePairs(List.of(
-                new Tuple2<>("sit", "sitting"), new Tuple2<>("stairsup", "on stairs"),
-                new Tuple2<>("stairsdown", "on stairs")), 2);
-        script("describedCounts",
-                List.of("sit", "stairsup", "bike", "stairsdown", "sit", "stairsup"),
-                List.of("bike"),
-                List.of("stairsdown", "sit"))
+        JavaPairRDD<String, String> descriptions = TestSpark.context()
+                .parallelizePairs(
+                        List.of(
+                                new Tuple2<>("sit", "sitting"),
+                                new Tuple2<>("stairsup", "on stairs"),
+                                new Tuple2<>("stairsdown", "on stairs")),
+                        2);
+        script(
+                        "describedCounts",
+                        List.of("sit", "stairsup", "bike", "stairsdown", "sit", "stairsup"),
+                        List.of("bike"),
+                        List.of("stairsdown", "sit"))
                 .runPairs(lines -> ActivityDStream.describedCounts(lines, descriptions))
                 .assertBatches(
-                        rows(row("sitting", 2), row("on stairs", 3)),    // bike has no description
+                        rows(row("sitting", 2), row("on stairs", 3)), // bike has no description
                         none(),
                         rows(row("sitting", 1), row("on stairs", 1)));
     }
 
     @Test
     void update_state_by_key_keeps_a_running_count_of_every_activity() {
-        script("runningCounts",
-                List.of("sit", "walk", "sit", "sit"),
-                List.of(),
-                List.of("walk", "bike", "walk"))
+        script("runningCounts", List.of("sit", "walk", "sit", "sit"), List.of(), List.of("walk", "bike", "walk"))
                 .checkpointing()
                 .runPairs(ActivityDStream::runningCounts)
                 .assertBatches(
@@ -81,21 +90,25 @@ class Lab09DStreamTest {
     }
 
     /** Batch k of the result: the join of batch k of {@code phone} with batch k of {@code watch}. */
-    private static StreamResult twoStreams(String exercise,
-                                           BiFunction<JavaPairDStream<String, String>,
-                                                   JavaPairDStream<String, String>, JavaPairDStream<String, ?>> join,
-                                           List<List<Tuple2<String, String>>> phone,
-                                           List<List<Tuple2<String, String>>> watch) {
-        DStreamScript<Object> script = DStreamScript.<Object>from(ssc -> join.apply(queue(ssc, phone), queue(ssc, watch))
-                        .toJavaDStream().map(pair -> (Object) pair))
+    private static StreamResult twoStreams(
+            String exercise,
+            BiFunction<JavaPairDStream<String, String>, JavaPairDStream<String, String>, JavaPairDStream<String, ?>>
+                    join,
+            List<List<Tuple2<String, String>>> phone,
+            List<List<Tuple2<String, String>>> watch) {
+        DStreamScript<Object> script = DStreamScript.<Object>from(
+                        ssc -> join.apply(queue(ssc, phone), queue(ssc, watch))
+                                .toJavaDStream()
+                                .map(pair -> (Object) pair))
                 .title("Lab 09 StreamJoinsDStream." + exercise);
         for (int k = 0; k < phone.size(); k++) {
-            script.then("phone " + phone.get(k) + ", watch " + watch.get(k), t -> { });
+            script.then("phone " + phone.get(k) + ", watch " + watch.get(k), t -> {});
         }
         return script.run(pairs -> pairs);
     }
 
-    private static JavaPairDStream<String, String> queue(JavaStreamingContext ssc, List<List<Tuple2<String, String>>> batches) {
+    private static JavaPairDStream<String, String> queue(
+            JavaStreamingContext ssc, List<List<Tuple2<String, String>>> batches) {
         Queue<JavaRDD<Tuple2<String, String>>> queue = new LinkedList<>();
         for (List<Tuple2<String, String>> batch : batches) {
             queue.add(ssc.sparkContext().parallelize(batch, 2));
@@ -108,28 +121,25 @@ class Lab09DStreamTest {
     }
 
     private static final List<List<Tuple2<String, String>>> PHONE = List.of(
-            List.of(pair("a", "walk"), pair("b", "sit"), pair("a", "bike")),
-            List.of(pair("c", "sit")),
-            List.of());
+            List.of(pair("a", "walk"), pair("b", "sit"), pair("a", "bike")), List.of(pair("c", "sit")), List.of());
     private static final List<List<Tuple2<String, String>>> WATCH = List.of(
             List.of(pair("a", "walk"), pair("d", "stand")),
             List.of(),
-            List.of(pair("c", "sit")));   // c's phone pair came one batch earlier: no match
+            List.of(pair("c", "sit"))); // c's phone pair came one batch earlier: no match
 
     @Test
     void join_matches_the_pairs_of_the_same_user_in_the_same_batch() {
         twoStreams("joined", StreamJoinsDStream::joined, PHONE, WATCH)
-                .assertBatches(
-                        rows(row("a", row("walk", "walk")), row("a", row("bike", "walk"))),
-                        none(),
-                        none());
+                .assertBatches(rows(row("a", row("walk", "walk")), row("a", row("bike", "walk"))), none(), none());
     }
 
     @Test
     void left_outer_join_keeps_every_phone_pair() {
         twoStreams("leftJoined", StreamJoinsDStream::leftJoined, PHONE, WATCH)
                 .assertBatches(
-                        rows(row("a", row("walk", Optional.of("walk"))), row("a", row("bike", Optional.of("walk"))),
+                        rows(
+                                row("a", row("walk", Optional.of("walk"))),
+                                row("a", row("bike", Optional.of("walk"))),
                                 row("b", row("sit", Optional.empty()))),
                         rows(row("c", row("sit", Optional.empty()))),
                         none());
@@ -139,7 +149,8 @@ class Lab09DStreamTest {
     void full_outer_join_keeps_every_pair_of_both_streams() {
         twoStreams("fullJoined", StreamJoinsDStream::fullJoined, PHONE, WATCH)
                 .assertBatches(
-                        rows(row("a", row(Optional.of("walk"), Optional.of("walk"))),
+                        rows(
+                                row("a", row(Optional.of("walk"), Optional.of("walk"))),
                                 row("a", row(Optional.of("bike"), Optional.of("walk"))),
                                 row("b", row(Optional.of("sit"), Optional.empty())),
                                 row("d", row(Optional.empty(), Optional.of("stand")))),
@@ -158,9 +169,9 @@ class Lab09DStreamTest {
                 .assertBatches(
                         rows(row("a", row("walk", "walk")), row("a", row("bike", "walk"))),
                         rows(row("a", row("walk", "walk")), row("a", row("bike", "walk"))), // still in both windows
-                        rows(row("c", row("sit", "sit"))),                                  // one batch apart
+                        rows(row("c", row("sit", "sit"))), // one batch apart
                         none(),
                         none(),
-                        none());                                                            // two batches apart
+                        none()); // two batches apart
     }
 }

@@ -48,12 +48,13 @@ class Lab09OutputModesTest {
             return StructuredScript.events(
                             List.of(event(at(1), "sit"), event(at(2), "stairsup"), event(at(3), "sit")),
                             List.of(event(at(16), "walk")))
-                    .title("Lab 09 MatrixQuery." + query + " in " + mode + " mode").outputMode(mode);
+                    .title("Lab 09 MatrixQuery." + query + " in " + mode + " mode")
+                    .outputMode(mode);
         }
 
         private void expect(String mode, Outcome outcome) {
-            assertEquals(outcome, OutputModes.outcome(query, mode),
-                    "OutputModes.outcome(" + query + ", \"" + mode + "\")");
+            assertEquals(
+                    outcome, OutputModes.outcome(query, mode), "OutputModes.outcome(" + query + ", \"" + mode + "\")");
         }
 
         /** In {@code mode} the query writes these rows at steps 1 and 2. */
@@ -66,7 +67,9 @@ class Lab09OutputModesTest {
         /** In {@code mode} the query does not start: Spark says {@code message}. */
         Matrix refused(String mode, String message) {
             expect(mode, REFUSED);
-            Exception e = assertThrows(Exception.class, () -> script(mode).run(query::on),
+            Exception e = assertThrows(
+                    Exception.class,
+                    () -> script(mode).run(query::on),
                     query + " in " + mode + " mode must be refused");
             assertTrue(e.getMessage().contains(message), "Spark's message is: " + e.getMessage());
             return this;
@@ -86,38 +89,61 @@ class Lab09OutputModesTest {
         new Matrix(MatrixQuery.AGGREGATION)
                 .refused("append", NO_WATERMARK)
                 .writes("update", CHANGED_ROWS, rows(row("sit", 2), row("stairsup", 1)), rows(row("walk", 1)))
-                .writes("complete", WHOLE_TABLE, rows(row("sit", 2), row("stairsup", 1)),
+                .writes(
+                        "complete",
+                        WHOLE_TABLE,
+                        rows(row("sit", 2), row("stairsup", 1)),
                         rows(row("sit", 2), row("stairsup", 1), row("walk", 1)));
     }
 
     @Test
     void an_aggregation_with_a_watermark_writes_final_windows_in_append() {
         new Matrix(MatrixQuery.WATERMARKED_AGGREGATION)
-                .writes("append", FINAL_ROWS, none(),     // walk at 16 s moves the watermark to 11 s: [0, 10) is final
+                .writes(
+                        "append",
+                        FINAL_ROWS,
+                        none(), // walk at 16 s moves the watermark to 11 s: [0, 10) is final
                         rows(row(window(0, 10), "sit", 2), row(window(0, 10), "stairsup", 1)))
-                .writes("update", CHANGED_ROWS, rows(row(window(0, 10), "sit", 2), row(window(0, 10), "stairsup", 1)),
+                .writes(
+                        "update",
+                        CHANGED_ROWS,
+                        rows(row(window(0, 10), "sit", 2), row(window(0, 10), "stairsup", 1)),
                         rows(row(window(10, 20), "walk", 1)))
-                .writes("complete", WHOLE_TABLE, rows(row(window(0, 10), "sit", 2), row(window(0, 10), "stairsup", 1)),
-                        rows(row(window(0, 10), "sit", 2), row(window(0, 10), "stairsup", 1),
+                .writes(
+                        "complete",
+                        WHOLE_TABLE,
+                        rows(row(window(0, 10), "sit", 2), row(window(0, 10), "stairsup", 1)),
+                        rows(
+                                row(window(0, 10), "sit", 2),
+                                row(window(0, 10), "stairsup", 1),
                                 row(window(10, 20), "walk", 1)));
     }
 
     @Test
     void a_stream_static_join_writes_new_rows_and_is_refused_in_complete() {
         new Matrix(MatrixQuery.STREAM_STATIC_JOIN)
-                .writes("append", NEW_ROWS, rows(row("sit", "sitting"), row("sit", "sitting"),
-                        row("stairsup", "climbing stairs")), rows(row("walk", "walking")))
-                .writes("update", NEW_ROWS, rows(row("sit", "sitting"), row("sit", "sitting"),
-                        row("stairsup", "climbing stairs")), rows(row("walk", "walking")))
+                .writes(
+                        "append",
+                        NEW_ROWS,
+                        rows(row("sit", "sitting"), row("sit", "sitting"), row("stairsup", "climbing stairs")),
+                        rows(row("walk", "walking")))
+                .writes(
+                        "update",
+                        NEW_ROWS,
+                        rows(row("sit", "sitting"), row("sit", "sitting"), row("stairsup", "climbing stairs")),
+                        rows(row("walk", "walking")))
                 .refused("complete", NO_AGGREGATION);
     }
 
     @Test
     void a_sort_after_an_aggregation_runs_only_in_complete() {
         new Matrix(MatrixQuery.SORTED_AGGREGATION)
-                .refused("append", NO_WATERMARK)   // the aggregation is refused before the sort
+                .refused("append", NO_WATERMARK) // the aggregation is refused before the sort
                 .refused("update", SORTING)
-                .writes("complete", WHOLE_TABLE, rows(row("sit", 2), row("stairsup", 1)),
+                .writes(
+                        "complete",
+                        WHOLE_TABLE,
+                        rows(row("sit", 2), row("stairsup", 1)),
                         rows(row("sit", 2), row("stairsup", 1), row("walk", 1)));
     }
 }

@@ -24,8 +24,10 @@ class Lab09StreamJoinsTest {
     void the_inner_join_writes_a_pair_as_soon_as_both_readings_are_there() {
         new PhoneAndWatch("phoneWithWatch", StreamJoinsStructured::phoneWithWatch)
                 .step(List.of(reading("a", at(10)), reading("b", at(10))), List.of())
-                .step(List.of(), List.of(reading("a", at(11.5)), reading("b", at(13))))    // b: 3 s apart, no match
-                .step(List.of(reading("a", at(12))), List.of(reading("a", at(14))))       // the new phone reading meets both a's watch readings
+                .step(List.of(), List.of(reading("a", at(11.5)), reading("b", at(13)))) // b: 3 s apart, no match
+                .step(
+                        List.of(reading("a", at(12))),
+                        List.of(reading("a", at(14)))) // the new phone reading meets both a's watch readings
                 .run()
                 .assertBatches(
                         none(),
@@ -36,8 +38,13 @@ class Lab09StreamJoinsTest {
     @Test
     void the_inner_join_matches_only_readings_of_the_same_user_within_2_s() {
         new PhoneAndWatch("phoneWithWatch", StreamJoinsStructured::phoneWithWatch)
-                .step(List.of(reading("a", at(20)), reading("b", at(20))),
-                        List.of(reading("a", at(18)), reading("a", at(22)), reading("a", at(17.9)), reading("c", at(20)),
+                .step(
+                        List.of(reading("a", at(20)), reading("b", at(20))),
+                        List.of(
+                                reading("a", at(18)),
+                                reading("a", at(22)),
+                                reading("a", at(17.9)),
+                                reading("c", at(20)),
                                 reading("b", at(22.1))))
                 .run()
                 .assertBatches(rows(row("a", at(20), at(18)), row("a", at(20), at(22))));
@@ -47,8 +54,8 @@ class Lab09StreamJoinsTest {
     void the_left_outer_join_writes_an_unmatched_phone_reading_with_null_once_the_watermark_passes() {
         new PhoneAndWatch("phoneWithOptionalWatch", StreamJoinsStructured::phoneWithOptionalWatch)
                 .step(List.of(reading("a", at(10)), reading("b", at(10))), List.of(reading("a", at(11))))
-                .step(List.of(reading("c", at(16))), List.of(reading("c", at(16))))     // watermark 11 s
-                .step(List.of(reading("c", at(30))), List.of(reading("c", at(30))))     // watermark 25 s
+                .step(List.of(reading("c", at(16))), List.of(reading("c", at(16)))) // watermark 11 s
+                .step(List.of(reading("c", at(30))), List.of(reading("c", at(30)))) // watermark 25 s
                 .run()
                 .assertBatches(
                         rows(row("a", at(10), at(11))),

@@ -30,7 +30,8 @@ final class PhoneAndWatch {
         }
     }
 
-    private static final Encoder<Tuple2<String, Timestamp>> ENCODER = Encoders.tuple(Encoders.STRING(), Encoders.TIMESTAMP());
+    private static final Encoder<Tuple2<String, Timestamp>> ENCODER =
+            Encoders.tuple(Encoders.STRING(), Encoders.TIMESTAMP());
 
     private final StructuredScript script;
     private MemoryInput<Tuple2<String, Timestamp>> phone;
@@ -38,11 +39,14 @@ final class PhoneAndWatch {
 
     PhoneAndWatch(String exercise, BinaryOperator<Dataset<Row>> join) {
         this.script = StructuredScript.from(spark -> {
-            phone = MemoryInput.of(ENCODER, spark);
-            watch = MemoryInput.of(ENCODER, spark);
-            return join.apply(phone.toDF().selectExpr("_1 AS User", "_2 AS phone_time"),
-                    watch.toDF().selectExpr("_1 AS User", "_2 AS watch_time"));
-        }).title("Lab 09 StreamJoinsStructured." + exercise).outputMode("append");
+                    phone = MemoryInput.of(ENCODER, spark);
+                    watch = MemoryInput.of(ENCODER, spark);
+                    return join.apply(
+                            phone.toDF().selectExpr("_1 AS User", "_2 AS phone_time"),
+                            watch.toDF().selectExpr("_1 AS User", "_2 AS watch_time"));
+                })
+                .title("Lab 09 StreamJoinsStructured." + exercise)
+                .outputMode("append");
     }
 
     static Reading reading(String user, Instant time) {

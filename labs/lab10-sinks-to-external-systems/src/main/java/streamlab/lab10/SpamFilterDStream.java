@@ -16,7 +16,8 @@ public final class SpamFilterDStream {
 
     private SpamFilterDStream() {}
 
-    public static JavaPairDStream<String, Long> countsWithoutSpam(JavaDStream<String> lines, JavaRDD<String> spamWords) {
+    public static JavaPairDStream<String, Long> countsWithoutSpam(
+            JavaDStream<String> lines, JavaRDD<String> spamWords) {
         // TODO: input: the lines of each batch, and a static RDD of spam words. Output: (word, count) for every
         //       word of the batch that is not a spam word.
         //       The idea: transform hands you each batch's RDD, so every RDD operation is yours, also those a

@@ -84,8 +84,9 @@ public final class Connections {
         if (!db.isH2()) {
             throw new IllegalArgumentException("only the embedded H2 database lists its sessions: " + db.url());
         }
-        try (Connection c = forReading(db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+        try (Connection c = forReading(db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
             rs.next();
             return rs.getInt(1) - 1;
         } catch (SQLException e) {
@@ -96,30 +97,37 @@ public final class Connections {
     /** What went wrong, in one sentence a user can act on (for the program's error messages). */
     public static String explain(SQLException e, DbSettings db) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        String message = e.getMessage() == null
+                ? e.toString()
+                : e.getMessage().lines().findFirst().orElse("");
         if (message.startsWith("No suitable driver")) {
             return "No JDBC driver here accepts " + db.url() + ": this lab brings H2 (jdbc:h2:...) and PostgreSQL"
                     + " (jdbc:postgresql://HOST:5432/DATABASE).";
         }
         if (state.startsWith("08")) {
             Throwable cause = e.getCause();
-            String why = cause == null || cause.getMessage() == null ? ""
+            String why = cause == null || cause.getMessage() == null
+                    ? ""
                     : " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
             return "Cannot reach the database at " + db.url() + ": " + message + why
-                    + (message.contains("Check that") ? "" : " Is the server running, and are the host and port right?");
+                    + (message.contains("Check that")
+                            ? ""
+                            : " Is the server running, and are the host and port right?");
         }
         if (state.startsWith("28")) {
             return "The database at " + db.url() + " refused user " + db.user() + ": " + message
                     + " (check --user and --password).";
         }
         if (state.equals("3D000")) {
-            return "The database named in " + db.url() + " does not exist: " + message + " (create it first, see the README).";
+            return "The database named in " + db.url() + " does not exist: " + message
+                    + " (create it first, see the README).";
         }
         if (tableMissing(e)) {
             return "The table " + db.table() + " does not exist in " + db.url() + " (create it, or start the"
                     + " program with --create-tables).";
         }
-        return "The database at " + db.url() + " failed: " + message + (state.isEmpty() ? "" : " (SQL state " + state + ").");
+        return "The database at " + db.url() + " failed: " + message
+                + (state.isEmpty() ? "" : " (SQL state " + state + ").");
     }
 
     /** True when {@code e} says a table does not exist (PostgreSQL: 42P01; H2: 42S02, 42S03, 42S04). */
@@ -163,7 +171,7 @@ public final class Connections {
         }
 
         @Override
-        public void setLogWriter(PrintWriter out) { }
+        public void setLogWriter(PrintWriter out) {}
 
         @Override
         public void setLoginTimeout(int seconds) {

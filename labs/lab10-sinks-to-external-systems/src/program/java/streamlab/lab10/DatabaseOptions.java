@@ -14,7 +14,9 @@ import streamlab.support.LabUsageException;
  */
 final class DatabaseOptions {
 
-    @Option(names = "--jdbc-url", paramLabel = "URL",
+    @Option(
+            names = "--jdbc-url",
+            paramLabel = "URL",
             description = "The database to write to, e.g. jdbc:postgresql://localhost:5432/streamlab"
                     + " (default: an embedded H2 in memory, in PostgreSQL mode).")
     String jdbcUrl;
@@ -25,12 +27,15 @@ final class DatabaseOptions {
     @Option(names = "--password", defaultValue = "", description = "The database user's password (with --jdbc-url).")
     String password;
 
-    @Option(names = "--table", defaultValue = "word_counts",
+    @Option(
+            names = "--table",
+            defaultValue = "word_counts",
             description = "The name the tables start with: NAME_dstream, NAME_structured, NAME_totals"
                     + " (default: ${DEFAULT-VALUE}).")
     String table;
 
-    @Option(names = "--create-tables",
+    @Option(
+            names = "--create-tables",
             description = "Create the tables that are missing (the embedded database always does).")
     boolean createTables;
 
@@ -83,7 +88,8 @@ final class DatabaseOptions {
         } catch (SQLException e) {
             throw new LabUsageException(Connections.explain(e, current));
         }
-        System.out.println("== writing to " + db.url() + ": " + String.join(", ", tables.stream().map(DbSettings::table)
-                .toList()) + " (emptied: every run starts afresh)");
+        System.out.println("== writing to " + db.url() + ": "
+                + String.join(", ", tables.stream().map(DbSettings::table).toList())
+                + " (emptied: every run starts afresh)");
     }
 }

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * @param poolSize            the connections a pool keeps open ({@link Connections#poolConfig})
  * @param connectionTimeoutMs how long a borrower waits for a free pooled connection before it fails
  */
-public record DbSettings(String url, String user, String password, String table, int poolSize,
-                         long connectionTimeoutMs) implements Serializable {
+public record DbSettings(String url, String user, String password, String table, int poolSize, long connectionTimeoutMs)
+        implements Serializable {
 
     /** A table name the lab accepts: letters, digits and underscores, starting with a letter. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
@@ -37,8 +37,8 @@ public record DbSettings(String url, String user, String password, String table,
 
     /** An H2 database in memory, in PostgreSQL mode, that lives until the JVM ends or it is shut down. */
     public static DbSettings embedded(String name, String table) {
-        return new DbSettings("jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "sa", "", table,
-                POOL_SIZE, 30_000);
+        return new DbSettings(
+                "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "sa", "", table, POOL_SIZE, 30_000);
     }
 
     /** The same database, another table. */

@@ -35,11 +35,13 @@ final class Lab10Output {
     /** The table in two lines: its size, the connections opened so far, and its biggest words. */
     static String describe(DbSettings db, boolean totals, String news) throws SQLException {
         List<Tuple2<String, Long>> top = WordTables.top(db, totals, SHOWN);
-        return db.table() + " holds " + WordTables.rowCount(db) + " rows (" + news + "); connections opened to write it so far: "
+        return db.table() + " holds " + WordTables.rowCount(db) + " rows (" + news
+                + "); connections opened to write it so far: "
                 + Connections.opened(db) + "\n"
                 + (totals ? "biggest totals: " : "top words, all batches: ")
-                + (top.isEmpty() ? "(none yet)" : top.stream().map(t -> t._1() + " " + t._2())
-                .collect(Collectors.joining(", ")))
+                + (top.isEmpty()
+                        ? "(none yet)"
+                        : top.stream().map(t -> t._1() + " " + t._2()).collect(Collectors.joining(", ")))
                 + "\n";
     }
 
@@ -72,10 +74,10 @@ final class Lab10Output {
         }
 
         @Override
-        public void onQueryStarted(QueryStartedEvent event) { }
+        public void onQueryStarted(QueryStartedEvent event) {}
 
         @Override
-        public void onQueryTerminated(QueryTerminatedEvent event) { }
+        public void onQueryTerminated(QueryTerminatedEvent event) {}
     }
 
     /**
@@ -88,8 +90,10 @@ final class Lab10Output {
             return OptionalLong.empty();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(name -> name.matches("\\d+"))
-                    .mapToLong(Long::parseLong).max();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.matches("\\d+"))
+                    .mapToLong(Long::parseLong)
+                    .max();
         } catch (IOException e) {
             return OptionalLong.empty();
         }

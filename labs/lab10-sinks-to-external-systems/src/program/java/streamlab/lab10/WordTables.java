@@ -28,14 +28,18 @@ public final class WordTables {
 
     /** Creates the counts table {@code table} unless it exists. */
     public static void createCounts(Connection connection, String table) throws SQLException {
-        execute(connection, "CREATE TABLE IF NOT EXISTS " + table + " (batch_id BIGINT NOT NULL, word VARCHAR NOT NULL,"
-                + " count BIGINT NOT NULL, PRIMARY KEY (batch_id, word))");
+        execute(
+                connection,
+                "CREATE TABLE IF NOT EXISTS " + table + " (batch_id BIGINT NOT NULL, word VARCHAR NOT NULL,"
+                        + " count BIGINT NOT NULL, PRIMARY KEY (batch_id, word))");
     }
 
     /** Creates the totals table {@code table} unless it exists. */
     public static void createTotals(Connection connection, String table) throws SQLException {
-        execute(connection, "CREATE TABLE IF NOT EXISTS " + table + " (word VARCHAR NOT NULL PRIMARY KEY,"
-                + " count BIGINT NOT NULL)");
+        execute(
+                connection,
+                "CREATE TABLE IF NOT EXISTS " + table + " (word VARCHAR NOT NULL PRIMARY KEY,"
+                        + " count BIGINT NOT NULL)");
     }
 
     /** Adds one row to a counts table; parameters: 1 batch_id (long), 2 word (String), 3 count (long). */
@@ -84,7 +88,8 @@ public final class WordTables {
     public static List<Tuple2<String, Long>> readBatch(DbSettings db, long batchId) throws SQLException {
         List<Tuple2<String, Long>> rows = new ArrayList<>();
         try (Connection c = Connections.forReading(db);
-             PreparedStatement s = c.prepareStatement("SELECT word, count FROM " + db.table() + " WHERE batch_id = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT word, count FROM " + db.table() + " WHERE batch_id = ?")) {
             s.setLong(1, batchId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -98,8 +103,10 @@ public final class WordTables {
     /** Every {@code (batch_id, word, count)} row of a counts table, by batch and word. */
     public static List<Tuple3<Long, String, Long>> readCounts(DbSettings db) throws SQLException {
         List<Tuple3<Long, String, Long>> rows = new ArrayList<>();
-        try (Connection c = Connections.forReading(db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT batch_id, word, count FROM " + db.table() + " ORDER BY batch_id, word")) {
+        try (Connection c = Connections.forReading(db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT batch_id, word, count FROM " + db.table() + " ORDER BY batch_id, word")) {
             while (rs.next()) {
                 rows.add(new Tuple3<>(rs.getLong(1), rs.getString(2), rs.getLong(3)));
             }
@@ -118,14 +125,17 @@ public final class WordTables {
      */
     public static List<Tuple2<String, Long>> top(DbSettings db, boolean totals, int n) throws SQLException {
         String sum = totals ? "count" : "SUM(count)";
-        return query(db, "SELECT word, " + sum + " AS total FROM " + db.table() + (totals ? "" : " GROUP BY word")
-                + " ORDER BY total DESC, word LIMIT " + n);
+        return query(
+                db,
+                "SELECT word, " + sum + " AS total FROM " + db.table() + (totals ? "" : " GROUP BY word")
+                        + " ORDER BY total DESC, word LIMIT " + n);
     }
 
     /** How many rows {@code db.table()} holds. */
     public static long rowCount(DbSettings db) throws SQLException {
-        try (Connection c = Connections.forReading(db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + db.table())) {
+        try (Connection c = Connections.forReading(db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + db.table())) {
             rs.next();
             return rs.getLong(1);
         }
@@ -133,8 +143,9 @@ public final class WordTables {
 
     private static List<Tuple2<String, Long>> query(DbSettings db, String sql) throws SQLException {
         List<Tuple2<String, Long>> rows = new ArrayList<>();
-        try (Connection c = Connections.forReading(db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = Connections.forReading(db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 rows.add(new Tuple2<>(rs.getString(1), rs.getLong(2)));
             }

@@ -34,29 +34,32 @@ class DriverConnectionTest {
     void a_connection_made_on_the_driver_cannot_be_shipped_to_the_tasks() {
         DbSettings db = database.counts();
         assertThatThrownBy(() -> DStreamScript.lines(List.of("hello world"))
-                .title("version 1: a connection made on the driver, used in rdd.foreach")
-                .runPairs(lines -> {
-                    JavaPairDStream<String, Long> counts = Lab10DStreamTest.counts(lines);
-                    counts.foreachRDD((rdd, time) -> {
-                        Connection connection = Connections.open(db);          // runs on the driver
-                        rdd.foreach(record -> {                                 // runs in the tasks, elsewhere
-                            try (PreparedStatement insert = connection.prepareStatement(
-                                    WordTables.insertSql(db.table()))) {
-                                insert.setLong(1, time.milliseconds());
-                                insert.setString(2, record._1());
-                                insert.setLong(3, record._2());
-                                insert.executeUpdate();
-                            }
-                        });
-                        connection.close();
-                    });
-                    return counts;
-                }))
+                        .title("version 1: a connection made on the driver, used in rdd.foreach")
+                        .runPairs(lines -> {
+                            JavaPairDStream<String, Long> counts = Lab10DStreamTest.counts(lines);
+                            counts.foreachRDD((rdd, time) -> {
+                                Connection connection = Connections.open(db); // runs on the driver
+                                rdd.foreach(
+                                        record -> { // runs in the tasks, elsewhere
+                                            try (PreparedStatement insert =
+                                                    connection.prepareStatement(WordTables.insertSql(db.table()))) {
+                                                insert.setLong(1, time.milliseconds());
+                                                insert.setString(2, record._1());
+                                                insert.setLong(3, record._2());
+                                                insert.executeUpdate();
+                                            }
+                                        });
+                                connection.close();
+                            });
+                            return counts;
+                        }))
                 .hasMessageContaining("Task not serializable")
                 .rootCause()
                 .isInstanceOf(NotSerializableException.class)
                 .hasMessageContaining("org.h2.jdbc.JdbcConnection");
         // Spark refused before any task ran: nothing was written, and the connection was never closed
-        assertThat(Connections.opened(db)).as("connections opened on the driver").isEqualTo(1);
+        assertThat(Connections.opened(db))
+                .as("connections opened on the driver")
+                .isEqualTo(1);
     }
 }

@@ -23,8 +23,8 @@ class Lab10BothApisTest {
                 List.of(),
                 List.of("to be or not to be", "that is the question"));
         DbSettings structuredTable = database.counts();
-        try (QueryRun run = QueryRun.of("Lab 10 WordCountsStructured.sink", lines -> WordCountsStructured.sink(lines,
-                structuredTable))) {
+        try (QueryRun run = QueryRun.of(
+                "Lab 10 WordCountsStructured.sink", lines -> WordCountsStructured.sink(lines, structuredTable))) {
             for (List<String> batch : batches) {
                 run.step(batch.toArray(String[]::new));
             }
@@ -36,8 +36,12 @@ class Lab10BothApisTest {
             structured.add(rows);
         }
         DbSettings dstreamTable = database.createCountsTable("word_counts_dstream");
-        StreamResult dstream = Lab10DStreamTest.write("writeWithPool (expected: the rows WordCountsStructured.sink"
-                        + " wrote for the same batches)", dstreamTable, null, null, WriteOutDStream::writeWithPool,
+        StreamResult dstream = Lab10DStreamTest.write(
+                "writeWithPool (expected: the rows WordCountsStructured.sink" + " wrote for the same batches)",
+                dstreamTable,
+                null,
+                null,
+                WriteOutDStream::writeWithPool,
                 batches);
         @SuppressWarnings({"unchecked", "rawtypes"}) // an array of List<...> can only be made as a raw List[]
         List<List<Object>>[] expected = structured.toArray(new List[0]);

@@ -64,8 +64,13 @@ class Lab10DStreamTest {
     }
 
     /** Runs {@code writer} on the word counts of each batch; the rows of the result are the table's, batch by batch. */
-    static StreamResult write(String exercise, DbSettings db, String probeName, DStreamScript.Probe probe,
-                              BiConsumer<JavaPairDStream<String, Long>, DbSettings> writer, List<List<String>> batches) {
+    static StreamResult write(
+            String exercise,
+            DbSettings db,
+            String probeName,
+            DStreamScript.Probe probe,
+            BiConsumer<JavaPairDStream<String, Long>, DbSettings> writer,
+            List<List<String>> batches) {
         return DStreamScript.linesFrom(batches)
                 .title("Lab 10 WriteOutDStream." + exercise + ": the rows of each batch in the table " + db.table())
                 .probe(probeName, probe)
@@ -100,9 +105,16 @@ class Lab10DStreamTest {
                         List.of("the free cat", "The cat is freedom", "free-for-all cats", "the cat"),
                         List.of("Spark Streaming is fun", "the SPARK of DStreams"))
                 .title("Lab 10 SpamFilterDStream.countsWithoutSpam (spam words: free spark streaming)")
-                .runPairs(lines -> SpamFilterDStream.countsWithoutSpam(lines, spam(List.of("free", "spark", "streaming"))));
+                .runPairs(lines ->
+                        SpamFilterDStream.countsWithoutSpam(lines, spam(List.of("free", "spark", "streaming"))));
         run.assertBatches(
-                rows(row("the", 3), row("cat", 3), row("is", 1), row("freedom", 1), row("for", 1), row("all", 1),
+                rows(
+                        row("the", 3),
+                        row("cat", 3),
+                        row("is", 1),
+                        row("freedom", 1),
+                        row("for", 1),
+                        row("all", 1),
                         row("cats", 1)),
                 rows(row("is", 1), row("fun", 1), row("the", 1), row("of", 1), row("dstreams", 1)));
     }
@@ -115,7 +127,11 @@ class Lab10DStreamTest {
     @Test
     void a_connection_per_record_writes_every_count_and_opens_one_connection_for_each() {
         DbSettings db = database.counts();
-        StreamResult run = write("writePerRecord", db, "(connections opened so far, still open)", openedAndOpen(db),
+        StreamResult run = write(
+                "writePerRecord",
+                db,
+                "(connections opened so far, still open)",
+                openedAndOpen(db),
                 WriteOutDStream::writePerRecord,
                 List.of(List.of("hello world", "to be"), List.of(), List.of("hello hello", "world")));
         run.assertBatches(
@@ -129,12 +145,16 @@ class Lab10DStreamTest {
     @Test
     void a_connection_per_partition_opens_one_for_each_partition_that_holds_records() {
         DbSettings db = database.counts();
-        StreamResult run = write("writePerPartition", db, "(connections opened so far, still open)", openedAndOpen(db),
+        StreamResult run = write(
+                "writePerPartition",
+                db,
+                "(connections opened so far, still open)",
+                openedAndOpen(db),
                 WriteOutDStream::writePerPartition,
                 List.of(
-                        List.of("hello world", "to be"),     // hello, world in partition 0; to, be in partition 1
-                        List.of(),                           // no records: no connection
-                        List.of("hello hello world"),        // partition 0 only
+                        List.of("hello world", "to be"), // hello, world in partition 0; to, be in partition 1
+                        List.of(), // no records: no connection
+                        List.of("hello hello world"), // partition 0 only
                         List.of("the cat sat", "on the mat"))); // both partitions
         run.assertBatches(
                 rows(row("hello", 1), row("world", 1), row("to", 1), row("be", 1)),
@@ -149,7 +169,8 @@ class Lab10DStreamTest {
         DbSettings db = database.counts();
         HikariDataSource pool = ConnectionPool.getInstance(db);
         assertThat(ConnectionPool.getInstance(db)).as("a second getInstance").isSameAs(pool);
-        assertThat(Connections.opened(db)).as("connections opened by the pool of " + db.poolSize())
+        assertThat(Connections.opened(db))
+                .as("connections opened by the pool of " + db.poolSize())
                 .isBetween(1L, (long) db.poolSize());
 
         // The tasks of one executor may ask at the same moment: still one pool.
@@ -171,7 +192,9 @@ class Lab10DStreamTest {
             for (Future<HikariDataSource> f : asked) {
                 pools.put(f.get(60, TimeUnit.SECONDS), true);
             }
-            assertThat(pools).as("pools handed out to %d threads asking at once", threads).hasSize(1);
+            assertThat(pools)
+                    .as("pools handed out to %d threads asking at once", threads)
+                    .hasSize(1);
         } finally {
             callers.shutdownNow();
         }
@@ -182,7 +205,8 @@ class Lab10DStreamTest {
         // The lock getInstance creates the pool under is held here, so both threads find no pool, then wait
         // at the lock: the one that enters second must see the pool the first one made.
         DbSettings db = database.counts();
-        List<FutureTask<HikariDataSource>> asked = List.of(new FutureTask<>(() -> ConnectionPool.getInstance(db)),
+        List<FutureTask<HikariDataSource>> asked = List.of(
+                new FutureTask<>(() -> ConnectionPool.getInstance(db)),
                 new FutureTask<>(() -> ConnectionPool.getInstance(db)));
         List<Thread> threads = asked.stream().map(Thread::new).toList();
         synchronized (ConnectionPool.class) {
@@ -192,7 +216,9 @@ class Lab10DStreamTest {
         try {
             HikariDataSource first = asked.get(0).get(60, TimeUnit.SECONDS);
             HikariDataSource second = asked.get(1).get(60, TimeUnit.SECONDS);
-            assertThat(second).as("ConnectionPool.getInstance in two threads that both found no pool").isSameAs(first);
+            assertThat(second)
+                    .as("ConnectionPool.getInstance in two threads that both found no pool")
+                    .isSameAs(first);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
@@ -200,7 +226,9 @@ class Lab10DStreamTest {
 
     /** Connections opened so far, still open now, and borrowed from the pool now. */
     private static DStreamScript.Probe poolState(DbSettings db) {
-        return sc -> new Tuple3<>(Connections.opened(db), Connections.openSessions(db),
+        return sc -> new Tuple3<>(
+                Connections.opened(db),
+                Connections.openSessions(db),
                 ConnectionPool.getInstance(db).getHikariPoolMXBean().getActiveConnections());
     }
 
@@ -226,13 +254,21 @@ class Lab10DStreamTest {
     @Test
     void writing_with_the_pool_opens_no_more_connections_than_the_pool_holds_over_many_batches() {
         DbSettings db = database.counts();
-        StreamResult run = write("writeWithPool", db, "(connections opened so far, open now, borrowed now)",
-                poolState(db), WriteOutDStream::writeWithPool, FIVE_BATCHES);
+        StreamResult run = write(
+                "writeWithPool",
+                db,
+                "(connections opened so far, open now, borrowed now)",
+                poolState(db),
+                WriteOutDStream::writeWithPool,
+                FIVE_BATCHES);
         assertFiveBatches(run);
         for (int k = 1; k <= FIVE_BATCHES.size(); k++) {
             long opened = (Long) run.observed().batch(k).get(0).get(0);
-            assertThat(opened).as("connections opened after batch %d: the pool of %d makes them once and keeps them"
-                    + " open (one pool per JVM, made on first use)%n%s", k, db.poolSize(), run.observed())
+            assertThat(opened)
+                    .as(
+                            "connections opened after batch %d: the pool of %d makes them once and keeps them"
+                                    + " open (one pool per JVM, made on first use)%n%s",
+                            k, db.poolSize(), run.observed())
                     .isBetween(1L, (long) db.poolSize());
         }
     }
@@ -240,15 +276,25 @@ class Lab10DStreamTest {
     @Test
     void every_borrowed_connection_goes_back_to_the_pool() {
         DbSettings db = database.counts();
-        StreamResult run = write("writeWithPool", db, "(connections opened so far, open now, borrowed now)",
-                poolState(db), WriteOutDStream::writeWithPool, FIVE_BATCHES);
+        StreamResult run = write(
+                "writeWithPool",
+                db,
+                "(connections opened so far, open now, borrowed now)",
+                poolState(db),
+                WriteOutDStream::writeWithPool,
+                FIVE_BATCHES);
         assertFiveBatches(run);
         for (int k = 1; k <= FIVE_BATCHES.size(); k++) {
             List<Object> state = run.observed().batch(k).get(0);
-            assertThat((Long) state.get(2)).as("connections still borrowed after batch %d (close() gives a pooled"
-                    + " connection back)%n%s", k, run.observed()).isZero();
-            assertThat((Long) state.get(1)).as("connections open after batch %d: only the pool's%n%s", k,
-                    run.observed()).isBetween(1L, (long) db.poolSize());
+            assertThat((Long) state.get(2))
+                    .as(
+                            "connections still borrowed after batch %d (close() gives a pooled"
+                                    + " connection back)%n%s",
+                            k, run.observed())
+                    .isZero();
+            assertThat((Long) state.get(1))
+                    .as("connections open after batch %d: only the pool's%n%s", k, run.observed())
+                    .isBetween(1L, (long) db.poolSize());
         }
     }
 
@@ -261,11 +307,16 @@ class Lab10DStreamTest {
         writers.put("writePerPartition", WriteOutDStream::writePerPartition);
         writers.put("writeWithPool", WriteOutDStream::writeWithPool);
         for (Map.Entry<String, BiConsumer<JavaPairDStream<String, Long>, DbSettings>> writer : writers.entrySet()) {
-            DbSettings db = database.createCountsTable("counts_" + writer.getKey().toLowerCase(java.util.Locale.ROOT));
+            DbSettings db =
+                    database.createCountsTable("counts_" + writer.getKey().toLowerCase(java.util.Locale.ROOT));
             database.watch(db);
-            StreamResult run = write(writer.getKey(), db, "(rows written so far, of them from the driver, outside any task)",
+            StreamResult run = write(
+                    writer.getKey(),
+                    db,
+                    "(rows written so far, of them from the driver, outside any task)",
                     sc -> new Tuple2<>(RowTrigger.written(db.table()), RowTrigger.writtenOutsideTasks(db.table())),
-                    writer.getValue(), batches);
+                    writer.getValue(),
+                    batches);
             run.assertBatches(
                     rows(row("hello", 1), row("world", 1), row("to", 1), row("be", 1)),
                     rows(row("the", 2), row("cat", 1), row("sat", 1), row("on", 1), row("mat", 1)));
@@ -280,20 +331,30 @@ class Lab10DStreamTest {
      * writes), into a table that has been dropped: the batch must fail. Returns what the database said.
      * (A missing table, and not a broken connection: a pool throws a broken connection away by itself.)
      */
-    private String failedWrite(String exercise, DbSettings db, BiConsumer<JavaPairDStream<String, Long>, DbSettings> writer)
+    private String failedWrite(
+            String exercise, DbSettings db, BiConsumer<JavaPairDStream<String, Long>, DbSettings> writer)
             throws Exception {
         database.dropCountsTable();
-        Throwable failure = catchThrowable(() -> write(exercise, db, "(connections opened so far, still open)",
-                openedAndOpen(db), writer, List.of(List.of("hello world"))));
+        Throwable failure = catchThrowable(() -> write(
+                exercise,
+                db,
+                "(connections opened so far, still open)",
+                openedAndOpen(db),
+                writer,
+                List.of(List.of("hello world"))));
         if (MissingSolutionException.isMissingSolution(failure)) {
             throw new IllegalStateException(failure);
         }
         if (failure == null) {
-            throw new AssertionFailedError("Lab 10 WriteOutDStream." + exercise + ": the batch [hello world] went through,"
-                    + " though its table " + db.table() + " is missing: let the database's exception out of the task");
+            throw new AssertionFailedError("Lab 10 WriteOutDStream." + exercise
+                    + ": the batch [hello world] went through," + " though its table " + db.table()
+                    + " is missing: let the database's exception out of the task");
         }
         Throwable said = Connections.sqlCause(failure);
-        return String.valueOf((said == null ? failure : said).getMessage()).lines().findFirst().orElse("");
+        return String.valueOf((said == null ? failure : said).getMessage())
+                .lines()
+                .findFirst()
+                .orElse("");
     }
 
     @Test
@@ -301,10 +362,12 @@ class Lab10DStreamTest {
         DbSettings db = database.counts();
         String failure = failedWrite("writeWithPool", db, WriteOutDStream::writeWithPool);
         assertThat(ConnectionPool.getInstance(db).getHikariPoolMXBean().getActiveConnections())
-                .as("Lab 10 WriteOutDStream.writeWithPool, one batch [hello world] (both words in partition 0) into the"
-                        + " table %s, which is missing; the batch failed, as it must (%s). Connections still borrowed from"
-                        + " the pool after it: close() gives a connection back also when the write throws"
-                        + " (try-with-resources), or the pool runs dry", db.table(), failure)
+                .as(
+                        "Lab 10 WriteOutDStream.writeWithPool, one batch [hello world] (both words in partition 0) into the"
+                                + " table %s, which is missing; the batch failed, as it must (%s). Connections still borrowed from"
+                                + " the pool after it: close() gives a connection back also when the write throws"
+                                + " (try-with-resources), or the pool runs dry",
+                        db.table(), failure)
                 .isZero();
     }
 
@@ -313,9 +376,10 @@ class Lab10DStreamTest {
         DbSettings db = database.counts();
         String failure = failedWrite("writePerPartition", db, WriteOutDStream::writePerPartition);
         assertThat(Connections.openSessions(db))
-                .as("Lab 10 WriteOutDStream.writePerPartition, one batch [hello world] (both words in partition 0) into"
-                        + " the table %s, which is missing; the batch failed, as it must (%s). Connections still open"
-                        + " after it: close the connection also when the write throws (try-with-resources)",
+                .as(
+                        "Lab 10 WriteOutDStream.writePerPartition, one batch [hello world] (both words in partition 0) into"
+                                + " the table %s, which is missing; the batch failed, as it must (%s). Connections still open"
+                                + " after it: close the connection also when the write throws (try-with-resources)",
                         db.table(), failure)
                 .isZero();
     }
@@ -323,8 +387,10 @@ class Lab10DStreamTest {
     /** Until each thread waits at a monitor or has ended (a getInstance that takes no lock), 10 s at most. */
     private static void awaitBlockedOrDone(List<Thread> threads) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline && !threads.stream().allMatch(
-                t -> t.getState() == Thread.State.BLOCKED || t.getState() == Thread.State.TERMINATED)) {
+        while (System.nanoTime() < deadline
+                && !threads.stream()
+                        .allMatch(
+                                t -> t.getState() == Thread.State.BLOCKED || t.getState() == Thread.State.TERMINATED)) {
             Thread.onSpinWait();
         }
     }

@@ -150,9 +150,10 @@ final class LabDatabase implements BeforeEachCallback, AfterEachCallback {
                     continue;
                 }
                 if (Modifier.isFinal(field.getModifiers())) {
-                    throw new AssertionError("ConnectionPool." + field.getName() + " is final, so a new JVM's pool can never"
-                            + " be made lazily. Keep the pool in the static field the skeleton declares (instance), not"
-                            + " final, set by the first getInstance call.");
+                    throw new AssertionError(
+                            "ConnectionPool." + field.getName() + " is final, so a new JVM's pool can never"
+                                    + " be made lazily. Keep the pool in the static field the skeleton declares (instance), not"
+                                    + " final, set by the first getInstance call.");
                 }
                 if (value instanceof AutoCloseable closeable) {
                     closeable.close();

@@ -42,6 +42,7 @@ class PostgresTest {
 
     /** The server to write to, or why there is none: asked once, before the first test. */
     private static DbSettings server;
+
     private static String none;
     private DbSettings counts;
     private DbSettings totals;
@@ -66,8 +67,13 @@ class PostgresTest {
                     + "); the README's \"Try it on PostgreSQL\" sets one up";
             return;
         }
-        DbSettings settings = new DbSettings(url, env("STREAMLAB_PG_USER", "streamlab"),
-                env("STREAMLAB_PG_PASSWORD", "streamlab"), "unused", DbSettings.POOL_SIZE, 5_000);
+        DbSettings settings = new DbSettings(
+                url,
+                env("STREAMLAB_PG_USER", "streamlab"),
+                env("STREAMLAB_PG_PASSWORD", "streamlab"),
+                "unused",
+                DbSettings.POOL_SIZE,
+                5_000);
         try (Connection c = Connections.forReading(settings)) {
             server = settings;
         } catch (SQLException e) {
@@ -85,7 +91,8 @@ class PostgresTest {
         findServer();
         Assumptions.assumeTrue(server != null, () -> none);
         LabDatabase.forgetPool();
-        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        String suffix =
+                UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
         counts = server.withTable("lab10_counts_" + suffix);
         totals = server.withTable("lab10_totals_" + suffix);
         try (Connection c = Connections.forReading(server)) {
@@ -100,7 +107,8 @@ class PostgresTest {
             return;
         }
         LabDatabase.forgetPool();
-        try (Connection c = Connections.forReading(server); Statement s = c.createStatement()) {
+        try (Connection c = Connections.forReading(server);
+                Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS " + counts.table());
             s.execute("DROP TABLE IF EXISTS " + totals.table());
         }
@@ -109,7 +117,8 @@ class PostgresTest {
     @Test
     void foreach_batch_writes_each_batch_once_even_when_it_runs_twice() throws Exception {
         AtomicLong crashAfter = new AtomicLong(1);
-        try (QueryRun run = QueryRun.of("Lab 10 WordCountsStructured.writeBatch on PostgreSQL, table " + counts.table(),
+        try (QueryRun run = QueryRun.of(
+                "Lab 10 WordCountsStructured.writeBatch on PostgreSQL, table " + counts.table(),
                 lines -> lines.writeStream().foreachBatch((Dataset<Row> batch, Long id) -> {
                     WordCountsStructured.writeBatch(batch, id, counts);
                     if (id == crashAfter.get()) {
@@ -120,14 +129,23 @@ class PostgresTest {
             run.failingStep("the driver crashes after the write", "is a rose");
             crashAfter.set(-1);
             run.restart();
-            run.assertTable(counts.table(), rows(row(0, "a", 2), row(0, "rose", 2), row(0, "is", 1),
-                    row(1, "is", 1), row(1, "a", 1), row(1, "rose", 1)), WordTables.readCounts(counts));
+            run.assertTable(
+                    counts.table(),
+                    rows(
+                            row(0, "a", 2),
+                            row(0, "rose", 2),
+                            row(0, "is", 1),
+                            row(1, "is", 1),
+                            row(1, "a", 1),
+                            row(1, "rose", 1)),
+                    WordTables.readCounts(counts));
         }
     }
 
     @Test
     void the_foreach_writer_merges_the_totals() throws Exception {
-        try (QueryRun run = QueryRun.of("Lab 10 WordCountsStructured.totalsSink on PostgreSQL, table " + totals.table(),
+        try (QueryRun run = QueryRun.of(
+                "Lab 10 WordCountsStructured.totalsSink on PostgreSQL, table " + totals.table(),
                 lines -> WordCountsStructured.totalsSink(lines, totals))) {
             run.step("hello world", "hello");
             run.step("world");
@@ -138,14 +156,19 @@ class PostgresTest {
     @Test
     void the_pool_writes_every_batch_and_keeps_its_connections() {
         long before = Connections.opened(counts); // the count is per URL, and the other tests used this one too
-        StreamResult run = Lab10DStreamTest.write("writeWithPool on PostgreSQL", counts, "connections opened so far",
-                sc -> Connections.opened(counts) - before, WriteOutDStream::writeWithPool,
+        StreamResult run = Lab10DStreamTest.write(
+                "writeWithPool on PostgreSQL",
+                counts,
+                "connections opened so far",
+                sc -> Connections.opened(counts) - before,
+                WriteOutDStream::writeWithPool,
                 List.of(List.of("hello world", "to be"), List.of("the cat sat", "on the mat"), List.of("to be")));
         run.assertBatches(
                 rows(row("hello", 1), row("world", 1), row("to", 1), row("be", 1)),
                 rows(row("the", 2), row("cat", 1), row("sat", 1), row("on", 1), row("mat", 1)),
                 rows(row("to", 1), row("be", 1)));
-        assertThat(Connections.opened(counts) - before).as("connections the pool opened").isBetween(1L,
-                (long) counts.poolSize());
+        assertThat(Connections.opened(counts) - before)
+                .as("connections the pool opened")
+                .isBetween(1L, (long) counts.poolSize());
     }
 }

@@ -68,8 +68,12 @@ final class QueryRun implements AutoCloseable {
         try {
             TestSpark.processAll(query);
         } catch (Exception e) { // StreamingQueryException, undeclared in Java
-            throw new AssertionFailedError(report("step " + log.size() + " failed: " + message(e)
-                    + "\nThe query should have written it.", null, null), e);
+            throw new AssertionFailedError(
+                    report(
+                            "step " + log.size() + " failed: " + message(e) + "\nThe query should have written it.",
+                            null,
+                            null),
+                    e);
         }
     }
 
@@ -85,9 +89,12 @@ final class QueryRun implements AutoCloseable {
             }
             return e instanceof StreamingQueryException && e.getCause() != null ? e.getCause() : e;
         }
-        throw new AssertionFailedError(report("step " + log.size() + " should have failed (" + why + "), but the query"
-                + " went on: it took the batch as written and will never run it again. Let the exception out of"
-                + " the sink (rollback, then throw it again).", null, null));
+        throw new AssertionFailedError(report(
+                "step " + log.size() + " should have failed (" + why + "), but the query"
+                        + " went on: it took the batch as written and will never run it again. Let the exception out of"
+                        + " the sink (rollback, then throw it again).",
+                null,
+                null));
     }
 
     /** A new query on the same checkpoint, as a restarted program starts: it runs again what was not committed. */
@@ -98,8 +105,13 @@ final class QueryRun implements AutoCloseable {
         try {
             TestSpark.processAll(query);
         } catch (Exception e) {
-            throw new AssertionFailedError(report("after the restart, Spark ran the uncommitted batch again, and it"
-                    + " failed: " + message(e), null, null), e);
+            throw new AssertionFailedError(
+                    report(
+                            "after the restart, Spark ran the uncommitted batch again, and it" + " failed: "
+                                    + message(e),
+                            null,
+                            null),
+                    e);
         }
     }
 
@@ -116,9 +128,11 @@ final class QueryRun implements AutoCloseable {
         } catch (Exception e) {
             return e instanceof StreamingQueryException && e.getCause() != null ? e.getCause() : e;
         }
-        throw new AssertionFailedError(report("after the restart, the batch run again should have failed (" + why
-                + "), but the query went on. Let the exception out of the sink (rollback, then throw it again).",
-                null, null));
+        throw new AssertionFailedError(report(
+                "after the restart, the batch run again should have failed (" + why
+                        + "), but the query went on. Let the exception out of the sink (rollback, then throw it again).",
+                null,
+                null));
     }
 
     /** The batch ids the checkpoint records as committed ({@code commits/}), in order. */
@@ -140,10 +154,12 @@ final class QueryRun implements AutoCloseable {
         List<List<Object>> missing = minus(expected, actual);
         List<List<Object>> unexpected = minus(actual, expected);
         if (!missing.isEmpty() || !unexpected.isEmpty()) {
-            throw new AssertionFailedError(report("Wrong rows in the table " + table + " after step " + stepCount() + ".",
-                    expected, actual) + (missing.isEmpty() ? "" : line("missing", Rows.renderAll(missing)))
-                    + (unexpected.isEmpty() ? "" : line("unexpected", Rows.renderAll(unexpected))),
-                    Rows.renderAll(expected), Rows.renderAll(actual));
+            throw new AssertionFailedError(
+                    report("Wrong rows in the table " + table + " after step " + stepCount() + ".", expected, actual)
+                            + (missing.isEmpty() ? "" : line("missing", Rows.renderAll(missing)))
+                            + (unexpected.isEmpty() ? "" : line("unexpected", Rows.renderAll(unexpected))),
+                    Rows.renderAll(expected),
+                    Rows.renderAll(actual));
         }
     }
 
@@ -190,8 +206,11 @@ final class QueryRun implements AutoCloseable {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+")).map(Long::parseLong)
-                    .sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d+"))
+                    .map(Long::parseLong)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

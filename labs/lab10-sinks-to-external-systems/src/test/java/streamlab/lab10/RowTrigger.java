@@ -25,8 +25,8 @@ public final class RowTrigger implements Trigger {
     private String table;
 
     @Override
-    public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before,
-                     int type) {
+    public void init(
+            Connection conn, String schemaName, String triggerName, String tableName, boolean before, int type) {
         table = tableName.toLowerCase(java.util.Locale.ROOT);
     }
 
@@ -39,8 +39,8 @@ public final class RowTrigger implements Trigger {
         AtomicInteger countdown = FAIL_AT.get(table);
         if (countdown != null && countdown.decrementAndGet() == 0) {
             FAIL_AT.remove(table);
-            throw new SQLException("The test's failure switch: the database fails in the middle of this write.",
-                    "08006");
+            throw new SQLException(
+                    "The test's failure switch: the database fails in the middle of this write.", "08006");
         }
     }
 

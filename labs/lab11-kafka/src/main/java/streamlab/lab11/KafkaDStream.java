@@ -18,7 +18,7 @@ public final class KafkaDStream {
         //       Output: for each batch, (word, count) for every word of its values, by the course's word rule,
         //       whatever partition the value came from; a null value has no words.
         //       The idea: lab 01's per-batch count works on any DStream of text, whatever its source.
-        throw new MissingSolutionException("Lab 11, KafkaDStream.wordCounts: the hints are in"
-                + " labs/lab11-kafka/README.md, section Hints.");
+        throw new MissingSolutionException(
+                "Lab 11, KafkaDStream.wordCounts: the hints are in" + " labs/lab11-kafka/README.md, section Hints.");
     }
 }

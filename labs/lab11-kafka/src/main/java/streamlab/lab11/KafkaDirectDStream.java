@@ -20,8 +20,8 @@ public final class KafkaDirectDStream {
      * {@code offsets} (the direct stream itself, in the program), so that a restarted program of the same
      * consumer group goes on after the last batch whose output was done: at least once.
      */
-    public static void countAndCommit(JavaInputDStream<ConsumerRecord<String, String>> records,
-                                      CanCommitOffsets offsets, CountsOutput output) {
+    public static void countAndCommit(
+            JavaInputDStream<ConsumerRecord<String, String>> records, CanCommitOffsets offsets, CountsOutput output) {
         // TODO: input: the direct stream's batches of Kafka records. Output, for every batch and in this
         //       order: (1) the batch's word counts (the words of the record values; a record without a value
         //       has none), handed to output with the batch's time and the offset ranges it read, one per

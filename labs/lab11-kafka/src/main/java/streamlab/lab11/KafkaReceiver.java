@@ -42,8 +42,8 @@ public final class KafkaReceiver extends Receiver<String> {
         // TODO: input: nothing; Spark calls this on an executor once the receiver is there. Output: the
         //       reading of receive() under way, and this method already returned.
         //       The idea: a receiver's start must not block; the long reading loop runs somewhere else.
-        throw new MissingSolutionException("Lab 11, KafkaReceiver.onStart: the hints are in"
-                + " labs/lab11-kafka/README.md, section Hints.");
+        throw new MissingSolutionException(
+                "Lab 11, KafkaReceiver.onStart: the hints are in" + " labs/lab11-kafka/README.md, section Hints.");
     }
 
     @Override
@@ -60,8 +60,8 @@ public final class KafkaReceiver extends Receiver<String> {
         //       that does not exist (yet), or an error while reading, asks Spark to start the receiver again
         //       after RESTART_DELAY_MS (a stopped receiver asks nothing). The consumer is closed whatever happens.
         //       The idea: a receiver's life: read, hand over, remember where it is, and give up cleanly.
-        throw new MissingSolutionException("Lab 11, KafkaReceiver.receive: the hints are in"
-                + " labs/lab11-kafka/README.md, section Hints.");
+        throw new MissingSolutionException(
+                "Lab 11, KafkaReceiver.receive: the hints are in" + " labs/lab11-kafka/README.md, section Hints.");
     }
 
     /** The consumer's settings (given). */

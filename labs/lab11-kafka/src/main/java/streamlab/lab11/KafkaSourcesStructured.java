@@ -75,8 +75,8 @@ public final class KafkaSourcesStructured {
      * A batch read (not a stream) of the records of a topic from offset {@code from} (included) to
      * {@code until} (left out) of each partition; -2 is the earliest, and -1 the latest for {@code until}.
      */
-    public static Dataset<Row> range(DataFrameReader kafka, String topic, Map<Integer, Long> from,
-                                     Map<Integer, Long> until) {
+    public static Dataset<Row> range(
+            DataFrameReader kafka, String topic, Map<Integer, Long> from, Map<Integer, Long> until) {
         // TODO: input: a batch reader (not a stream), a topic, and for each partition a first offset
         //       (included) and a last one (left out). Output: the records between them, as a batch DataFrame.
         //       Both bounds reach the source as JSON, as in fromOffsets.

@@ -11,9 +11,18 @@ final class ConsumerSettings {
 
     /** The direct stream's consumer: String keys and values, a group, no automatic commits (you commit). */
     static Map<String, Object> of(String servers, String group, String from) {
-        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, from, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                servers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                group,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                from,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
     }
 }

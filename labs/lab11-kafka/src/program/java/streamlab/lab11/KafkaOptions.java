@@ -23,42 +23,66 @@ final class KafkaOptions {
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final Pattern PARTITION_OFFSETS = Pattern.compile("\\d+:-?\\d+(,\\d+:-?\\d+)*");
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,HOST:PORT...]",
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT[,HOST:PORT...]",
             description = "Kafka brokers to use (default: the lab starts a broker of its own, empty, every run).")
     String bootstrapServers;
 
-    @Option(names = "--input-topic", defaultValue = "lines", description = "The topic of lines (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--input-topic",
+            defaultValue = "lines",
+            description = "The topic of lines (default: ${DEFAULT-VALUE}).")
     String inputTopic;
 
-    @Option(names = "--output-topic", defaultValue = "word-counts",
+    @Option(
+            names = "--output-topic",
+            defaultValue = "word-counts",
             description = "Structured: the topic the word counts are written to (default: ${DEFAULT-VALUE}).")
     String outputTopic;
 
-    @Option(names = "--starting-offsets", paramLabel = "earliest|latest|P:OFFSET,...", defaultValue = "earliest",
-            description = "Where a new query (and a new DStream consumer group) starts: earliest, latest, or (Structured)"
-                    + " an offset for each partition, e.g. 0:10,1:-2 (-2 earliest, -1 latest). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--starting-offsets",
+            paramLabel = "earliest|latest|P:OFFSET,...",
+            defaultValue = "earliest",
+            description =
+                    "Where a new query (and a new DStream consumer group) starts: earliest, latest, or (Structured)"
+                            + " an offset for each partition, e.g. 0:10,1:-2 (-2 earliest, -1 latest). Default: ${DEFAULT-VALUE}.")
     String startingOffsets;
 
-    @Option(names = "--pattern", paramLabel = "REGEX",
-            description = "Structured: read every topic whose name matches REGEX (subscribePattern), not just --input-topic.")
+    @Option(
+            names = "--pattern",
+            paramLabel = "REGEX",
+            description =
+                    "Structured: read every topic whose name matches REGEX (subscribePattern), not just --input-topic.")
     String pattern;
 
-    @Option(names = "--partitions", paramLabel = "P,P...", split = ",",
+    @Option(
+            names = "--partitions",
+            paramLabel = "P,P...",
+            split = ",",
             description = "Structured: read only these partitions of --input-topic (assign).")
     List<Integer> partitions;
 
-    @Option(names = "--skip-lost-records",
+    @Option(
+            names = "--skip-lost-records",
             description = "Structured: carry on when records the query has not read are gone (failOnDataLoss=false).")
     boolean skipLostRecords;
 
-    @Option(names = "--dstream-source", paramLabel = "direct|receiver", defaultValue = "direct",
+    @Option(
+            names = "--dstream-source",
+            paramLabel = "direct|receiver",
+            defaultValue = "direct",
             description = "DStream: the direct Kafka stream (KafkaUtils.createDirectStream), or your receiver"
                     + " (receiverStream). Default: ${DEFAULT-VALUE}.")
     String dstreamSource;
 
-    @Option(names = "--input-file", paramLabel = "FILE",
-            description = "Feed this file's lines into the input topic at --rate lines a second (default, with the lab's"
-                    + " own broker: datasets/lines/hamlet.txt; with --bootstrap-servers: nothing is fed).")
+    @Option(
+            names = "--input-file",
+            paramLabel = "FILE",
+            description =
+                    "Feed this file's lines into the input topic at --rate lines a second (default, with the lab's"
+                            + " own broker: datasets/lines/hamlet.txt; with --bootstrap-servers: nothing is fed).")
     Path inputFile;
 
     /** Which records the Structured query reads: the options choose one of your sources. */
@@ -100,21 +124,26 @@ final class KafkaOptions {
             throw new LabUsageException("--output-topic must differ from --input-topic (" + inputTopic + "): the"
                     + " counts would be counted again.");
         }
-        if (!List.of("earliest", "latest").contains(startingOffsets) && !PARTITION_OFFSETS.matcher(startingOffsets).matches()) {
+        if (!List.of("earliest", "latest").contains(startingOffsets)
+                && !PARTITION_OFFSETS.matcher(startingOffsets).matches()) {
             throw new LabUsageException("--starting-offsets must be earliest, latest, or an offset for each partition"
                     + " such as 0:10,1:-2, not \"" + startingOffsets + "\".");
         }
-        int choices = (pattern != null ? 1 : 0) + (partitions != null ? 1 : 0) + (skipLostRecords ? 1 : 0)
+        int choices = (pattern != null ? 1 : 0)
+                + (partitions != null ? 1 : 0)
+                + (skipLostRecords ? 1 : 0)
                 + (startingOffsets.equals("earliest") ? 0 : 1);
         if (choices > 1) {
-            throw new LabUsageException("--pattern, --partitions, --skip-lost-records and --starting-offsets each choose"
-                    + " the Structured source: give one of them.");
+            throw new LabUsageException(
+                    "--pattern, --partitions, --skip-lost-records and --starting-offsets each choose"
+                            + " the Structured source: give one of them.");
         }
         if (pattern != null) {
             try {
                 Pattern.compile(pattern);
             } catch (PatternSyntaxException e) {
-                throw new LabUsageException("--pattern " + pattern + " is not a regular expression: " + e.getDescription() + ".");
+                throw new LabUsageException(
+                        "--pattern " + pattern + " is not a regular expression: " + e.getDescription() + ".");
             }
         }
         if (!List.of("direct", "receiver").contains(dstreamSource)) {
@@ -123,7 +152,8 @@ final class KafkaOptions {
         if (!(options.rate > 0)) {
             throw new LabUsageException("--rate must be more than 0 lines per second, not " + options.rate + ".");
         }
-        Path file = inputFile != null ? inputFile : bootstrapServers == null ? Path.of("datasets/lines/hamlet.txt") : null;
+        Path file =
+                inputFile != null ? inputFile : bootstrapServers == null ? Path.of("datasets/lines/hamlet.txt") : null;
         if (file != null && (!Files.isRegularFile(file) || !Files.isReadable(file))) {
             throw new LabUsageException("Cannot read " + file + ": no such file (paths are relative to "
                     + System.getProperty("user.dir") + ").");
@@ -140,8 +170,8 @@ final class KafkaOptions {
             return;
         }
         List<String> topics = QueryCheckpoint.kafkaTopics(checkpoint);
-        boolean ours = topics != null && (pattern != null ? topics.stream().anyMatch(t -> t.matches(pattern))
-                : topics.contains(inputTopic));
+        boolean ours = topics != null
+                && (pattern != null ? topics.stream().anyMatch(t -> t.matches(pattern)) : topics.contains(inputTopic));
         if (!ours) {
             throw new LabUsageException("The checkpoint folder " + checkpoint + " belongs to another query ("
                     + (topics == null ? "one that does not read Kafka" : "it reads the topics " + topics) + "): give"

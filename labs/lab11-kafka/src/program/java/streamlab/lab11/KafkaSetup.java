@@ -55,8 +55,8 @@ final class KafkaSetup implements AutoCloseable {
     static KafkaSetup connect(String bootstrapServers) {
         List<InetSocketAddress> addresses;
         try {
-            addresses = ClientUtils.parseAndValidateAddresses(List.of(bootstrapServers.split(",")),
-                    ClientDnsLookup.USE_ALL_DNS_IPS);
+            addresses = ClientUtils.parseAndValidateAddresses(
+                    List.of(bootstrapServers.split(",")), ClientDnsLookup.USE_ALL_DNS_IPS);
         } catch (ConfigException e) {
             throw e.getMessage().startsWith("No resolvable")
                     ? noBroker(bootstrapServers, "no such host")
@@ -69,7 +69,9 @@ final class KafkaSetup implements AutoCloseable {
         try (Admin admin = admin(bootstrapServers)) {
             admin.describeCluster().nodes().get(ANSWER_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            throw noBroker(bootstrapServers, "something listens there, but gave no Kafka answer within " + ANSWER_SECONDS + " s");
+            throw noBroker(
+                    bootstrapServers,
+                    "something listens there, but gave no Kafka answer within " + ANSWER_SECONDS + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LabUsageException("Interrupted while asking " + bootstrapServers + " for its brokers.");
@@ -123,7 +125,9 @@ final class KafkaSetup implements AutoCloseable {
         try (Admin admin = admin(bootstrapServers)) {
             for (String topic : topics) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                    admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1)))
+                            .all()
+                            .get(30, TimeUnit.SECONDS);
                     System.out.println("== made topic " + topic + " (" + PARTITIONS + " partitions)");
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
@@ -143,10 +147,15 @@ final class KafkaSetup implements AutoCloseable {
     /** How many partitions {@code topic} has. */
     int partitions(String topic) {
         try (Admin admin = admin(bootstrapServers)) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(topic).partitions().size();
+            return admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions()
+                    .size();
         } catch (TimeoutException | ExecutionException e) {
-            throw new LabUsageException("Cannot describe topic " + topic + " at " + bootstrapServers + ": " + e.getMessage());
+            throw new LabUsageException(
+                    "Cannot describe topic " + topic + " at " + bootstrapServers + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LabUsageException("Interrupted while describing topic " + topic + ".");

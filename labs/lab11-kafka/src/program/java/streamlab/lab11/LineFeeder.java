@@ -21,14 +21,21 @@ final class LineFeeder implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopped;
 
-    private LineFeeder(Path file, List<String> lines, String bootstrapServers, String topic, int partitions,
-                       double rate, boolean loop) {
+    private LineFeeder(
+            Path file,
+            List<String> lines,
+            String bootstrapServers,
+            String topic,
+            int partitions,
+            double rate,
+            boolean loop) {
         thread = new Thread(() -> feed(file, lines, bootstrapServers, topic, partitions, rate, loop), "line feeder");
         thread.setDaemon(true);
     }
 
     /** Starts feeding {@code file} into {@code topic}, {@code rate} lines a second, again and again with {@code loop}. */
-    static LineFeeder start(Path file, String bootstrapServers, String topic, int partitions, double rate, boolean loop) {
+    static LineFeeder start(
+            Path file, String bootstrapServers, String topic, int partitions, double rate, boolean loop) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
@@ -42,8 +49,8 @@ final class LineFeeder implements AutoCloseable {
         return feeder;
     }
 
-    private void feed(Path file, List<String> lines, String servers, String topic, int partitions, double rate,
-                      boolean loop) {
+    private void feed(
+            Path file, List<String> lines, String servers, String topic, int partitions, double rate, boolean loop) {
         long start = System.nanoTime();
         long sent = 0;
         try (KafkaProducer<String, String> producer = new Topics(servers).producer()) {
@@ -58,7 +65,8 @@ final class LineFeeder implements AutoCloseable {
                     }
                     producer.send(new ProducerRecord<>(topic, (int) (sent % partitions), null, line), (meta, error) -> {
                         if (error != null && !stopped) {
-                            System.err.println("== could not send a line to topic " + topic + ": " + error.getMessage());
+                            System.err.println(
+                                    "== could not send a line to topic " + topic + ": " + error.getMessage());
                         }
                     });
                     sent++;

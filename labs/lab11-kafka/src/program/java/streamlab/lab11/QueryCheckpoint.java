@@ -74,8 +74,11 @@ final class QueryCheckpoint {
             return -1;
         }
         try (Stream<Path> files = Files.list(log)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+"))
-                    .mapToLong(Long::parseLong).max().orElse(-1);
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d+"))
+                    .mapToLong(Long::parseLong)
+                    .max()
+                    .orElse(-1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

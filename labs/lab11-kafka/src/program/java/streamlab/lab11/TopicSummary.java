@@ -18,13 +18,11 @@ final class TopicSummary {
 
     /** A batch read of the whole output topic, the newest count of each word, biggest first. */
     static void print(SparkSession spark, String servers, String outputTopic, int outputPartitions) {
-        DataFrameReader kafka = spark.read()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", servers);
+        DataFrameReader kafka = spark.read().format("kafka").option("kafka.bootstrap.servers", servers);
         Map<Integer, Long> from = new HashMap<>();
         Map<Integer, Long> until = new HashMap<>();
         for (int p = 0; p < outputPartitions; p++) {
-            from.put(p, -2L);  // earliest
+            from.put(p, -2L); // earliest
             until.put(p, -1L); // latest
         }
         Dataset<Row> all;
@@ -39,7 +37,9 @@ final class TopicSummary {
         }
         System.out.println("== topic " + outputTopic + " holds " + all.count() + " records; the newest count of each"
                 + " word (a batch read from the earliest to the latest offsets):");
-        all.groupBy(col("key").as("word")).agg(max(col("value").cast("long")).as("count"))
-                .orderBy(col("count").desc(), col("word")).show(Lab11.SHOWN, false);
+        all.groupBy(col("key").as("word"))
+                .agg(max(col("value").cast("long")).as("count"))
+                .orderBy(col("count").desc(), col("word"))
+                .show(Lab11.SHOWN, false);
     }
 }

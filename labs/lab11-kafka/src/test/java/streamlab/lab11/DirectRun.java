@@ -48,8 +48,10 @@ final class DirectRun implements AutoCloseable {
     record Event(String kind, long batchMs, List<String> ranges, Map<String, Long> counts) {
         @Override
         public String toString() {
-            return kind + (kind.equals("output") ? " of batch t=" + batchMs / 1000 + " s " + ranges + " " + counts
-                    : " " + ranges);
+            return kind
+                    + (kind.equals("output")
+                            ? " of batch t=" + batchMs / 1000 + " s " + ranges + " " + counts
+                            : " " + ranges);
         }
     }
 
@@ -74,9 +76,13 @@ final class DirectRun implements AutoCloseable {
         params.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         params.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         params.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<TopicPartition> assigned = IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList();
-        JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(ssc,
-                LocationStrategies.PreferConsistent(), ConsumerStrategies.<String, String>Assign(assigned, params));
+        List<TopicPartition> assigned = IntStream.range(0, partitions)
+                .mapToObj(p -> new TopicPartition(topic, p))
+                .toList();
+        JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(
+                ssc,
+                LocationStrategies.PreferConsistent(),
+                ConsumerStrategies.<String, String>Assign(assigned, params));
         STREAMS.put(runId, (CanCommitOffsets) stream.inputDStream());
         String id = runId;
         KafkaDirectDStream.countAndCommit(stream, new Recorder(id), (time, ranges, counts) -> {
@@ -104,7 +110,8 @@ final class DirectRun implements AutoCloseable {
                 throw listener.failure;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(report("batch " + batches + " did not finish within " + TIME_LIMIT.toSeconds() + " s"));
+                throw new AssertionError(
+                        report("batch " + batches + " did not finish within " + TIME_LIMIT.toSeconds() + " s"));
             }
             try {
                 ssc.awaitTerminationOrTimeout(5); // returns at once if the context stops
@@ -191,7 +198,8 @@ final class DirectRun implements AutoCloseable {
         public void onBatchCompleted(StreamingListenerBatchCompleted batchCompleted) {
             batchCompleted.batchInfo().outputOperationInfos().values().foreach(info -> {
                 if (info.failureReason().isDefined() && failure == null) {
-                    failure = new IllegalStateException("batch failed: " + info.failureReason().get());
+                    failure = new IllegalStateException(
+                            "batch failed: " + info.failureReason().get());
                 }
                 return null;
             });

@@ -101,8 +101,12 @@ final class HandOverRecord extends ReceiverSupervisor {
     long committed() {
         try {
             Map<?, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            return offsets.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            return offsets.values().stream()
+                    .filter(o -> o != null)
+                    .mapToLong(OffsetAndMetadata::offset)
+                    .sum();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -123,10 +127,11 @@ final class HandOverRecord extends ReceiverSupervisor {
 
     private synchronized void handOver(List<String> values, boolean blocking) {
         long committed = committed();
-        calls.add((blocking ? "store(" + values.size() + " values)" : "store(value)") + " " + values
-                + " with " + committed + " committed");
+        calls.add((blocking ? "store(" + values.size() + " values)" : "store(value)") + " " + values + " with "
+                + committed + " committed");
         if (committed > held.size()) {
-            problems.add("when the receiver called " + (blocking ? "store(...) with " + values : "store(" + values.get(0) + ")")
+            problems.add("when the receiver called "
+                    + (blocking ? "store(...) with " + values : "store(" + values.get(0) + ")")
                     + ", Kafka already had offsets committed for " + committed + " values, but Spark held only "
                     + held.size() + ": the offsets were committed before Spark had the values");
         }

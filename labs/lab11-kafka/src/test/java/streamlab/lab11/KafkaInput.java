@@ -58,8 +58,8 @@ final class KafkaInput {
 
     /** Records as the tests compare them: key and value as text, topic, partition, offset. */
     static Dataset<Row> text(Dataset<Row> records) {
-        return records.selectExpr("CAST(key AS STRING) AS key", "CAST(value AS STRING) AS value", "topic",
-                "partition", "offset");
+        return records.selectExpr(
+                "CAST(key AS STRING) AS key", "CAST(value AS STRING) AS value", "topic", "partition", "offset");
     }
 
     /** A topic name no other test of this JVM uses: {@code name-N}. */
@@ -78,9 +78,11 @@ final class KafkaInput {
 
     /** Deletes the records of a partition before {@code offset}, as retention does to old records. */
     static void deleteBefore(KafkaBroker broker, String topic, int partition, long offset) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             admin.deleteRecords(Map.of(new TopicPartition(topic, partition), RecordsToDelete.beforeOffset(offset)))
-                    .all().get();
+                    .all()
+                    .get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot delete records of " + topic + ": " + e.getCause(), e);
         } catch (InterruptedException e) {
@@ -102,7 +104,8 @@ final class KafkaInput {
             return in.toDF().selectExpr(COLUMNS);
         });
         for (List<KafkaRecord> batch : batches) {
-            String description = batch.isEmpty() ? "(no records)"
+            String description = batch.isEmpty()
+                    ? "(no records)"
                     : batch.stream().map(KafkaRecord::toString).collect(Collectors.joining(", "));
             script.then(description, () -> input.get().add(batch));
         }

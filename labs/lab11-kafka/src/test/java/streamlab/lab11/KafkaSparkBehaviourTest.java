@@ -84,11 +84,18 @@ class KafkaSparkBehaviourTest {
     }
 
     private static DataStreamWriter<Row> wordCountsToKafka(KafkaBroker broker, String in, String out, Path checkpoint) {
-        Dataset<Row> lines = KafkaInput.stream(TestSpark.session(), broker).option("subscribe", in)
-                .option("startingOffsets", "earliest").load().selectExpr("CAST(value AS STRING) AS value");
-        return Tokens.words(lines).groupBy("word").count()
+        Dataset<Row> lines = KafkaInput.stream(TestSpark.session(), broker)
+                .option("subscribe", in)
+                .option("startingOffsets", "earliest")
+                .load()
+                .selectExpr("CAST(value AS STRING) AS value");
+        return Tokens.words(lines)
+                .groupBy("word")
+                .count()
                 .selectExpr("word AS key", "CAST(count AS STRING) AS value")
-                .writeStream().outputMode("update").format("kafka")
+                .writeStream()
+                .outputMode("update")
+                .format("kafka")
                 .option("kafka.bootstrap.servers", broker.bootstrapServers())
                 .option("topic", out)
                 .option("checkpointLocation", checkpoint.toString());
@@ -101,7 +108,9 @@ class KafkaSparkBehaviourTest {
     }
 
     private static List<String> records(Topics topics, String topic) {
-        return topics.readAll(topic).stream().map((ConsumerRecord<String, String> r) -> r.key() + "=" + r.value()).toList();
+        return topics.readAll(topic).stream()
+                .map((ConsumerRecord<String, String> r) -> r.key() + "=" + r.value())
+                .toList();
     }
 
     @Test
@@ -124,8 +133,12 @@ class KafkaSparkBehaviourTest {
         assertThat(QueryCheckpoint.hasUnfinishedBatch(checkpoint)).isTrue();
         query = writer.start();
         TestSpark.processAll(query); // Spark 4.1.0 failed here once (SPARK-55271); 4.2 reports the batch and goes on
-        assertThat(records(topics, out)).as("at-least-once: batch 0 was written twice").containsExactly("a=2", "a=2");
-        assertThat(QueryCheckpoint.hasUnfinishedBatch(checkpoint)).as("batch 0 is committed now").isFalse();
+        assertThat(records(topics, out))
+                .as("at-least-once: batch 0 was written twice")
+                .containsExactly("a=2", "a=2");
+        assertThat(QueryCheckpoint.hasUnfinishedBatch(checkpoint))
+                .as("batch 0 is committed now")
+                .isFalse();
 
         topics.send(KafkaInput.values(in, 1, "b"));
         TestSpark.processAll(query);

@@ -29,8 +29,9 @@ import streamlab.support.Api;
 class Lab11DStreamTest {
 
     private static ReceiverRun receive(KafkaBroker broker, String topic, String group, String startingOffsets) {
-        return ReceiverRun.start("Lab 11 ssc.receiverStream(new KafkaReceiver(" + broker.bootstrapServers() + ", " + topic
-                        + ", " + group + ", " + startingOffsets + "))",
+        return ReceiverRun.start(
+                "Lab 11 ssc.receiverStream(new KafkaReceiver(" + broker.bootstrapServers() + ", " + topic + ", " + group
+                        + ", " + startingOffsets + "))",
                 ssc -> ssc.receiverStream(new KafkaReceiver(broker.bootstrapServers(), topic, group, startingOffsets)));
     }
 
@@ -44,11 +45,14 @@ class Lab11DStreamTest {
         topics.send(KafkaInput.values(topic, 0, "a", "b"));
         topics.send(KafkaInput.values(topic, 1, "c"));
         try (ReceiverRun run = receive(broker, topic, KafkaInput.newTopic("group"), "earliest")) {
-            assertThat(run.awaitValues(3)).as(run.report("a, b in partition 0 and c in partition 1 were sent before"
-                    + " the start: a new group starting at the earliest offsets receives them")).containsExactlyInAnyOrder("a", "b", "c");
+            assertThat(run.awaitValues(3))
+                    .as(run.report("a, b in partition 0 and c in partition 1 were sent before"
+                            + " the start: a new group starting at the earliest offsets receives them"))
+                    .containsExactlyInAnyOrder("a", "b", "c");
             topics.send(KafkaInput.values(topic, 0, "d"));
             topics.send(KafkaInput.values(topic, 1, "e", "f"));
-            assertThat(run.awaitValues(6)).as(run.report("then d was sent to partition 0, e and f to partition 1"))
+            assertThat(run.awaitValues(6))
+                    .as(run.report("then d was sent to partition 0, e and f to partition 1"))
                     .containsExactlyInAnyOrder("a", "b", "c", "d", "e", "f");
         }
     }
@@ -64,11 +68,15 @@ class Lab11DStreamTest {
         try (ReceiverRun run = receive(broker, topic, KafkaInput.newTopic("group"), "latest")) {
             // When the consumer has found its starting offsets is not visible from here: send a new value
             // before every batch until values come. Those sent too early are skipped, as they should be.
-            List<String> values = run.runUntil(v -> !v.isEmpty(),
+            List<String> values = run.runUntil(
+                    v -> !v.isEmpty(),
                     () -> topics.send(KafkaInput.values(topic, sent.get() % 2, "new-" + sent.getAndIncrement())),
-                    Duration.ofMillis(300), "new values");
-            assertThat(values).as(run.report("old-a and old-b were sent before the start; new-0, new-1, ... one before"
-                    + " every batch after it")).allMatch(v -> v.startsWith("new-"));
+                    Duration.ofMillis(300),
+                    "new values");
+            assertThat(values)
+                    .as(run.report("old-a and old-b were sent before the start; new-0, new-1, ... one before"
+                            + " every batch after it"))
+                    .allMatch(v -> v.startsWith("new-"));
         }
     }
 
@@ -81,8 +89,10 @@ class Lab11DStreamTest {
             topics.create(topic, 2);
             topics.send(KafkaInput.values(topic, 0, "x"));
             topics.send(KafkaInput.values(topic, 1, "y"));
-            assertThat(run.awaitValues(2)).as(run.report("the topic was made, and x, y sent to it, after the receiver"
-                    + " had started and found no topic " + topic)).containsExactlyInAnyOrder("x", "y");
+            assertThat(run.awaitValues(2))
+                    .as(run.report("the topic was made, and x, y sent to it, after the receiver"
+                            + " had started and found no topic " + topic))
+                    .containsExactlyInAnyOrder("x", "y");
         }
     }
 
@@ -98,20 +108,26 @@ class Lab11DStreamTest {
         try (ReceiverRun run = receive(broker, topic, group, "none")) {
             run.awaitRestart(Duration.ofSeconds(10));
             commit(broker, group, Map.of(new TopicPartition(topic, 0), 1L, new TopicPartition(topic, 1), 0L));
-            assertThat(run.awaitValues(2)).as(run.report("p, q in partition 0 and r in partition 1 were sent before the"
-                    + " start; the group had no offsets, so the receiver's poll failed; then offsets were committed for"
-                    + " the group (1 in partition 0, 0 in partition 1). A receiver whose reading fails asks Spark to"
-                    + " start it again (restart(...) in the catch), and the new one reads from there"))
+            assertThat(run.awaitValues(2))
+                    .as(run.report("p, q in partition 0 and r in partition 1 were sent before the"
+                            + " start; the group had no offsets, so the receiver's poll failed; then offsets were committed for"
+                            + " the group (1 in partition 0, 0 in partition 1). A receiver whose reading fails asks Spark to"
+                            + " start it again (restart(...) in the catch), and the new one reads from there"))
                     .containsExactlyInAnyOrder("q", "r");
         }
     }
 
     /** Commits these offsets for {@code group}, as a consumer of the group that read up to them would. */
     private static void commit(KafkaBroker broker, String group, Map<TopicPartition, Long> offsets) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                group,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
         try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
             offsets.forEach((partition, offset) -> commits.put(partition, new OffsetAndMetadata(offset)));
             consumer.commitSync(commits);
@@ -119,8 +135,8 @@ class Lab11DStreamTest {
     }
 
     @Test
-    void a_stopped_receiver_closes_its_consumer_and_the_next_one_of_its_group_goes_on_where_it_stopped(KafkaBroker broker)
-            throws Exception {
+    void a_stopped_receiver_closes_its_consumer_and_the_next_one_of_its_group_goes_on_where_it_stopped(
+            KafkaBroker broker) throws Exception {
         Topics topics = new Topics(broker);
         String topic = KafkaInput.newTopic("resume");
         String group = KafkaInput.newTopic("group");
@@ -129,9 +145,11 @@ class Lab11DStreamTest {
         topics.send(KafkaInput.values(topic, 1, "v3"));
         try (ConsumersOfGroup consumers = ConsumersOfGroup.watch(group)) {
             try (ReceiverRun first = receive(broker, topic, group, "earliest")) {
-                assertThat(first.awaitValues(3)).as(first.report("the first receiver of group " + group))
+                assertThat(first.awaitValues(3))
+                        .as(first.report("the first receiver of group " + group))
                         .containsExactlyInAnyOrder("v1", "v2", "v3");
-                assertThat(consumers.open()).as("Kafka consumers of group " + group + " open while the receiver runs")
+                assertThat(consumers.open())
+                        .as("Kafka consumers of group " + group + " open while the receiver runs")
                         .isPositive();
             }
             assertThat(consumers.awaitNoneOpen(Duration.ofSeconds(10)))
@@ -142,9 +160,11 @@ class Lab11DStreamTest {
         topics.send(KafkaInput.values(topic, 0, "v4"));
         topics.send(KafkaInput.values(topic, 1, "v5"));
         try (ReceiverRun second = receive(broker, topic, group, "earliest")) {
-            assertThat(second.awaitValues(2)).as(second.report("v1, v2, v3 were received by a receiver of group " + group
-                    + " that then stopped; v4, v5 came after it. A new receiver of the same group goes on where the group"
-                    + " stopped: commit the offsets to Kafka after store()")).containsExactlyInAnyOrder("v4", "v5");
+            assertThat(second.awaitValues(2))
+                    .as(second.report("v1, v2, v3 were received by a receiver of group " + group
+                            + " that then stopped; v4, v5 came after it. A new receiver of the same group goes on where the group"
+                            + " stopped: commit the offsets to Kafka after store()"))
+                    .containsExactlyInAnyOrder("v4", "v5");
         }
     }
 
@@ -159,7 +179,9 @@ class Lab11DStreamTest {
         String input = "Lab 11 new KafkaReceiver(" + broker.bootstrapServers() + ", " + topic + ", " + group
                 + ", earliest), run as an executor runs it; h1, h2 in partition 0 and h3 in partition 1 were sent before";
         HandOverRecord record = new HandOverRecord(
-                new KafkaReceiver(broker.bootstrapServers(), topic, group, "earliest"), broker.bootstrapServers(), group);
+                new KafkaReceiver(broker.bootstrapServers(), topic, group, "earliest"),
+                broker.bootstrapServers(),
+                group);
         try (ConsumersOfGroup consumers = ConsumersOfGroup.watch(group)) {
             record.start();
             record.awaitHandedOver(3, ReceiverRun.TIME_LIMIT);
@@ -168,14 +190,18 @@ class Lab11DStreamTest {
             // the reading thread ends after its current poll, committing what it stored, then closes its consumer
             consumers.awaitNoneOpen(Duration.ofSeconds(10));
             record.failIfNotImplemented();
-            assertThat(record.handedOver()).as(input + "\nthe receiver's calls of store: " + record.calls()
-                    + "\nthe three values must be handed to Spark with store(...)").isEqualTo(3);
+            assertThat(record.handedOver())
+                    .as(input + "\nthe receiver's calls of store: " + record.calls()
+                            + "\nthe three values must be handed to Spark with store(...)")
+                    .isEqualTo(3);
             record.checkAfterStop();
-            assertThat(record.problems()).as(input + "\nthe receiver's calls of store: " + record.calls()
-                    + "\nA receiver may commit a value's offset only once Spark holds it: store(...) the values of a"
-                    + " poll all at once (store of an iterator returns once Spark has them as a block), then commit."
-                    + " Offsets committed before, or after a store(value) of one value (which only buffers it), are"
-                    + " values lost when the receiver stops at the wrong moment").isEmpty();
+            assertThat(record.problems())
+                    .as(input + "\nthe receiver's calls of store: " + record.calls()
+                            + "\nA receiver may commit a value's offset only once Spark holds it: store(...) the values of a"
+                            + " poll all at once (store of an iterator returns once Spark has them as a block), then commit."
+                            + " Offsets committed before, or after a store(value) of one value (which only buffers it), are"
+                            + " values lost when the receiver stops at the wrong moment")
+                    .isEmpty();
         } finally {
             record.close();
         }

@@ -31,17 +31,23 @@ class Lab11DirectDStreamTest {
             run.runBatch();
             String sent = "sent: \"to be\", \"or not\" to partition 0 and \"to BE\" to partition 1 before batch 1;"
                     + " nothing before batch 2; \"kafka\", \"Kafka spark\" to partition 1 before batch 3";
-            assertThat(run.outputs()).as(run.report(sent + ". Every batch writes its counts and its ranges to output"))
+            assertThat(run.outputs())
+                    .as(run.report(sent + ". Every batch writes its counts and its ranges to output"))
                     .containsExactly(
-                            new DirectRun.Event("output", 1000, List.of("p0 0..2", "p1 0..1"),
+                            new DirectRun.Event(
+                                    "output",
+                                    1000,
+                                    List.of("p0 0..2", "p1 0..1"),
                                     Map.of("be", 2L, "not", 1L, "or", 1L, "to", 2L)),
                             new DirectRun.Event("output", 2000, List.of("p0 2..2", "p1 1..1"), Map.of()),
-                            new DirectRun.Event("output", 3000, List.of("p0 2..2", "p1 1..3"),
-                                    Map.of("kafka", 2L, "spark", 1L)));
-            assertThat(run.commits()).as(run.report(sent + ". Each batch commits the ranges it read, of every"
-                            + " partition, once"))
+                            new DirectRun.Event(
+                                    "output", 3000, List.of("p0 2..2", "p1 1..3"), Map.of("kafka", 2L, "spark", 1L)));
+            assertThat(run.commits())
+                    .as(run.report(sent + ". Each batch commits the ranges it read, of every" + " partition, once"))
                     .extracting(DirectRun.Event::ranges)
-                    .containsExactly(List.of("p0 0..2", "p1 0..1"), List.of("p0 2..2", "p1 1..1"),
+                    .containsExactly(
+                            List.of("p0 0..2", "p1 0..1"),
+                            List.of("p0 2..2", "p1 1..1"),
                             List.of("p0 2..2", "p1 1..3"));
         }
     }
@@ -57,7 +63,8 @@ class Lab11DirectDStreamTest {
             run.runBatch();
             topics.send(KafkaInput.values(topic, 0, "third"));
             run.runBatch();
-            assertThat(run.events()).as(run.report("sent: \"first\" to partition 0 and \"second\" to partition 1"
+            assertThat(run.events())
+                    .as(run.report("sent: \"first\" to partition 0 and \"second\" to partition 1"
                             + " before batch 1, \"third\" to partition 0 before batch 2. A commit before the output"
                             + " loses the batch if the program dies in between: output first, then commit"))
                     .extracting(DirectRun.Event::kind)

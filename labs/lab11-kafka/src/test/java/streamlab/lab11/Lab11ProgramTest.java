@@ -54,12 +54,15 @@ class Lab11ProgramTest {
         assertThat(refusal("--bootstrap-servers", "127.0.0.1:1"))
                 .startsWith("No Kafka broker answers at 127.0.0.1:1 (nothing listens there): start one there, or leave"
                         + " out --bootstrap-servers and the lab starts its own");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time until Lab11 gave up on a closed port")
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("time until Lab11 gave up on a closed port")
                 .isLessThan(Duration.ofSeconds(2));
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) { // takes, never answers
             String address = "127.0.0.1:" + silent.getLocalPort();
-            assertThat(refusal("--bootstrap-servers", address)).startsWith("No Kafka broker answers at " + address
-                    + " (something listens there, but gave no Kafka answer within " + KafkaSetup.ANSWER_SECONDS + " s)");
+            assertThat(refusal("--bootstrap-servers", address))
+                    .startsWith("No Kafka broker answers at " + address
+                            + " (something listens there, but gave no Kafka answer within " + KafkaSetup.ANSWER_SECONDS
+                            + " s)");
         }
         assertThat(refusal("--bootstrap-servers", "localhost"))
                 .startsWith("--bootstrap-servers localhost is not a list of HOST:PORT addresses");
@@ -67,16 +70,20 @@ class Lab11ProgramTest {
 
     @Test
     void topics_offsets_and_sources_it_cannot_use() {
-        assertThat(refusal("--starting-offsets", "beginning")).isEqualTo("--starting-offsets must be earliest, latest,"
-                + " or an offset for each partition such as 0:10,1:-2, not \"beginning\".");
-        assertThat(refusal("--output-topic", "lines")).startsWith("--output-topic must differ from --input-topic (lines)");
+        assertThat(refusal("--starting-offsets", "beginning"))
+                .isEqualTo("--starting-offsets must be earliest, latest,"
+                        + " or an offset for each partition such as 0:10,1:-2, not \"beginning\".");
+        assertThat(refusal("--output-topic", "lines"))
+                .startsWith("--output-topic must differ from --input-topic (lines)");
         assertThat(refusal("--input-topic", "my lines")).startsWith("\"my lines\" is not a Kafka topic name");
         assertThat(refusal("--pattern", "lines.*", "--partitions", "0"))
                 .startsWith("--pattern, --partitions, --skip-lost-records and --starting-offsets each choose");
         assertThat(refusal("--pattern", "lines[")).startsWith("--pattern lines[ is not a regular expression");
         assertThat(refusal("--rate", "0")).isEqualTo("--rate must be more than 0 lines per second, not 0.0.");
-        assertThat(refusal("--input-file", "no/such/file.txt")).startsWith("Cannot read no/such/file.txt: no such file");
-        assertThat(refusal("--replay", "datasets/lines/hamlet.txt")).startsWith("Lab 11 reads Kafka, not a line server");
+        assertThat(refusal("--input-file", "no/such/file.txt"))
+                .startsWith("Cannot read no/such/file.txt: no such file");
+        assertThat(refusal("--replay", "datasets/lines/hamlet.txt"))
+                .startsWith("Lab 11 reads Kafka, not a line server");
     }
 
     @Test
@@ -85,12 +92,22 @@ class Lab11ProgramTest {
         Path structured = Files.createDirectories(dir.resolve("structured"));
         Files.createDirectories(structured.resolve("offsets"));
         Files.writeString(structured.resolve("metadata"), "{\"id\":\"6f1c0c8e-another-query\"}");
-        Path firstOffsets = Files.createDirectories(structured.resolve("sources/0")).resolve("0");
+        Path firstOffsets =
+                Files.createDirectories(structured.resolve("sources/0")).resolve("0");
         Files.writeString(firstOffsets, "v1\n{\"orders\":{\"0\":0,\"1\":0}}"); // what the Kafka source writes first
-        String[] args = {"--bootstrap-servers", broker.bootstrapServers(), "--checkpoint", dir.toString(),
-                "--input-topic", KafkaInput.newTopic("lines"), "--output-topic", KafkaInput.newTopic("counts")};
-        assertThat(refusal(args)).isEqualTo("The checkpoint folder " + structured + " belongs to another query (it"
-                + " reads the topics [orders]): give another --checkpoint, or delete the folder.");
+        String[] args = {
+            "--bootstrap-servers",
+            broker.bootstrapServers(),
+            "--checkpoint",
+            dir.toString(),
+            "--input-topic",
+            KafkaInput.newTopic("lines"),
+            "--output-topic",
+            KafkaInput.newTopic("counts")
+        };
+        assertThat(refusal(args))
+                .isEqualTo("The checkpoint folder " + structured + " belongs to another query (it"
+                        + " reads the topics [orders]): give another --checkpoint, or delete the folder.");
         Files.delete(firstOffsets); // a file source, a rate source: no topics there
         assertThat(refusal(args)).contains("belongs to another query (one that does not read Kafka)");
     }

@@ -32,13 +32,17 @@ class Lab11StructuredTest {
     @Test
     void as_text_casts_key_and_value_to_strings_and_keeps_where_each_record_came_from() {
         KafkaInput.records(
-                        List.of(record("lines", 0, 0, "Hello, world"), KafkaRecord.of("lines", 1, 0, "k1", "cafés 東京"),
+                        List.of(
+                                record("lines", 0, 0, "Hello, world"),
+                                KafkaRecord.of("lines", 1, 0, "k1", "cafés 東京"),
                                 record("lines", 0, 1, "")),
                         List.of(KafkaRecord.of("other", 0, 7, "k2", "to be")))
                 .title("Lab 11 KafkaWordCountsStructured.asText")
                 .run(KafkaWordCountsStructured::asText)
                 .assertBatches(
-                        rows(row(null, "Hello, world", "lines", 0, 0), row("k1", "cafés 東京", "lines", 1, 0),
+                        rows(
+                                row(null, "Hello, world", "lines", 0, 0),
+                                row("k1", "cafés 東京", "lines", 1, 0),
                                 row(null, "", "lines", 0, 1)),
                         rows(row("k2", "to be", "other", 0, 7)))
                 .assertColumns("key", "value", "topic", "partition", "offset");
@@ -47,7 +51,9 @@ class Lab11StructuredTest {
     @Test
     void word_counts_add_up_each_word_over_every_partition_and_batch() {
         KafkaInput.records(
-                        List.of(record("lines", 0, 0, "to be"), record("lines", 1, 0, "or not to be"),
+                        List.of(
+                                record("lines", 0, 0, "to be"),
+                                record("lines", 1, 0, "or not to be"),
                                 record("lines", 0, 1, "To")),
                         List.of(),
                         List.of(record("lines", 1, 1, "be BE"), record("words", 0, 0, "be!")))
@@ -55,9 +61,7 @@ class Lab11StructuredTest {
                 .outputMode("update")
                 .run(KafkaWordCountsStructured::wordCounts)
                 .assertBatches(
-                        rows(row("to", 3), row("be", 2), row("or", 1), row("not", 1)),
-                        none(),
-                        rows(row("be", 5)))
+                        rows(row("to", 3), row("be", 2), row("or", 1), row("not", 1)), none(), rows(row("be", 5)))
                 .assertColumns("word", "count");
     }
 
@@ -80,10 +84,7 @@ class Lab11StructuredTest {
                         List.of(record("lines", 1, 1, "A")))
                 .title("Lab 11 KafkaWordCountsStructured.toKafka, the rows it sends to the sink")
                 .runWriter(records -> KafkaWordCountsStructured.toKafka(records, "127.0.0.1:9", "word-counts"))
-                .assertBatches(
-                        rows(row("a", "2"), row("b", "2")),
-                        rows(row("c", "1")),
-                        rows(row("a", "3")))
+                .assertBatches(rows(row("a", "2"), row("b", "2")), rows(row("c", "1")), rows(row("a", "3")))
                 .assertColumns("key", "value");
     }
 
@@ -97,12 +98,15 @@ class Lab11StructuredTest {
         topics.send(KafkaInput.values(topic, 0, "a0", "a1"));
         topics.send(KafkaInput.values(topic, 1, "b0"));
         StructuredScript.from(spark -> KafkaSourcesStructured.subscribe(KafkaInput.stream(spark, broker), topic))
-                .then("(nothing: a0, a1 in partition 0 and b0 in partition 1 were sent before the query started)", () -> { })
+                .then(
+                        "(nothing: a0, a1 in partition 0 and b0 in partition 1 were sent before the query started)",
+                        () -> {})
                 .then("send a2 to partition 0, b1 to partition 1", () -> {
                     topics.send(KafkaInput.values(topic, 0, "a2"));
                     topics.send(KafkaInput.values(topic, 1, "b1"));
                 })
-                .title("Lab 11 KafkaSourcesStructured.subscribe(" + topic + "), rows as (key, value, topic, partition, offset)")
+                .title("Lab 11 KafkaSourcesStructured.subscribe(" + topic
+                        + "), rows as (key, value, topic, partition, offset)")
                 .run(KafkaInput::text)
                 .assertBatches(
                         rows(row(null, "a0", topic, 0, 0), row(null, "a1", topic, 0, 1), row(null, "b0", topic, 1, 0)),
@@ -121,8 +125,11 @@ class Lab11StructuredTest {
         topics.send(KafkaInput.values(first, 1, "f0"));
         topics.send(KafkaInput.values(second, 0, "s0"));
         topics.send(KafkaInput.values(other, 0, "o0"));
-        StructuredScript.from(spark -> KafkaSourcesStructured.subscribe(KafkaInput.stream(spark, broker), first, second))
-                .then("(nothing: f0 in " + first + ", s0 in " + second + ", o0 in " + other + " were sent before)", () -> { })
+        StructuredScript.from(
+                        spark -> KafkaSourcesStructured.subscribe(KafkaInput.stream(spark, broker), first, second))
+                .then(
+                        "(nothing: f0 in " + first + ", s0 in " + second + ", o0 in " + other + " were sent before)",
+                        () -> {})
                 .then("send f1 to " + first + " partition 0, s1 to " + second, () -> {
                     topics.send(KafkaInput.values(first, 0, "f1"));
                     topics.send(KafkaInput.values(second, 0, "s1"));
@@ -146,7 +153,7 @@ class Lab11StructuredTest {
         topics.send(KafkaInput.values(shop + "-archive", 0, "old0"));
         String regex = shop + "\\..*";
         StructuredScript.from(spark -> KafkaSourcesStructured.subscribePattern(KafkaInput.stream(spark, broker), regex))
-                .then("(nothing: eu0, us0 and old0 were sent before the query started)", () -> { })
+                .then("(nothing: eu0, us0 and old0 were sent before the query started)", () -> {})
                 .then("make the topic " + shop + ".asia, send asia0 to it and old1 to " + shop + "-archive", () -> {
                     topics.create(shop + ".asia", 1);
                     topics.send(KafkaInput.values(shop + ".asia", 0, "asia0"));
@@ -168,9 +175,9 @@ class Lab11StructuredTest {
         topics.send(KafkaInput.values(topic, 0, "x0"));
         topics.send(KafkaInput.values(topic, 1, "y0"));
         topics.send(KafkaInput.values(topic, 2, "z0", "z1"));
-        StructuredScript.from(spark -> KafkaSourcesStructured.assign(KafkaInput.stream(spark, broker),
-                        Map.of(topic, List.of(0, 2))))
-                .then("(nothing: x0 in partition 0, y0 in 1, z0 and z1 in 2 were sent before)", () -> { })
+        StructuredScript.from(spark ->
+                        KafkaSourcesStructured.assign(KafkaInput.stream(spark, broker), Map.of(topic, List.of(0, 2))))
+                .then("(nothing: x0 in partition 0, y0 in 1, z0 and z1 in 2 were sent before)", () -> {})
                 .then("send y1 to partition 1, z2 to partition 2", () -> {
                     topics.send(KafkaInput.values(topic, 1, "y1"));
                     topics.send(KafkaInput.values(topic, 2, "z2"));
@@ -190,16 +197,14 @@ class Lab11StructuredTest {
         topics.send(KafkaInput.values(topic, 0, "old0"));
         topics.send(KafkaInput.values(topic, 1, "old1"));
         StructuredScript.from(spark -> KafkaSourcesStructured.newRecordsOnly(KafkaInput.stream(spark, broker), topic))
-                .then("(nothing: old0 and old1 were sent before the query started)", () -> { })
+                .then("(nothing: old0 and old1 were sent before the query started)", () -> {})
                 .then("send new0 to partition 0, new1 to partition 1", () -> {
                     topics.send(KafkaInput.values(topic, 0, "new0"));
                     topics.send(KafkaInput.values(topic, 1, "new1"));
                 })
                 .title("Lab 11 KafkaSourcesStructured.newRecordsOnly(" + topic + ")")
                 .run(KafkaInput::text)
-                .assertBatches(
-                        none(),
-                        rows(row(null, "new0", topic, 0, 1), row(null, "new1", topic, 1, 1)));
+                .assertBatches(none(), rows(row(null, "new0", topic, 0, 1), row(null, "new1", topic, 1, 1)));
     }
 
     @Test
@@ -209,14 +214,17 @@ class Lab11StructuredTest {
         topics.create(topic, 2);
         topics.send(KafkaInput.values(topic, 0, "a0", "a1", "a2", "a3"));
         topics.send(KafkaInput.values(topic, 1, "b0", "b1"));
-        StructuredScript.from(spark -> KafkaSourcesStructured.fromOffsets(KafkaInput.stream(spark, broker), topic,
-                        Map.of(0, 2L, 1, -2L)))
-                .then("(nothing: a0..a3 in partition 0 and b0, b1 in partition 1 were sent before)", () -> { })
+        StructuredScript.from(spark -> KafkaSourcesStructured.fromOffsets(
+                        KafkaInput.stream(spark, broker), topic, Map.of(0, 2L, 1, -2L)))
+                .then("(nothing: a0..a3 in partition 0 and b0, b1 in partition 1 were sent before)", () -> {})
                 .then("send a4 to partition 0", () -> topics.send(KafkaInput.values(topic, 0, "a4")))
                 .title("Lab 11 KafkaSourcesStructured.fromOffsets(" + topic + ", {0: 2, 1: -2})")
                 .run(KafkaInput::text)
                 .assertBatches(
-                        rows(row(null, "a2", topic, 0, 2), row(null, "a3", topic, 0, 3), row(null, "b0", topic, 1, 0),
+                        rows(
+                                row(null, "a2", topic, 0, 2),
+                                row(null, "a3", topic, 0, 3),
+                                row(null, "b0", topic, 1, 0),
                                 row(null, "b1", topic, 1, 1)),
                         rows(row(null, "a4", topic, 0, 4)));
     }
@@ -228,32 +236,38 @@ class Lab11StructuredTest {
         topics.create(topic, 2);
         topics.send(KafkaInput.values(topic, 0, "a0", "a1", "a2", "a3", "a4"));
         topics.send(KafkaInput.values(topic, 1, "b0", "b1", "b2"));
-        Dataset<Row> range = KafkaSourcesStructured.range(KafkaInput.batch(TestSpark.session(), broker), topic,
-                Map.of(0, 1L, 1, -2L), Map.of(0, 3L, 1, -1L));
-        assertThat(range.isStreaming()).as("range(...) is a batch read (spark.read()), not a stream").isFalse();
+        Dataset<Row> range = KafkaSourcesStructured.range(
+                KafkaInput.batch(TestSpark.session(), broker), topic, Map.of(0, 1L, 1, -2L), Map.of(0, 3L, 1, -1L));
+        assertThat(range.isStreaming())
+                .as("range(...) is a batch read (spark.read()), not a stream")
+                .isFalse();
         List<List<Object>> read = new ArrayList<>();
         for (Row r : KafkaInput.text(range).collectAsList()) {
             read.add(Rows.asRow(r));
         }
-        assertThat(read).as("Lab 11 KafkaSourcesStructured.range(" + topic + ", from {0: 1, 1: -2}, until {0: 3,"
+        assertThat(read)
+                .as("Lab 11 KafkaSourcesStructured.range(" + topic + ", from {0: 1, 1: -2}, until {0: 3,"
                         + " 1: -1}) of a0..a4 in partition 0 and b0..b2 in partition 1, rows as (key, value, topic,"
                         + " partition, offset)")
-                .containsExactlyInAnyOrder(row(null, "a1", topic, 0, 1), row(null, "a2", topic, 0, 2),
-                        row(null, "b0", topic, 1, 0), row(null, "b1", topic, 1, 1), row(null, "b2", topic, 1, 2));
+                .containsExactlyInAnyOrder(
+                        row(null, "a1", topic, 0, 1),
+                        row(null, "a2", topic, 0, 2),
+                        row(null, "b0", topic, 1, 0),
+                        row(null, "b1", topic, 1, 1),
+                        row(null, "b2", topic, 1, 2));
     }
 
     // ---- records gone before the query read them: failOnDataLoss ----
 
     private static StructuredScript lossScript(KafkaBroker broker, String topic, StructuredScript script) {
         Topics topics = new Topics(broker);
-        return script
-                .then("send r0..r3 (a query starts, reads them, stops)",
+        return script.then(
+                        "send r0..r3 (a query starts, reads them, stops)",
                         () -> topics.send(KafkaInput.values(topic, 0, "r0", "r1", "r2", "r3")))
-                .then("send r4..r7, delete the records before offset 6 (r0..r5), start the query again",
-                        () -> {
-                            topics.send(KafkaInput.values(topic, 0, "r4", "r5", "r6", "r7"));
-                            KafkaInput.deleteBefore(broker, topic, 0, 6);
-                        })
+                .then("send r4..r7, delete the records before offset 6 (r0..r5), start the query again", () -> {
+                    topics.send(KafkaInput.values(topic, 0, "r4", "r5", "r6", "r7"));
+                    KafkaInput.deleteBefore(broker, topic, 0, 6);
+                })
                 .restartEachStep();
     }
 
@@ -261,8 +275,11 @@ class Lab11StructuredTest {
     void a_query_stops_when_records_it_has_not_read_yet_are_gone(KafkaBroker broker) {
         String topic = KafkaInput.newTopic("aged");
         new Topics(broker).create(topic, 1);
-        StructuredScript script = lossScript(broker, topic,
-                StructuredScript.from(spark -> KafkaSourcesStructured.subscribe(KafkaInput.stream(spark, broker), topic)))
+        StructuredScript script = lossScript(
+                        broker,
+                        topic,
+                        StructuredScript.from(
+                                spark -> KafkaSourcesStructured.subscribe(KafkaInput.stream(spark, broker), topic)))
                 .title("Lab 11 KafkaSourcesStructured.subscribe(" + topic + "): failOnDataLoss is true unless set");
         assertThatThrownBy(() -> script.run(KafkaInput::text))
                 .as("r4 and r5 were deleted before the query read them: Spark's Kafka source must stop the query")
@@ -274,12 +291,18 @@ class Lab11StructuredTest {
     void skipping_lost_records_carries_on_with_what_is_still_there(KafkaBroker broker) {
         String topic = KafkaInput.newTopic("aged");
         new Topics(broker).create(topic, 1);
-        lossScript(broker, topic,
-                StructuredScript.from(spark -> KafkaSourcesStructured.skippingLostRecords(KafkaInput.stream(spark, broker), topic)))
+        lossScript(
+                        broker,
+                        topic,
+                        StructuredScript.from(spark ->
+                                KafkaSourcesStructured.skippingLostRecords(KafkaInput.stream(spark, broker), topic)))
                 .title("Lab 11 KafkaSourcesStructured.skippingLostRecords(" + topic + ")")
                 .run(KafkaInput::text)
                 .assertBatches(
-                        rows(row(null, "r0", topic, 0, 0), row(null, "r1", topic, 0, 1), row(null, "r2", topic, 0, 2),
+                        rows(
+                                row(null, "r0", topic, 0, 0),
+                                row(null, "r1", topic, 0, 1),
+                                row(null, "r2", topic, 0, 2),
                                 row(null, "r3", topic, 0, 3)),
                         rows(row(null, "r6", topic, 0, 6), row(null, "r7", topic, 0, 7)));
     }
@@ -295,12 +318,21 @@ class Lab11StructuredTest {
         topics.create(counts, 1);
         topics.send(KafkaInput.values(lines, 0, "to be or"));
         topics.send(KafkaInput.values(lines, 1, "not to be"));
-        try (TopicRun run = TopicRun.start("Lab 11 KafkaWordCountsStructured.toKafka(" + lines + " -> " + counts + ")",
-                broker, counts, spark -> KafkaWordCountsStructured.toKafka(
-                        KafkaInput.stream(spark, broker).option("subscribe", lines).option("startingOffsets", "earliest")
-                                .load(), broker.bootstrapServers(), counts))) {
-            run.step("(nothing: \"to be or\" in partition 0 and \"not to be\" in partition 1 were sent before the"
-                            + " query started)", () -> { })
+        try (TopicRun run = TopicRun.start(
+                "Lab 11 KafkaWordCountsStructured.toKafka(" + lines + " -> " + counts + ")",
+                broker,
+                counts,
+                spark -> KafkaWordCountsStructured.toKafka(
+                        KafkaInput.stream(spark, broker)
+                                .option("subscribe", lines)
+                                .option("startingOffsets", "earliest")
+                                .load(),
+                        broker.bootstrapServers(),
+                        counts))) {
+            run.step(
+                            "(nothing: \"to be or\" in partition 0 and \"not to be\" in partition 1 were sent before the"
+                                    + " query started)",
+                            () -> {})
                     .step("send \"Be!\" to partition 1", () -> topics.send(KafkaInput.values(lines, 1, "Be!")))
                     .assertSteps(
                             rows(row("to", "2"), row("be", "2"), row("or", "1"), row("not", "1")),

@@ -55,20 +55,29 @@ class RealTimeModeTest {
     }
 
     private Dataset<Row> records() {
-        return KafkaInput.stream(TestSpark.session(), broker).option("subscribe", in)
-                .option("startingOffsets", "earliest").load();
+        return KafkaInput.stream(TestSpark.session(), broker)
+                .option("subscribe", in)
+                .option("startingOffsets", "earliest")
+                .load();
     }
 
     private DataStreamWriter<Row> toKafka(Dataset<Row> rows, String mode) {
-        return rows.writeStream().outputMode(mode).format("kafka")
-                .option("kafka.bootstrap.servers", broker.bootstrapServers()).option("topic", out)
-                .option("checkpointLocation", TestSpark.newDirectory("real-time-").toString());
+        return rows.writeStream()
+                .outputMode(mode)
+                .format("kafka")
+                .option("kafka.bootstrap.servers", broker.bootstrapServers())
+                .option("topic", out)
+                .option(
+                        "checkpointLocation",
+                        TestSpark.newDirectory("real-time-").toString());
     }
 
     /** The condition of the first Spark error in {@code e}'s causes that says more than "the stream failed". */
     private static String conditionOf(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof SparkThrowable st && st.getCondition() != null && !"STREAM_FAILED".equals(st.getCondition())) {
+            if (c instanceof SparkThrowable st
+                    && st.getCondition() != null
+                    && !"STREAM_FAILED".equals(st.getCondition())) {
                 return st.getCondition();
             }
         }
@@ -80,37 +89,54 @@ class RealTimeModeTest {
         topics.send(KafkaInput.values(in, 0, "a", "b"));
         topics.send(KafkaInput.values(in, 1, "c"));
         StreamingQuery query = toKafka(records().selectExpr("key", "upper(CAST(value AS STRING)) AS value"), "update")
-                .trigger(REAL_TIME).start();
+                .trigger(REAL_TIME)
+                .start();
         // the records come out while the first long batch still runs: read until they are there
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         List<String> values = topics.values(out);
         while (values.size() < 3 && query.isActive() && Instant.now().isBefore(deadline)) {
             values = topics.values(out);
         }
-        assertThat(query.exception().isDefined()).as("the real-time query failed: " + query.exception()).isFalse();
-        assertThat(values).as("the output topic of a real-time query that upper-cases a, b, c")
+        assertThat(query.exception().isDefined())
+                .as("the real-time query failed: " + query.exception())
+                .isFalse();
+        assertThat(values)
+                .as("the output topic of a real-time query that upper-cases a, b, c")
                 .containsExactlyInAnyOrder("A", "B", "C");
     }
 
     @Test
     void an_aggregation_is_refused() throws Exception {
         topics.send(KafkaInput.values(in, 0, "a"));
-        StreamingQuery query = toKafka(records().groupBy("value").count()
-                .selectExpr("CAST(value AS STRING) AS key", "CAST(count AS STRING) AS value"), "update")
-                .trigger(REAL_TIME).start();
+        StreamingQuery query = toKafka(
+                        records()
+                                .groupBy("value")
+                                .count()
+                                .selectExpr("CAST(value AS STRING) AS key", "CAST(count AS STRING) AS value"),
+                        "update")
+                .trigger(REAL_TIME)
+                .start();
         assertThatThrownBy(query::awaitTermination)
-                .satisfies(e -> assertThat(conditionOf(e)).isEqualTo("STREAMING_REAL_TIME_MODE.OPERATOR_OR_SINK_NOT_IN_ALLOWLIST"))
+                .satisfies(e -> assertThat(conditionOf(e))
+                        .isEqualTo("STREAMING_REAL_TIME_MODE.OPERATOR_OR_SINK_NOT_IN_ALLOWLIST"))
                 .hasMessageContaining("HashAggregateExec")
                 .hasMessageContaining("are not in the operator allowlist for Real-Time Mode");
     }
 
     @Test
     void foreach_batch_is_refused() {
-        VoidFunction2<Dataset<Row>, Long> nothing = (batch, id) -> { };
-        assertThatThrownBy(() -> records().writeStream().outputMode("update").foreachBatch(nothing)
-                .option("checkpointLocation", TestSpark.newDirectory("real-time-").toString())
-                .trigger(REAL_TIME).start())
-                .satisfies(e -> assertThat(conditionOf(e)).isEqualTo("STREAMING_REAL_TIME_MODE.OPERATOR_OR_SINK_NOT_IN_ALLOWLIST"))
+        VoidFunction2<Dataset<Row>, Long> nothing = (batch, id) -> {};
+        assertThatThrownBy(() -> records()
+                        .writeStream()
+                        .outputMode("update")
+                        .foreachBatch(nothing)
+                        .option(
+                                "checkpointLocation",
+                                TestSpark.newDirectory("real-time-").toString())
+                        .trigger(REAL_TIME)
+                        .start())
+                .satisfies(e -> assertThat(conditionOf(e))
+                        .isEqualTo("STREAMING_REAL_TIME_MODE.OPERATOR_OR_SINK_NOT_IN_ALLOWLIST"))
                 .hasMessageContaining("ForeachBatchSink is not in the sink allowlist for Real-Time Mode");
     }
 
@@ -120,22 +146,29 @@ class RealTimeModeTest {
         Dataset<Row> rates = spark.readStream().format("rate").load().selectExpr("CAST(value AS STRING) AS value");
         StreamingQuery query = toKafka(rates, "update").trigger(REAL_TIME).start();
         assertThatThrownBy(query::awaitTermination)
-                .satisfies(e -> assertThat(conditionOf(e)).isEqualTo("STREAMING_REAL_TIME_MODE.INPUT_STREAM_NOT_SUPPORTED"))
+                .satisfies(e ->
+                        assertThat(conditionOf(e)).isEqualTo("STREAMING_REAL_TIME_MODE.INPUT_STREAM_NOT_SUPPORTED"))
                 .hasMessageContaining("RateStreamMicroBatchStream is not supported in Real-time Mode");
     }
 
     @Test
     void append_mode_is_refused() {
-        assertThatThrownBy(() -> toKafka(records().selectExpr("key", "value"), "append").trigger(REAL_TIME).start())
-                .satisfies(e -> assertThat(conditionOf(e)).isEqualTo("STREAMING_REAL_TIME_MODE.OUTPUT_MODE_NOT_SUPPORTED"))
+        assertThatThrownBy(() -> toKafka(records().selectExpr("key", "value"), "append")
+                        .trigger(REAL_TIME)
+                        .start())
+                .satisfies(
+                        e -> assertThat(conditionOf(e)).isEqualTo("STREAMING_REAL_TIME_MODE.OUTPUT_MODE_NOT_SUPPORTED"))
                 .hasMessageContaining("The output mode Append is not supported");
     }
 
     @Test
     void a_batch_shorter_than_5_seconds_is_refused() {
         assertThatThrownBy(() -> toKafka(records().selectExpr("key", "value"), "update")
-                .trigger(Trigger.RealTime("1 second")).start())
-                .satisfies(e -> assertThat(conditionOf(e)).isEqualTo("INVALID_STREAMING_REAL_TIME_MODE_TRIGGER_INTERVAL"))
-                .hasMessageContaining("less than the 5000 ms minimum specified by spark.sql.streaming.realTimeMode.minBatchDuration");
+                        .trigger(Trigger.RealTime("1 second"))
+                        .start())
+                .satisfies(
+                        e -> assertThat(conditionOf(e)).isEqualTo("INVALID_STREAMING_REAL_TIME_MODE_TRIGGER_INTERVAL"))
+                .hasMessageContaining(
+                        "less than the 5000 ms minimum specified by spark.sql.streaming.realTimeMode.minBatchDuration");
     }
 }

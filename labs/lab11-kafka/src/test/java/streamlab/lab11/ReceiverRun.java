@@ -82,7 +82,7 @@ final class ReceiverRun implements AutoCloseable {
 
     /** Runs batches until {@code n} values have come; returns every value received so far. */
     List<String> awaitValues(int n) {
-        return runUntil(values -> values.size() >= n, () -> { }, TIME_LIMIT, n + " values");
+        return runUntil(values -> values.size() >= n, () -> {}, TIME_LIMIT, n + " values");
     }
 
     /**
@@ -136,9 +136,15 @@ final class ReceiverRun implements AutoCloseable {
         synchronized (output) {
             received = output.size();
         }
-        sb.append("values received in ").append(received).append(" batches: ").append(values()).append('\n');
+        sb.append("values received in ")
+                .append(received)
+                .append(" batches: ")
+                .append(values())
+                .append('\n');
         if (events.lastError != null) {
-            sb.append("the receiver reported: ").append(events.lastError.lines().findFirst().orElse("")).append('\n');
+            sb.append("the receiver reported: ")
+                    .append(events.lastError.lines().findFirst().orElse(""))
+                    .append('\n');
         }
         return sb.toString();
     }
@@ -161,7 +167,8 @@ final class ReceiverRun implements AutoCloseable {
         long deadline = System.nanoTime() + TIME_LIMIT.toNanos();
         while (events.completed <= before) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(report("batch " + batches + " did not finish within " + TIME_LIMIT.toSeconds() + " s"));
+                throw new AssertionError(
+                        report("batch " + batches + " did not finish within " + TIME_LIMIT.toSeconds() + " s"));
             }
             waitBriefly();
         }
@@ -214,7 +221,9 @@ final class ReceiverRun implements AutoCloseable {
 
         @Override
         public void onReceiverStopped(StreamingListenerReceiverStopped stopped) {
-            note(stopped.receiverInfo().lastErrorMessage(), stopped.receiverInfo().lastError());
+            note(
+                    stopped.receiverInfo().lastErrorMessage(),
+                    stopped.receiverInfo().lastError());
             String message = stopped.receiverInfo().lastErrorMessage();
             this.stopped = message == null || message.isEmpty() ? "(no reason given)" : message;
         }

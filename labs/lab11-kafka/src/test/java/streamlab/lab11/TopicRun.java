@@ -43,13 +43,17 @@ final class TopicRun implements AutoCloseable {
     }
 
     /** Starts the writer {@code writer} makes, with a new checkpoint, writing to {@code topic}. */
-    static TopicRun start(String title, KafkaBroker broker, String topic,
-                          Function<SparkSession, DataStreamWriter<Row>> writer) throws TimeoutException {
+    static TopicRun start(
+            String title, KafkaBroker broker, String topic, Function<SparkSession, DataStreamWriter<Row>> writer)
+            throws TimeoutException {
         DataStreamWriter<Row> w = writer.apply(TestSpark.session());
         if (w == null) {
             throw new AssertionError("the exercise returned null instead of a DataStreamWriter");
         }
-        StreamingQuery query = w.option("checkpointLocation", TestSpark.newDirectory("kafka-sink-").toString()).start();
+        StreamingQuery query = w.option(
+                        "checkpointLocation",
+                        TestSpark.newDirectory("kafka-sink-").toString())
+                .start();
         return new TopicRun(title, new Topics(broker), topic, query);
     }
 
@@ -81,16 +85,24 @@ final class TopicRun implements AutoCloseable {
         }
         for (int k = 0; k < expected.length; k++) {
             if (!tally(expected[k]).equals(tally(received.get(k)))) {
-                StringBuilder sb = new StringBuilder(title).append("\nWrong records in topic ").append(topic)
-                        .append(" after step ").append(k + 1).append(". The whole run (=> marks it):\n");
+                StringBuilder sb = new StringBuilder(title)
+                        .append("\nWrong records in topic ")
+                        .append(topic)
+                        .append(" after step ")
+                        .append(k + 1)
+                        .append(". The whole run (=> marks it):\n");
                 for (int j = 0; j < received.size(); j++) {
-                    sb.append(j == k ? "=> " : "   ").append("step ").append(j + 1).append('\n')
-                      .append(String.format("      %-10s %s%n", "input", inputs.get(j)))
-                      .append(String.format("      %-10s %s%n", "expected", Rows.renderAll(expected[j])))
-                      .append(String.format("      %-10s %s%n", "actual", Rows.renderAll(received.get(j))));
+                    sb.append(j == k ? "=> " : "   ")
+                            .append("step ")
+                            .append(j + 1)
+                            .append('\n')
+                            .append(String.format("      %-10s %s%n", "input", inputs.get(j)))
+                            .append(String.format("      %-10s %s%n", "expected", Rows.renderAll(expected[j])))
+                            .append(String.format("      %-10s %s%n", "actual", Rows.renderAll(received.get(j))));
                 }
                 sb.append("(records are (key, value); a step shows the records the topic received during it)\n");
-                throw new AssertionFailedError(sb.toString(), Rows.renderAll(expected[k]), Rows.renderAll(received.get(k)));
+                throw new AssertionFailedError(
+                        sb.toString(), Rows.renderAll(expected[k]), Rows.renderAll(received.get(k)));
             }
         }
         return this;

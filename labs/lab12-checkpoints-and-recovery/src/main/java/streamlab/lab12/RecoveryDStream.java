@@ -37,8 +37,8 @@ public final class RecoveryDStream {
      * {@code checkpointDir}, reads the new files of {@code inputDir}, keeps {@link #highTotals} and hands
      * the totals to {@code output} after every batch.
      */
-    public static JavaStreamingContext createContext(JavaSparkContext sc, String checkpointDir, String inputDir,
-                                                     Duration batch, TotalsOutput output) {
+    public static JavaStreamingContext createContext(
+            JavaSparkContext sc, String checkpointDir, String inputDir, Duration batch, TotalsOutput output) {
         // TODO: input: a Spark context, the checkpoint and input folders, the batch interval, and where the
         //       totals go. Output: a new streaming context, not started, with batches of that interval, that
         //       checkpoints to checkpointDir, reads the new files of inputDir, keeps highTotals of their lines

@@ -10,14 +10,23 @@ import streamlab.support.LabUsageException;
 /** The options of Lab12's input and folders (a picocli mixin), and the check of --input before anything starts. */
 final class FeedOptions {
 
-    @Option(names = "--input", paramLabel = "DIR", description = "The IoT event files to deliver (default: datasets/iot).")
+    @Option(
+            names = "--input",
+            paramLabel = "DIR",
+            description = "The IoT event files to deliver (default: datasets/iot).")
     Path input;
 
-    @Option(names = "--watch", paramLabel = "DIR",
-            description = "The folder the files are delivered to and read from (default: output/lab12/incoming-<pipeline>).")
+    @Option(
+            names = "--watch",
+            paramLabel = "DIR",
+            description =
+                    "The folder the files are delivered to and read from (default: output/lab12/incoming-<pipeline>).")
     Path watch;
 
-    @Option(names = "--output", paramLabel = "DIR", description = "files: the JSON sink's folder (default: output/lab12/files).")
+    @Option(
+            names = "--output",
+            paramLabel = "DIR",
+            description = "files: the JSON sink's folder (default: output/lab12/files).")
     Path output;
 
     @Option(names = "--no-feed", description = "Deliver nothing: someone else puts the files (or sends the records).")

@@ -14,16 +14,19 @@ import org.apache.spark.sql.types.StructType;
  * Structured file source, which needs its schema before it reads a single file.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record IotEvent(String deviceId, Double temperature, @JsonProperty("danger_level") String dangerLevel,
-                       String timestamp) implements Serializable {
+public record IotEvent(
+        String deviceId,
+        Double temperature,
+        @JsonProperty("danger_level") String dangerLevel,
+        String timestamp) implements Serializable {
 
     /** The columns of an event for Structured Streaming; the timestamp is read as a TIMESTAMP. */
-    public static final StructType SCHEMA = StructType.fromDDL(
-            "deviceId STRING, temperature DOUBLE, danger_level STRING, timestamp TIMESTAMP");
+    public static final StructType SCHEMA =
+            StructType.fromDDL("deviceId STRING, temperature DOUBLE, danger_level STRING, timestamp TIMESTAMP");
 
     /** The same columns with the timestamp kept as the text of the line, to pass it on unchanged. */
-    public static final StructType TEXT_SCHEMA = StructType.fromDDL(
-            "deviceId STRING, temperature DOUBLE, danger_level STRING, timestamp STRING");
+    public static final StructType TEXT_SCHEMA =
+            StructType.fromDDL("deviceId STRING, temperature DOUBLE, danger_level STRING, timestamp STRING");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

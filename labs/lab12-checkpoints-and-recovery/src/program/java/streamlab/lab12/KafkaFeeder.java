@@ -69,8 +69,11 @@ final class KafkaFeeder implements AutoCloseable {
 
     /** Creates the topics that do not exist yet, with two partitions each. */
     static void createTopics(String bootstrapServers, String... names) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                30_000))) {
             var existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (String name : names) {
@@ -80,8 +83,10 @@ final class KafkaFeeder implements AutoCloseable {
             }
             admin.createTopics(missing).all().get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot create the topics at " + bootstrapServers + ": "
-                    + e.getCause().getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot create the topics at " + bootstrapServers + ": "
+                            + e.getCause().getMessage(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -90,19 +95,27 @@ final class KafkaFeeder implements AutoCloseable {
 
     /** Sends the next file's events every {@code seconds}, the first ones at once. */
     void start(int seconds) {
-        timer.scheduleAtFixedRate(() -> {
-            List<String> events = waiting.poll();
-            if (events == null) {
-                timer.shutdown();
-                return;
-            }
-            List<ProducerRecord<String, String>> records = new ArrayList<>();
-            for (String event : events) {
-                records.add(new ProducerRecord<>(topic, IotEvent.parse(event).map(IotEvent::deviceId).orElse(null), event));
-            }
-            topics.send(records);
-            System.out.println("== sent " + records.size() + " events to " + topic + (waiting.isEmpty() ? " (the last ones)" : ""));
-        }, 0, seconds, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(
+                () -> {
+                    List<String> events = waiting.poll();
+                    if (events == null) {
+                        timer.shutdown();
+                        return;
+                    }
+                    List<ProducerRecord<String, String>> records = new ArrayList<>();
+                    for (String event : events) {
+                        records.add(new ProducerRecord<>(
+                                topic,
+                                IotEvent.parse(event).map(IotEvent::deviceId).orElse(null),
+                                event));
+                    }
+                    topics.send(records);
+                    System.out.println("== sent " + records.size() + " events to " + topic
+                            + (waiting.isEmpty() ? " (the last ones)" : ""));
+                },
+                0,
+                seconds,
+                TimeUnit.SECONDS);
     }
 
     @Override

@@ -5,8 +5,11 @@ import picocli.CommandLine.Option;
 /** The options of Lab12's kafka pipeline (a picocli mixin): the broker and the two topics. */
 final class KafkaOptions {
 
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            description = "kafka: a broker of your own (default: the program starts one, its data in output/lab12/kafka-broker).")
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT",
+            description =
+                    "kafka: a broker of your own (default: the program starts one, its data in output/lab12/kafka-broker).")
     String bootstrapServers;
 
     @Option(names = "--input-topic", defaultValue = "lab12-events", description = "kafka (default: ${DEFAULT-VALUE}).")

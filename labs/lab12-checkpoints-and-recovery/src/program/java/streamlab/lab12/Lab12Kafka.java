@@ -65,8 +65,9 @@ final class Lab12Kafka {
         }
         long twice = times.values().stream().filter(n -> n > 1).count();
         System.out.println("== " + topic + " holds " + records + " alerts for " + times.size() + " HIGH events; "
-                + (twice == 0 ? "none came twice" : twice + " came more than once (a micro-batch ran again after a"
-                + " crash: at least once)"));
+                + (twice == 0
+                        ? "none came twice"
+                        : twice + " came more than once (a micro-batch ran again after a" + " crash: at least once)"));
         times.forEach((from, n) -> {
             if (n > 1) {
                 System.out.println("==   " + from + " x" + n);

@@ -34,8 +34,11 @@ final class Lab12Output {
             if (!p.durationMs().containsKey("addBatch")) {
                 return; // an idle trigger's report: no micro-batch ran
             }
-            StringBuilder line = new StringBuilder("== batch ").append(p.batchId()).append(" done: ")
-                    .append(p.numInputRows()).append(" rows in");
+            StringBuilder line = new StringBuilder("== batch ")
+                    .append(p.batchId())
+                    .append(" done: ")
+                    .append(p.numInputRows())
+                    .append(" rows in");
             String watermark = p.eventTime().get("watermark");
             if (watermark != null) {
                 line.append(", watermark ").append(watermark);
@@ -47,10 +50,10 @@ final class Lab12Output {
         }
 
         @Override
-        public void onQueryStarted(QueryStartedEvent event) { }
+        public void onQueryStarted(QueryStartedEvent event) {}
 
         @Override
-        public void onQueryTerminated(QueryTerminatedEvent event) { }
+        public void onQueryTerminated(QueryTerminatedEvent event) {}
     }
 
     /** The DStream side's output: the totals after each batch (saved with the graph in the checkpoint). */
@@ -59,10 +62,13 @@ final class Lab12Output {
 
         @Override
         public void batchDone(long batchTimeMs, Map<String, Long> totals) {
-            String time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault())
+            String time = DateTimeFormatter.ofPattern("HH:mm:ss")
+                    .withZone(ZoneId.systemDefault())
                     .format(Instant.ofEpochMilli(batchTimeMs));
-            String shown = new TreeMap<>(totals).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining(" "));
+            String shown = new TreeMap<>(totals)
+                    .entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining(" "));
             System.out.println("== batch " + time + " (" + batchTimeMs + ") done: HIGH events so far: "
                     + (shown.isEmpty() ? "none" : shown));
         }
@@ -99,10 +105,12 @@ final class Lab12Output {
 
     /** Whether the DStream side recovered its context from the checkpoint, or made a new one. */
     static void describeDStream(boolean resuming, Path checkpoint) {
-        System.out.println(resuming
-                ? "== DStream: recovered from the checkpoint in " + checkpoint + ": its graph, its batch interval and"
-                        + " its folder come from there (this run's --batch and --watch are not used)"
-                : "== DStream: a new context, checkpointing to " + checkpoint);
+        System.out.println(
+                resuming
+                        ? "== DStream: recovered from the checkpoint in " + checkpoint
+                                + ": its graph, its batch interval and"
+                                + " its folder come from there (this run's --batch and --watch are not used)"
+                        : "== DStream: a new context, checkpointing to " + checkpoint);
     }
 
     /** The highest batch number in a checkpoint's offsets/ or commits/ folder. */
@@ -111,7 +119,10 @@ final class Lab12Output {
             return OptionalLong.empty();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+")).mapToLong(Long::parseLong).max();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d+"))
+                    .mapToLong(Long::parseLong)
+                    .max();
         }
     }
 

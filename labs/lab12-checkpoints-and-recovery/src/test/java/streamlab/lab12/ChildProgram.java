@@ -44,12 +44,19 @@ final class ChildProgram implements AutoCloseable {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xmx1g",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "@" + root.resolve(".mvn/spark-jvm.options"),
-                "-cp", classPath, "streamlab.lab12.Lab12"));
+                "-cp",
+                classPath,
+                "streamlab.lab12.Lab12"));
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             return new ChildProgram(name, process);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
@@ -80,8 +87,8 @@ final class ChildProgram implements AutoCloseable {
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError(name + ": no line " + what + " within " + WAIT_SECONDS + " s. Its output:\n"
-                        + output());
+                throw new AssertionError(
+                        name + ": no line " + what + " within " + WAIT_SECONDS + " s. Its output:\n" + output());
             }
             try {
                 TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.SECONDS.toNanos(1)));
@@ -124,7 +131,8 @@ final class ChildProgram implements AutoCloseable {
     private volatile boolean readerDone;
 
     private void readAll() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 synchronized (this) {
                     lines.add(line);

@@ -65,8 +65,12 @@ final class ContextRun {
     ContextRun start() {
         ssc = JavaStreamingContext.getOrCreate(checkpoint.toString(), () -> {
             created++;
-            return RecoveryDStream.createContext(TestSpark.context(), checkpoint.toString(), input.toString(),
-                    Durations.seconds(1), new Received(runId));
+            return RecoveryDStream.createContext(
+                    TestSpark.context(),
+                    checkpoint.toString(),
+                    input.toString(),
+                    Durations.seconds(1),
+                    new Received(runId));
         });
         completed = new Completed();
         ssc.addStreamingListener(completed);
@@ -130,12 +134,15 @@ final class ContextRun {
                     continue;
                 }
                 report.append(String.format("      %-10s %s%n", "input", s.input()));
-                report.append(String.format("      %-10s %s%n", "expected", i < expected.length ? new TreeMap<>(expected[i]) : "(no batch)"));
+                report.append(String.format(
+                        "      %-10s %s%n",
+                        "expected", i < expected.length ? new TreeMap<>(expected[i]) : "(no batch)"));
                 report.append(String.format("      %-10s %s%n", "actual", s.totals()));
                 i++;
             }
             for (; i < expected.length; i++) {
-                report.append(String.format("   (a batch that did not run)%n      %-10s %s%n", "expected", new TreeMap<>(expected[i])));
+                report.append(String.format(
+                        "   (a batch that did not run)%n      %-10s %s%n", "expected", new TreeMap<>(expected[i])));
             }
             throw new AssertionFailedError(report.toString());
         }

@@ -37,7 +37,8 @@ final class IotData {
             Path file = dir.resolve(name);
             Path hidden = dir.resolve("." + name + ".writing");
             Files.writeString(hidden, String.join("\n", lines) + "\n");
-            if (modifiedMs > 0 && !hidden.toFile().setLastModified(modifiedMs)) { // before the move: listed once, with it
+            if (modifiedMs > 0
+                    && !hidden.toFile().setLastModified(modifiedMs)) { // before the move: listed once, with it
                 throw new IOException("cannot set the modification time of " + hidden);
             }
             Files.move(hidden, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -75,8 +76,10 @@ final class IotData {
     /** The last micro-batch a Structured checkpoint has committed: the highest number in commits/. */
     static long lastCommit(Path checkpoint) {
         try (Stream<Path> files = Files.list(checkpoint.resolve("commits"))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+"))
-                    .mapToLong(Long::parseLong).max()
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d+"))
+                    .mapToLong(Long::parseLong)
+                    .max()
                     .orElseThrow(() -> new IllegalStateException(checkpoint + " has no commit yet"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -86,7 +89,10 @@ final class IotData {
     /** The names in a folder, sorted, without checksum files. */
     static List<String> names(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".crc")).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.endsWith(".crc"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -52,8 +52,8 @@ class KillAndRestartTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String IOT = Repository.datasets().resolve("iot").toString();
-    private static final StructType OUTPUT = StructType.fromDDL(
-            "start TIMESTAMP, `end` TIMESTAMP, danger_level STRING, events BIGINT");
+    private static final StructType OUTPUT =
+            StructType.fromDDL("start TIMESTAMP, `end` TIMESTAMP, danger_level STRING, events BIGINT");
 
     @TempDir
     Path dir;
@@ -80,15 +80,29 @@ class KillAndRestartTest {
         Path out = dir.resolve("out");
         Path checkpoint = dir.resolve("checkpoint");
         Files.createDirectories(in);
-        String[] args = {"--pipeline", "files", "--no-feed", "--batch", "1", "--input", IOT, "--watch", in.toString(),
-                "--output", out.toString(), "--checkpoint", checkpoint.toString()};
+        String[] args = {
+            "--pipeline",
+            "files",
+            "--no-feed",
+            "--batch",
+            "1",
+            "--input",
+            IOT,
+            "--watch",
+            in.toString(),
+            "--output",
+            out.toString(),
+            "--checkpoint",
+            checkpoint.toString()
+        };
         String[] watermarks = {"10:00:15", "10:01:05", "10:01:55", "10:02:45", "10:03:35", "10:04:25"};
 
         ChildProgram first = start("Lab12 --pipeline files (first run)", args);
         first.awaitLine("== running");
         for (int k = 1; k <= 2; k++) {
             IotData.put(in, "events-0" + k + ".json", IotData.dataset(k), 0);
-            first.awaitLine("watermark 2023-10-27T" + watermarks[k - 1]); // the micro-batch the watermark closes windows in
+            first.awaitLine(
+                    "watermark 2023-10-27T" + watermarks[k - 1]); // the micro-batch the watermark closes windows in
         }
         first.kill();
         long rerun = IotData.lastCommit(checkpoint);
@@ -96,7 +110,8 @@ class KillAndRestartTest {
 
         ChildProgram second = start("Lab12 --pipeline files (after the kill)", args);
         second.awaitLine("micro-batch " + rerun + " was planned but never committed");
-        second.awaitLine("== batch " + rerun + " done"); // run again: the sink finds it in _spark_metadata, writes nothing
+        second.awaitLine(
+                "== batch " + rerun + " done"); // run again: the sink finds it in _spark_metadata, writes nothing
         for (int k = 3; k <= 6; k++) {
             IotData.put(in, "events-0" + k + ".json", IotData.dataset(k), 0);
             second.awaitLine("watermark 2023-10-27T" + watermarks[k - 1]);
@@ -104,13 +119,17 @@ class KillAndRestartTest {
         second.kill();
 
         List<List<Object>> written = new ArrayList<>();
-        for (Row r : TestSpark.session().read().schema(OUTPUT).json(out.toString()).collectAsList()) {
+        for (Row r :
+                TestSpark.session().read().schema(OUTPUT).json(out.toString()).collectAsList()) {
             written.add(Rows.asRow(r));
         }
-        Expect.rows("Lab12 --pipeline files, killed after events-02.json (and micro-batch " + rerun + " run again):"
+        Expect.rows(
+                "Lab12 --pipeline files, killed after events-02.json (and micro-batch " + rerun + " run again):"
                         + " the rows of its JSON sink, against a run that was never killed",
                 List.of("events-01.json, events-02.json, kill -9, delete commits/" + rerun + ", start again,"
-                        + " events-03.json to events-06.json"), neverKilled, written);
+                        + " events-03.json to events-06.json"),
+                neverKilled,
+                written);
     }
 
     /** The same exercises in this JVM, the six files one by one, no kill. */
@@ -121,9 +140,14 @@ class KillAndRestartTest {
         IotData.put(in, ".start", "");
         StreamingQuery query = null;
         try {
-            query = RecoveryStructured.toFiles(RecoveryStructured.eventsPerWindow(spark.readStream()
-                                    .schema(IotEvent.SCHEMA).option("maxFilesPerTrigger", 1).json(in.toString())),
-                            out.toString(), dir.resolve("reference-checkpoint").toString()).start();
+            query = RecoveryStructured.toFiles(
+                            RecoveryStructured.eventsPerWindow(spark.readStream()
+                                    .schema(IotEvent.SCHEMA)
+                                    .option("maxFilesPerTrigger", 1)
+                                    .json(in.toString())),
+                            out.toString(),
+                            dir.resolve("reference-checkpoint").toString())
+                    .start();
             for (int k = 1; k <= 6; k++) {
                 IotData.put(in, "events-0" + k + ".json", IotData.dataset(k), 0);
                 TestSpark.processAll(query);
@@ -150,16 +174,31 @@ class KillAndRestartTest {
         topics.create(input, 2);
         topics.create(output, 2);
         Path checkpoint = dir.resolve("checkpoint");
-        String[] args = {"--pipeline", "kafka", "--no-feed", "--batch", "1", "--input", IOT, "--bootstrap-servers",
-                broker.bootstrapServers(), "--input-topic", input, "--output-topic", output,
-                "--checkpoint", checkpoint.toString()};
+        String[] args = {
+            "--pipeline",
+            "kafka",
+            "--no-feed",
+            "--batch",
+            "1",
+            "--input",
+            IOT,
+            "--bootstrap-servers",
+            broker.bootstrapServers(),
+            "--input-topic",
+            input,
+            "--output-topic",
+            output,
+            "--checkpoint",
+            checkpoint.toString()
+        };
 
         ChildProgram first = start("Lab12 --pipeline kafka (first run)", args);
         first.awaitLine("== running");
         for (int k = 1; k <= 2; k++) {
             topics.send(records(input, IotData.dataset(k)));
             int sent = 10 * k;
-            first.awaitLine("a line \"batch N done\" that has read " + sent + " records",
+            first.awaitLine(
+                    "a line \"batch N done\" that has read " + sent + " records",
                     line -> line.contains(" done: ") && recordsReadUpTo(line) == sent);
         }
         first.kill();
@@ -172,33 +211,52 @@ class KillAndRestartTest {
         for (int k = 3; k <= 6; k++) {
             topics.send(records(input, IotData.dataset(k)));
         }
-        second.awaitLine("a line \"batch N done\" that has read all 60 records",
+        second.awaitLine(
+                "a line \"batch N done\" that has read all 60 records",
                 line -> line.contains(" done: ") && recordsReadUpTo(line) == 60);
         second.kill();
 
         // a run that was never killed: the same exercise on the whole input topic, as a batch
-        Map<List<String>, Integer> expected = count(ChildProgram.orSkip(() -> RecoveryStructured.alerts(
-                TestSpark.session().read().format("kafka").option("kafka.bootstrap.servers", broker.bootstrapServers())
-                        .option("subscribe", input).option("startingOffsets", "earliest").load()).collectAsList())
-                .stream().map(r -> List.of(r.getString(0), r.getString(1))).toList());
+        Map<List<String>, Integer> expected =
+                count(ChildProgram.orSkip(() -> RecoveryStructured.alerts(TestSpark.session()
+                                        .read()
+                                        .format("kafka")
+                                        .option("kafka.bootstrap.servers", broker.bootstrapServers())
+                                        .option("subscribe", input)
+                                        .option("startingOffsets", "earliest")
+                                        .load())
+                                .collectAsList())
+                        .stream()
+                        .map(r -> List.of(r.getString(0), r.getString(1)))
+                        .toList());
         Map<List<String>, Integer> actual = count(topics.readAll(output).stream()
-                .map(r -> List.of(String.valueOf(r.key()), r.value())).toList());
-        Map<List<String>, Integer> twice = new TreeMap<>((a, b) -> String.join("|", a).compareTo(String.join("|", b)));
+                .map(r -> List.of(String.valueOf(r.key()), r.value()))
+                .toList());
+        Map<List<String>, Integer> twice =
+                new TreeMap<>((a, b) -> String.join("|", a).compareTo(String.join("|", b)));
         actual.forEach((alert, n) -> {
             if (n > 1) {
                 twice.put(alert, n);
             }
         });
         String shown = "alerts written more than once (micro-batch " + rerun + ", offsets " + describe(rerunOffsets)
-                + ", ran again after the kill):\n" + twice.entrySet().stream()
-                .map(e -> "   x" + e.getValue() + " " + e.getKey()).collect(Collectors.joining("\n"));
+                + ", ran again after the kill):\n"
+                + twice.entrySet().stream()
+                        .map(e -> "   x" + e.getValue() + " " + e.getKey())
+                        .collect(Collectors.joining("\n"));
         System.out.println(shown);
-        assertThat(actual.keySet()).as("the alerts after kill -9 and a restart, without repeats, against a run that"
-                + " was never killed: nothing lost, nothing made up").isEqualTo(expected.keySet());
+        assertThat(actual.keySet())
+                .as("the alerts after kill -9 and a restart, without repeats, against a run that"
+                        + " was never killed: nothing lost, nothing made up")
+                .isEqualTo(expected.keySet());
         for (Map.Entry<List<String>, Integer> alert : actual.entrySet()) {
             boolean inRerun = inBatch(alert.getKey().get(1), rerunOffsets);
-            assertThat(alert.getValue()).as("how often %s was written (%s)\n%s", alert.getKey(),
-                    inRerun ? "its record was read by the micro-batch that ran again: twice" : "once", shown)
+            assertThat(alert.getValue())
+                    .as(
+                            "how often %s was written (%s)\n%s",
+                            alert.getKey(),
+                            inRerun ? "its record was read by the micro-batch that ran again: twice" : "once",
+                            shown)
                     .isEqualTo(inRerun ? 2 : 1);
         }
     }
@@ -206,7 +264,8 @@ class KillAndRestartTest {
     private static List<ProducerRecord<String, String>> records(String topic, List<String> events) {
         List<ProducerRecord<String, String>> records = new ArrayList<>();
         for (String event : events) {
-            records.add(new ProducerRecord<>(topic, IotEvent.parse(event).orElseThrow().deviceId(), event));
+            records.add(new ProducerRecord<>(
+                    topic, IotEvent.parse(event).orElseThrow().deviceId(), event));
         }
         return records;
     }
@@ -243,8 +302,12 @@ class KillAndRestartTest {
     private static Map<Integer, Long> partitionOffsets(Path checkpoint, long batch) throws IOException {
         List<String> lines = Files.readAllLines(checkpoint.resolve("offsets").resolve(String.valueOf(batch)));
         Map<Integer, Long> offsets = new HashMap<>();
-        JSON.readTree(lines.get(2)).fields().forEachRemaining(topic -> topic.getValue().fields()
-                .forEachRemaining(p -> offsets.put(Integer.parseInt(p.getKey()), p.getValue().asLong())));
+        JSON.readTree(lines.get(2))
+                .fields()
+                .forEachRemaining(topic -> topic.getValue()
+                        .fields()
+                        .forEachRemaining(p -> offsets.put(
+                                Integer.parseInt(p.getKey()), p.getValue().asLong())));
         return offsets;
     }
 
@@ -260,8 +323,9 @@ class KillAndRestartTest {
     }
 
     private static String describe(Map<Integer, long[]> range) {
-        return range.entrySet().stream().map(e -> "partition " + e.getKey() + ": " + e.getValue()[0] + " to "
-                + (e.getValue()[1] - 1)).collect(Collectors.joining(", "));
+        return range.entrySet().stream()
+                .map(e -> "partition " + e.getKey() + ": " + e.getValue()[0] + " to " + (e.getValue()[1] - 1))
+                .collect(Collectors.joining(", "));
     }
 
     private static Map<List<String>, Integer> count(List<List<String>> alerts) {
@@ -279,13 +343,26 @@ class KillAndRestartTest {
         for (int k = 1; k <= 6; k++) {
             files.add(IotData.dataset(k));
         }
-        StreamResult neverKilled = ChildProgram.orSkip(() -> DStreamScript.linesFrom(files).checkpointing()
-                .title("RecoveryDStream.highTotals, never killed").runPairs(RecoveryDStream::highTotals));
+        StreamResult neverKilled = ChildProgram.orSkip(() -> DStreamScript.linesFrom(files)
+                .checkpointing()
+                .title("RecoveryDStream.highTotals, never killed")
+                .runPairs(RecoveryDStream::highTotals));
         Path in = dir.resolve("in");
         Path checkpoint = dir.resolve("checkpoint");
         Files.createDirectories(in);
-        String[] args = {"--pipeline", "dstream", "--no-feed", "--batch", "1", "--input", IOT, "--watch", in.toString(),
-                "--checkpoint", checkpoint.toString()};
+        String[] args = {
+            "--pipeline",
+            "dstream",
+            "--no-feed",
+            "--batch",
+            "1",
+            "--input",
+            IOT,
+            "--watch",
+            in.toString(),
+            "--checkpoint",
+            checkpoint.toString()
+        };
 
         ChildProgram first = start("Lab12 --pipeline dstream (first run)", args);
         first.awaitLine("== DStream: running");
@@ -304,15 +381,18 @@ class KillAndRestartTest {
             last = second.awaitLine("HIGH events so far: " + totals(neverKilled.batch(k)));
         }
         second.kill();
-        assertThat(last).as("the totals after the last file, killed after two files and recovered, against a run"
-                + " that was never killed").endsWith("HIGH events so far: " + totals(neverKilled.last()));
+        assertThat(last)
+                .as("the totals after the last file, killed after two files and recovered, against a run"
+                        + " that was never killed")
+                .endsWith("HIGH events so far: " + totals(neverKilled.last()));
     }
 
     /** Totals as the program prints them: {@code dev-01=2 dev-04=3}, by device. */
     private static String totals(List<List<Object>> rows) {
         Map<String, Object> sorted = new TreeMap<>();
         rows.forEach(r -> sorted.put((String) r.get(0), r.get(1)));
-        return sorted.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+        return sorted.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" "));
     }
-
 }

@@ -41,7 +41,9 @@ class Lab12DStreamTest {
 
     @SafeVarargs
     private static DStreamScript<String> script(List<String>... batches) {
-        return DStreamScript.lines(batches).title("Lab 12 RecoveryDStream.highTotals").checkpointing();
+        return DStreamScript.lines(batches)
+                .title("Lab 12 RecoveryDStream.highTotals")
+                .checkpointing();
     }
 
     // ---- highTotals: updateStateByKey, state in the checkpoint ----
@@ -58,10 +60,16 @@ class Lab12DStreamTest {
 
     @Test
     void high_totals_leave_out_lines_that_are_not_events() {
-        script(List.of("", "not json", "{\"deviceId\":\"dev-09\",\"temperature\":\"hot\",\"danger_level\":\"HIGH\"}",
-                        "{\"deviceId\":\"dev-01\",\"danger_level\":\"HIGH\"", A_HIGH_1, "{\"deviceId\":\"dev-07\","
-                                + "\"danger_level\":\"high\",\"timestamp\":\"2023-10-27T10:00:00Z\"}"),
-                List.of(event("dev-08", 99.0, "HIGH", "10:00:40").replace("}", ",\"firmware\":\"2.1\"}")))
+        script(
+                        List.of(
+                                "",
+                                "not json",
+                                "{\"deviceId\":\"dev-09\",\"temperature\":\"hot\",\"danger_level\":\"HIGH\"}",
+                                "{\"deviceId\":\"dev-01\",\"danger_level\":\"HIGH\"",
+                                A_HIGH_1,
+                                "{\"deviceId\":\"dev-07\","
+                                        + "\"danger_level\":\"high\",\"timestamp\":\"2023-10-27T10:00:00Z\"}"),
+                        List.of(event("dev-08", 99.0, "HIGH", "10:00:40").replace("}", ",\"firmware\":\"2.1\"}")))
                 .runPairs(RecoveryDStream::highTotals)
                 .assertBatches(rows(row("dev-01", 1)), rows(row("dev-01", 1), row("dev-08", 1)));
     }
@@ -74,7 +82,7 @@ class Lab12DStreamTest {
                 .assertBatches(
                         rows(row("dev-01", 1), row("dev-03", 1)),
                         rows(row("dev-01", 2), row("dev-03", 1)),
-                        rows(row("dev-01", 2), row("dev-03", 1)),   // batch 2 again: from the state of batch 1
+                        rows(row("dev-01", 2), row("dev-03", 1)), // batch 2 again: from the state of batch 1
                         rows(row("dev-01", 3), row("dev-02", 1), row("dev-03", 2)));
     }
 
@@ -99,16 +107,25 @@ class Lab12DStreamTest {
         ContextRun run = contextRun();
         try {
             run.start()
-                    .batch("a.json: dev-01 HIGH, dev-02 LOW", t -> IotData.put(input, "a.json", List.of(A_HIGH_1, B_LOW), t - 500))
-                    .batch("nothing new", t -> { })
-                    .batch("b.json: dev-01 HIGH, dev-03 HIGH, a line that is not an event",
+                    .batch(
+                            "a.json: dev-01 HIGH, dev-02 LOW",
+                            t -> IotData.put(input, "a.json", List.of(A_HIGH_1, B_LOW), t - 500))
+                    .batch("nothing new", t -> {})
+                    .batch(
+                            "b.json: dev-01 HIGH, dev-03 HIGH, a line that is not an event",
                             t -> IotData.put(input, "b.json", List.of(A_HIGH_2, C_HIGH_1, "oops"), t - 500))
-                    .assertTotals("Lab 12 RecoveryDStream.createContext, started with getOrCreate on an empty checkpoint"
+                    .assertTotals(
+                            "Lab 12 RecoveryDStream.createContext, started with getOrCreate on an empty checkpoint"
                                     + " directory: the totals its output received after each batch",
-                            Map.of("dev-01", 1L), Map.of("dev-01", 1L), Map.of("dev-01", 2L, "dev-03", 1L));
-            assertThat(run.created()).as("how often getOrCreate called createContext (no checkpoint yet)").isEqualTo(1);
+                            Map.of("dev-01", 1L),
+                            Map.of("dev-01", 1L),
+                            Map.of("dev-01", 2L, "dev-03", 1L));
+            assertThat(run.created())
+                    .as("how often getOrCreate called createContext (no checkpoint yet)")
+                    .isEqualTo(1);
             Path checkpoint = dir.resolve("checkpoint");
-            assertThat(IotData.names(checkpoint)).as("the checkpoint directory %s after three batches", checkpoint)
+            assertThat(IotData.names(checkpoint))
+                    .as("the checkpoint directory %s after three batches", checkpoint)
                     .anyMatch(name -> name.startsWith("checkpoint-"));
         } finally {
             run.close();
@@ -121,19 +138,30 @@ class Lab12DStreamTest {
         ContextRun run = contextRun();
         try {
             run.start()
-                    .batch("a.json: dev-01 HIGH, dev-03 HIGH", t -> IotData.put(input, "a.json", List.of(A_HIGH_1, C_HIGH_1), t - 500))
-                    .batch("b.json: dev-01 HIGH, dev-02 LOW", t -> IotData.put(input, "b.json", List.of(A_HIGH_2, B_LOW), t - 500))
+                    .batch(
+                            "a.json: dev-01 HIGH, dev-03 HIGH",
+                            t -> IotData.put(input, "a.json", List.of(A_HIGH_1, C_HIGH_1), t - 500))
+                    .batch(
+                            "b.json: dev-01 HIGH, dev-02 LOW",
+                            t -> IotData.put(input, "b.json", List.of(A_HIGH_2, B_LOW), t - 500))
                     .stop()
                     .start()
-                    .batch("c.json: dev-03 HIGH, dev-02 HIGH", t -> IotData.put(input, "c.json", List.of(C_HIGH_2, B_HIGH_1), t - 500))
-                    .batch("nothing new", t -> { })
-                    .assertTotals("Lab 12 RecoveryDStream.createContext, stopped after batch 2 and started again with"
+                    .batch(
+                            "c.json: dev-03 HIGH, dev-02 HIGH",
+                            t -> IotData.put(input, "c.json", List.of(C_HIGH_2, B_HIGH_1), t - 500))
+                    .batch("nothing new", t -> {})
+                    .assertTotals(
+                            "Lab 12 RecoveryDStream.createContext, stopped after batch 2 and started again with"
                                     + " getOrCreate on the same checkpoint: the totals after each batch",
-                            Map.of("dev-01", 1L, "dev-03", 1L), Map.of("dev-01", 2L, "dev-03", 1L),
+                            Map.of("dev-01", 1L, "dev-03", 1L),
                             Map.of("dev-01", 2L, "dev-03", 1L),
-                            Map.of("dev-01", 2L, "dev-02", 1L, "dev-03", 2L), Map.of("dev-01", 2L, "dev-02", 1L, "dev-03", 2L));
-            assertThat(run.created()).as("how often getOrCreate called createContext: once, the first time;"
-                    + " the second start must recover the context from the checkpoint").isEqualTo(1);
+                            Map.of("dev-01", 2L, "dev-03", 1L),
+                            Map.of("dev-01", 2L, "dev-02", 1L, "dev-03", 2L),
+                            Map.of("dev-01", 2L, "dev-02", 1L, "dev-03", 2L));
+            assertThat(run.created())
+                    .as("how often getOrCreate called createContext: once, the first time;"
+                            + " the second start must recover the context from the checkpoint")
+                    .isEqualTo(1);
         } finally {
             run.close();
         }
@@ -145,13 +173,18 @@ class Lab12DStreamTest {
         ContextRun run = contextRun();
         try {
             run.start()
-                    .batch("nothing yet", t -> { })
-                    .batch("a.json: dev-02 LOW, dev-03 MEDIUM", t -> IotData.put(input, "a.json", List.of(B_LOW, C_MEDIUM), t - 500))
+                    .batch("nothing yet", t -> {})
+                    .batch(
+                            "a.json: dev-02 LOW, dev-03 MEDIUM",
+                            t -> IotData.put(input, "a.json", List.of(B_LOW, C_MEDIUM), t - 500))
                     .batch("b.json: dev-02 HIGH", t -> IotData.put(input, "b.json", List.of(B_HIGH_1), t - 500))
-                    .assertTotals("Lab 12 RecoveryDStream.createContext, started with getOrCreate on an empty checkpoint"
+                    .assertTotals(
+                            "Lab 12 RecoveryDStream.createContext, started with getOrCreate on an empty checkpoint"
                                     + " directory: the totals its output received after each batch (every batch is handed"
                                     + " to the output, with no totals at all before the first HIGH event)",
-                            Map.of(), Map.of(), Map.of("dev-02", 1L));
+                            Map.of(),
+                            Map.of(),
+                            Map.of("dev-02", 1L));
         } finally {
             run.close();
         }
@@ -161,17 +194,22 @@ class Lab12DStreamTest {
     private JavaStreamingContext createdDirectly(int seconds) {
         Path input = dir.resolve("in");
         IotData.put(input, ".start", "");
-        return RecoveryDStream.createContext(TestSpark.context(), dir.resolve("checkpoint").toString(), input.toString(),
-                Durations.seconds(seconds), (batchTimeMs, totals) -> { });
+        return RecoveryDStream.createContext(
+                TestSpark.context(),
+                dir.resolve("checkpoint").toString(),
+                input.toString(),
+                Durations.seconds(seconds),
+                (batchTimeMs, totals) -> {});
     }
 
     @Test
     void create_context_returns_the_context_unstarted() {
         JavaStreamingContext ssc = createdDirectly(1);
         try {
-            assertThat(ssc.getState()).as("Lab 12 RecoveryDStream.createContext(sc, checkpoint, in, 1 s, output), called as"
-                    + " getOrCreate calls it when there is no checkpoint: the state of the context it returns (the caller"
-                    + " starts it, after getOrCreate, once it has added its listeners)")
+            assertThat(ssc.getState())
+                    .as("Lab 12 RecoveryDStream.createContext(sc, checkpoint, in, 1 s, output), called as"
+                            + " getOrCreate calls it when there is no checkpoint: the state of the context it returns (the caller"
+                            + " starts it, after getOrCreate, once it has added its listeners)")
                     .isEqualTo(StreamingContextState.INITIALIZED);
         } finally {
             ssc.stop(false, false);
@@ -183,8 +221,10 @@ class Lab12DStreamTest {
         // the tests run batches of 1 s, the program of 2 s (--batch S): the function must use the one it is given
         JavaStreamingContext ssc = createdDirectly(3);
         try {
-            assertThat(ssc.ssc().graph().batchDuration().milliseconds()).as("Lab 12 RecoveryDStream.createContext(sc,"
-                    + " checkpoint, in, Durations.seconds(3), output): the batch interval of the context it returns, in ms")
+            assertThat(ssc.ssc().graph().batchDuration().milliseconds())
+                    .as(
+                            "Lab 12 RecoveryDStream.createContext(sc,"
+                                    + " checkpoint, in, Durations.seconds(3), output): the batch interval of the context it returns, in ms")
                     .isEqualTo(3000L);
         } finally {
             ssc.stop(false, false);

@@ -50,7 +50,8 @@ class RestartRulesTest {
 
     private static Dataset<Row> perLevel(Dataset<Row> events) {
         return events.withWatermark("timestamp", "30 seconds")
-                .groupBy(window(col("timestamp"), "1 minute"), col("danger_level")).count();
+                .groupBy(window(col("timestamp"), "1 minute"), col("danger_level"))
+                .count();
     }
 
     /**
@@ -59,29 +60,40 @@ class RestartRulesTest {
      * the watermark stays before 10:01, so the window of 10:00 stays in the state. Returns the rows of
      * the state after the second run, or throws what Spark threw.
      */
-    private List<String> firstThen(Function<Dataset<Row>, Dataset<Row>> first, Function<Dataset<Row>, Dataset<Row>> second)
+    private List<String> firstThen(
+            Function<Dataset<Row>, Dataset<Row>> first, Function<Dataset<Row>, Dataset<Row>> second)
             throws TimeoutException, StreamingQueryException {
         Path in = dir.resolve("in");
         Path checkpoint = dir.resolve("checkpoint");
         SparkSession spark = TestSpark.session();
         IotData.put(in, "events-01.json", IotData.dataset(1), 0);
         Dataset<Row> events = spark.readStream().schema(IotEvent.SCHEMA).json(in.toString());
-        StreamingQuery run = first.apply(events).writeStream().format("noop").outputMode("update")
-                .option("checkpointLocation", checkpoint.toString()).start();
+        StreamingQuery run = first.apply(events)
+                .writeStream()
+                .format("noop")
+                .outputMode("update")
+                .option("checkpointLocation", checkpoint.toString())
+                .start();
         TestSpark.processAll(run);
         run.stop();
         IotData.put(in, "events-02.json", IotData.dataset(2).subList(0, 2), 0);
-        StreamingQuery again = second.apply(events).writeStream().format("noop").outputMode("update")
-                .option("checkpointLocation", checkpoint.toString()).start();
+        StreamingQuery again = second.apply(events)
+                .writeStream()
+                .format("noop")
+                .outputMode("update")
+                .option("checkpointLocation", checkpoint.toString())
+                .start();
         try {
             TestSpark.processAll(again);
         } finally {
             again.stop();
         }
         List<String> state = new ArrayList<>();
-        for (Row r : spark.read().format("statestore").load(checkpoint.toString()).collectAsList()) {
+        for (Row r :
+                spark.read().format("statestore").load(checkpoint.toString()).collectAsList()) {
             Row key = r.getStruct(0);
-            state.add(key.getStruct(0).getTimestamp(0).toInstant() + " " + key.get(1) + " -> " + r.getStruct(1).get(0));
+            state.add(key.getStruct(0).getTimestamp(0).toInstant() + " " + key.get(1) + " -> "
+                    + r.getStruct(1).get(0));
         }
         return state;
     }
@@ -97,45 +109,56 @@ class RestartRulesTest {
 
     @Test
     void another_grouping_key_is_refused() {
-        assertThatThrownBy(() -> firstThen(RestartRulesTest::perLevel, events -> events
-                .withWatermark("timestamp", "30 seconds")
-                .groupBy(window(col("timestamp"), "1 minute"), col("danger_level"), col("deviceId")).count()))
+        assertThatThrownBy(() -> firstThen(
+                        RestartRulesTest::perLevel,
+                        events -> events.withWatermark("timestamp", "30 seconds")
+                                .groupBy(window(col("timestamp"), "1 minute"), col("danger_level"), col("deviceId"))
+                                .count()))
                 .satisfies(e -> assertThat(errorClassOf(e)).isEqualTo("STATE_STORE_KEY_SCHEMA_NOT_COMPATIBLE"))
                 .hasMessageContaining("Provided key schema does not match existing state key schema");
     }
 
     @Test
     void another_aggregation_is_refused() {
-        assertThatThrownBy(() -> firstThen(RestartRulesTest::perLevel, events -> events
-                .withWatermark("timestamp", "30 seconds")
-                .groupBy(window(col("timestamp"), "1 minute"), col("danger_level"))
-                .agg(count("*").as("count"), avg("temperature"))))
+        assertThatThrownBy(() -> firstThen(
+                        RestartRulesTest::perLevel,
+                        events -> events.withWatermark("timestamp", "30 seconds")
+                                .groupBy(window(col("timestamp"), "1 minute"), col("danger_level"))
+                                .agg(count("*").as("count"), avg("temperature"))))
                 .satisfies(e -> assertThat(errorClassOf(e)).isEqualTo("STATE_STORE_VALUE_SCHEMA_NOT_COMPATIBLE"))
                 .hasMessageContaining("Provided value schema does not match existing state value schema");
     }
 
     @Test
     void another_stateful_operator_is_refused() {
-        assertThatThrownBy(() -> firstThen(RestartRulesTest::perLevel, events -> events
-                .withWatermark("timestamp", "30 seconds").dropDuplicates("deviceId", "timestamp")))
-                .satisfies(e -> assertThat(errorClassOf(e)).isEqualTo("STREAMING_STATEFUL_OPERATOR_NOT_MATCH_IN_STATE_METADATA"))
-                .hasMessageContaining("Stateful operators in the metadata: [(OperatorId: 0 -> OperatorName: stateStoreSave)]");
+        assertThatThrownBy(() -> firstThen(
+                        RestartRulesTest::perLevel,
+                        events -> events.withWatermark("timestamp", "30 seconds")
+                                .dropDuplicates("deviceId", "timestamp")))
+                .satisfies(e -> assertThat(errorClassOf(e))
+                        .isEqualTo("STREAMING_STATEFUL_OPERATOR_NOT_MATCH_IN_STATE_METADATA"))
+                .hasMessageContaining(
+                        "Stateful operators in the metadata: [(OperatorId: 0 -> OperatorName: stateStoreSave)]");
     }
 
     @Test
     void a_filter_before_the_aggregation_may_be_added_and_the_state_goes_on() throws Exception {
         List<String> state = firstThen(RestartRulesTest::perLevel, events -> perLevel(events.where("temperature > 0")));
-        assertThat(state).as("the state after the second run: the window of 10:00 goes on (6 MEDIUM events, then 1)")
+        assertThat(state)
+                .as("the state after the second run: the window of 10:00 goes on (6 MEDIUM events, then 1)")
                 .contains("2023-10-27T10:00:00Z MEDIUM -> 7");
     }
 
     @Test
     void a_grouping_column_of_the_same_type_is_not_refused_and_mixes_the_state() throws Exception {
         // deviceId is a string like danger_level: Spark checks the types, not the meaning, and goes on
-        List<String> state = firstThen(RestartRulesTest::perLevel, events -> events
-                .withWatermark("timestamp", "30 seconds")
-                .groupBy(window(col("timestamp"), "1 minute"), col("deviceId")).count());
-        assertThat(state).as("the state holds danger levels of the first run and devices of the second")
+        List<String> state = firstThen(
+                RestartRulesTest::perLevel,
+                events -> events.withWatermark("timestamp", "30 seconds")
+                        .groupBy(window(col("timestamp"), "1 minute"), col("deviceId"))
+                        .count());
+        assertThat(state)
+                .as("the state holds danger levels of the first run and devices of the second")
                 .contains("2023-10-27T10:00:00Z HIGH -> 3", "2023-10-27T10:00:00Z dev-04 -> 1");
     }
 
@@ -155,8 +178,10 @@ class RestartRulesTest {
         JavaStreamingContext first = JavaStreamingContext.getOrCreate(checkpoint.toString(), () -> {
             JavaStreamingContext ssc = new JavaStreamingContext(TestSpark.context(), Durations.seconds(1));
             ssc.checkpoint(checkpoint.toString());
-            ssc.textFileStream(in.toString()).count()
-                    .foreachRDD((rdd, time) -> SEEN.get(run).put(time.milliseconds(), "version 1: " + rdd.first() + " lines"));
+            ssc.textFileStream(in.toString())
+                    .count()
+                    .foreachRDD((rdd, time) ->
+                            SEEN.get(run).put(time.milliseconds(), "version 1: " + rdd.first() + " lines"));
             return ssc;
         });
         first.start();
@@ -171,19 +196,26 @@ class RestartRulesTest {
             newCodeCalled[0] = true;
             JavaStreamingContext ssc = new JavaStreamingContext(TestSpark.context(), Durations.seconds(2));
             ssc.checkpoint(checkpoint.toString());
-            ssc.textFileStream(in.toString()).mapToPair(line -> new Tuple2<>(line, 1)).count()
+            ssc.textFileStream(in.toString())
+                    .mapToPair(line -> new Tuple2<>(line, 1))
+                    .count()
                     .foreachRDD((rdd, time) -> SEEN.get(run).put(time.milliseconds(), "version 2"));
             return ssc;
         });
         try {
-            assertThat(newCodeCalled[0]).as("getOrCreate called the new create function").isFalse();
-            assertThat(second.ssc().graph().batchDuration().milliseconds()).as("the batch interval after the restart")
+            assertThat(newCodeCalled[0])
+                    .as("getOrCreate called the new create function")
+                    .isFalse();
+            assertThat(second.ssc().graph().batchDuration().milliseconds())
+                    .as("the batch interval after the restart")
                     .isEqualTo(1000L);
             second.start();
             IotData.put(in, "b.json", List.of("4", "5"), 1500);
             ((ManualClock) second.ssc().scheduler().clock()).setTime(2000);
             awaitOutput(second, run, 2000L);
-            assertThat(SEEN.get(run)).as("what the outputs saw").containsEntry(1000L, "version 1: 3 lines")
+            assertThat(SEEN.get(run))
+                    .as("what the outputs saw")
+                    .containsEntry(1000L, "version 1: 3 lines")
                     .containsEntry(2000L, "version 1: 2 lines");
         } finally {
             second.stop(false, false);
@@ -197,8 +229,15 @@ class RestartRulesTest {
     }
 
     private static void awaitCheckpoint(JavaStreamingContext ssc, long timeMs) {
-        awaitUntil(ssc, () -> ssc.ssc().scheduler().jobGenerator().lastProcessedBatch() != null
-                && ssc.ssc().scheduler().jobGenerator().lastProcessedBatch().milliseconds() >= timeMs,
+        awaitUntil(
+                ssc,
+                () -> ssc.ssc().scheduler().jobGenerator().lastProcessedBatch() != null
+                        && ssc.ssc()
+                                        .scheduler()
+                                        .jobGenerator()
+                                        .lastProcessedBatch()
+                                        .milliseconds()
+                                >= timeMs,
                 "the checkpoint of the batch at " + timeMs + " ms");
     }
 

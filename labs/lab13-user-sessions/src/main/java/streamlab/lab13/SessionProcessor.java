@@ -44,8 +44,8 @@ public final class SessionProcessor
 
     /** The clicks of one user in a micro-batch (rows {@code user, page, time}): add them to the session. */
     @Override
-    public Iterator<Tuple3<String, Long, String>> handleInputRows(String user, Iterator<Row> rows,
-                                                                  TimerValues timerValues) {
+    public Iterator<Tuple3<String, Long, String>> handleInputRows(
+            String user, Iterator<Row> rows, TimerValues timerValues) {
         // TODO: input: one user's clicks of this micro-batch (rows user, page, time). Output: nothing yet;
         //       the clicks and pages of the session grow, and the session is due to close at its last
         //       click plus the gap (gapMs).
@@ -57,8 +57,8 @@ public final class SessionProcessor
 
     /** The watermark passed the user's timer: the session is closed; send it out and forget it. */
     @Override
-    public Iterator<Tuple3<String, Long, String>> handleExpiredTimer(String user, TimerValues timerValues,
-                                                                     ExpiredTimerInfo expiredTimerInfo) {
+    public Iterator<Tuple3<String, Long, String>> handleExpiredTimer(
+            String user, TimerValues timerValues, ExpiredTimerInfo expiredTimerInfo) {
         // TODO: input: the user whose timer the watermark passed. Output: one row (user, clicks, pages),
         //       pages as Clicks (given) writes them; the user's state is gone afterwards.
         //       The idea: a closed session is sent out once, and the next click starts a new one from zero.

@@ -24,8 +24,7 @@ public final class Clicks {
 
     /** DStream: the clicks of the lines as pairs {@code (user, page)}. */
     public static JavaPairDStream<String, String> pairs(JavaDStream<String> lines) {
-        return lines
-                .map(line -> line.strip().split("\\s+"))
+        return lines.map(line -> line.strip().split("\\s+"))
                 .filter(words -> words.length == 2)
                 .mapToPair(words -> new Tuple2<>(words[0], words[1]));
     }
@@ -35,10 +34,14 @@ public final class Clicks {
      * {@code timestamp}) as the columns {@code user}, {@code page} and {@code time}.
      */
     public static Dataset<Row> frame(Dataset<Row> events) {
-        return events
-                .select(split(trim(col("value")), "\\s+").as("words"), col("timestamp").as("time"))
+        return events.select(
+                        split(trim(col("value")), "\\s+").as("words"),
+                        col("timestamp").as("time"))
                 .where(size(col("words")).equalTo(2))
-                .select(element_at(col("words"), 1).as("user"), element_at(col("words"), 2).as("page"), col("time"));
+                .select(
+                        element_at(col("words"), 1).as("user"),
+                        element_at(col("words"), 2).as("page"),
+                        col("time"));
     }
 
     /** The pages of a session as the lab writes them: each page once, sorted, separated by spaces. */
@@ -50,7 +53,9 @@ public final class Clicks {
 
     /** The milliseconds since the epoch of a {@code time} value (a Timestamp, or an Instant with Java 8 dates). */
     public static long millis(Object time) {
-        return time instanceof java.time.Instant instant ? instant.toEpochMilli() : ((java.sql.Timestamp) time).getTime();
+        return time instanceof java.time.Instant instant
+                ? instant.toEpochMilli()
+                : ((java.sql.Timestamp) time).getTime();
     }
 
     /** The pages of {@link #pagesText} read back as a list (an empty text gives no page). */

@@ -25,7 +25,9 @@ class Lab13DStreamTest {
     @SafeVarargs
     @SuppressWarnings("varargs") // the batches go to a script, which copies them into a list
     private static DStreamScript<String> script(String function, List<String>... batches) {
-        return DStreamScript.lines(batches).title("Lab 13 SessionsDStream." + function + " (gap 3 s)").checkpointing();
+        return DStreamScript.lines(batches)
+                .title("Lab 13 SessionsDStream." + function + " (gap 3 s)")
+                .checkpointing();
     }
 
     // ---- closedSessions: mapWithState with a timeout ----
@@ -33,46 +35,61 @@ class Lab13DStreamTest {
     @Test
     void a_session_closes_at_the_first_batch_after_a_whole_gap_without_clicks() {
         // alice clicks in batches 1 and 2 (in both partitions of batch 1), bob in batches 1 to 6
-        script("closedSessions",
-                List.of("alice /home", "bob /home", "alice /search", "alice /home"),
-                List.of("alice /cart", "bob /search"),
-                List.of("bob /item"),
-                List.of("bob /item"),
-                List.of("bob /cart"),
-                List.of("bob /pay"))
+        script(
+                        "closedSessions",
+                        List.of("alice /home", "bob /home", "alice /search", "alice /home"),
+                        List.of("alice /cart", "bob /search"),
+                        List.of("bob /item"),
+                        List.of("bob /item"),
+                        List.of("bob /cart"),
+                        List.of("bob /pay"))
                 .thenEmptyBatches(4)
                 .run(lines -> SessionsDStream.closedSessions(lines, GAP))
                 .assertBatches(
-                        none(), none(), none(), none(), none(),
+                        none(),
+                        none(),
+                        none(),
+                        none(),
+                        none(),
                         rows(row("alice", 4, "/cart /home /search")),
-                        none(), none(), none(),
+                        none(),
+                        none(),
+                        none(),
                         rows(row("bob", 6, "/cart /home /item /pay /search")));
     }
 
     @Test
     void a_user_who_comes_back_after_the_gap_starts_a_new_session() {
-        script("closedSessions",
-                List.of("alice /home", "alice /faq"),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of("alice /home"))
+        script(
+                        "closedSessions",
+                        List.of("alice /home", "alice /faq"),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of("alice /home"))
                 .thenEmptyBatches(4)
                 .run(lines -> SessionsDStream.closedSessions(lines, GAP))
                 .assertBatches(
-                        none(), none(), none(), none(),
+                        none(),
+                        none(),
+                        none(),
+                        none(),
                         rows(row("alice", 2, "/faq /home")),
-                        none(), none(), none(), none(),
+                        none(),
+                        none(),
+                        none(),
+                        none(),
                         rows(row("alice", 1, "/home")));
     }
 
     @Test
     void lines_that_are_not_clicks_neither_open_nor_keep_a_session() {
-        script("closedSessions",
-                List.of("carol /home", "", "carol", "carol /home extra"),
-                List.of("carol is back"),
-                List.of("   "))
+        script(
+                        "closedSessions",
+                        List.of("carol /home", "", "carol", "carol /home extra"),
+                        List.of("carol is back"),
+                        List.of("   "))
                 .thenEmptyBatches(2)
                 .run(lines -> SessionsDStream.closedSessions(lines, GAP))
                 .assertBatches(none(), none(), none(), none(), rows(row("carol", 1, "/home")));
@@ -82,9 +99,7 @@ class Lab13DStreamTest {
 
     @Test
     void open_sessions_are_every_open_session_after_each_batch_until_it_closes() {
-        script("openSessions",
-                List.of("alice /home", "bob /home", "alice /faq"),
-                List.of("bob /cart"))
+        script("openSessions", List.of("alice /home", "bob /home", "alice /faq"), List.of("bob /cart"))
                 .thenEmptyBatches(4)
                 .runPairs(lines -> SessionsDStream.openSessions(lines, GAP))
                 .assertBatches(

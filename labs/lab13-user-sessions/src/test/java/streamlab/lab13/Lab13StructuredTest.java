@@ -47,7 +47,8 @@ class Lab13StructuredTest {
     private static StructuredScript script(String exercise, List<Event>... batches) {
         // transformWithState keeps its state in RocksDB only: this JVM's queries use it until the class ends
         TestSpark.session().conf().set(PROVIDER, ROCKSDB);
-        return StructuredScript.events(batches).title("Lab 13 SessionsStructured." + exercise + " (gap 10 s, times in UTC)");
+        return StructuredScript.events(batches)
+                .title("Lab 13 SessionsStructured." + exercise + " (gap 10 s, times in UTC)");
     }
 
     @AfterAll
@@ -62,12 +63,17 @@ class Lab13StructuredTest {
 
     @Test
     void a_session_comes_out_once_the_watermark_passes_its_last_click_plus_the_gap() {
-        script("closedSessions",
-                List.of(event(at(0), "alice /home"), event(at(2), "alice /search"), event(at(3), "bob /home"),
-                        event(at(4), "alice /item"), event(at(4), "bob /home")),   // watermark -1
-                List.of(event(at(12), "bob /cart")),                               // watermark 7
-                List.of(event(at(20), "bob /pay")),                                // 15: alice's 4 + 10 is past
-                List.of(event(at(40), "carol /home")))                             // 35: bob's 20 + 10 is past
+        script(
+                        "closedSessions",
+                        List.of(
+                                event(at(0), "alice /home"),
+                                event(at(2), "alice /search"),
+                                event(at(3), "bob /home"),
+                                event(at(4), "alice /item"),
+                                event(at(4), "bob /home")), // watermark -1
+                        List.of(event(at(12), "bob /cart")), // watermark 7
+                        List.of(event(at(20), "bob /pay")), // 15: alice's 4 + 10 is past
+                        List.of(event(at(40), "carol /home"))) // 35: bob's 20 + 10 is past
                 .run(clicks -> SessionsStructured.closedSessions(clicks, GAP))
                 .assertBatches(
                         none(),
@@ -79,11 +85,12 @@ class Lab13StructuredTest {
 
     @Test
     void a_user_who_comes_back_after_the_gap_starts_a_new_session() {
-        script("closedSessions",
-                List.of(event(at(0), "alice /home"), event(at(1), "alice /faq"), event(at(1), "bob /home")),
-                List.of(event(at(20), "dave /home")),                              // 15: alice's and bob's 1 + 10
-                List.of(event(at(30), "alice /cart"), event(at(31), "alice /cart")), // 26
-                List.of(event(at(60), "zed /home")))                               // 55: dave's 20, alice's 31
+        script(
+                        "closedSessions",
+                        List.of(event(at(0), "alice /home"), event(at(1), "alice /faq"), event(at(1), "bob /home")),
+                        List.of(event(at(20), "dave /home")), // 15: alice's and bob's 1 + 10
+                        List.of(event(at(30), "alice /cart"), event(at(31), "alice /cart")), // 26
+                        List.of(event(at(60), "zed /home"))) // 55: dave's 20, alice's 31
                 .run(clicks -> SessionsStructured.closedSessions(clicks, GAP))
                 .assertBatches(
                         none(),
@@ -101,16 +108,23 @@ class Lab13StructuredTest {
                 .add("clicks", DataTypes.LongType)
                 .add("pages", DataTypes.StringType)
                 .add("last", DataTypes.TimestampType);
-        return TestSpark.session().createDataFrame(List.of(
-                RowFactory.create("alice", 2L, "/home /search", Timestamp.from(at(0))),
-                RowFactory.create("carol", 1L, "/faq", Timestamp.from(at(2)))), schema);
+        return TestSpark.session()
+                .createDataFrame(
+                        List.of(
+                                RowFactory.create("alice", 2L, "/home /search", Timestamp.from(at(0))),
+                                RowFactory.create("carol", 1L, "/faq", Timestamp.from(at(2)))),
+                        schema);
     }
 
     @Test
     void an_open_session_goes_on_with_the_clicks_of_its_user() {
-        script("closedSessionsFrom",
-                List.of(event(at(5), "alice /cart"), event(at(6), "bob /home"), event(at(6), "alice /cart")), // 1
-                List.of(event(at(30), "erin /home")))                              // 25: alice's 6 + 10 is past
+        script(
+                        "closedSessionsFrom",
+                        List.of(
+                                event(at(5), "alice /cart"),
+                                event(at(6), "bob /home"),
+                                event(at(6), "alice /cart")), // 1
+                        List.of(event(at(30), "erin /home"))) // 25: alice's 6 + 10 is past
                 .run(clicks -> SessionsStructured.closedSessionsFrom(clicks, open(), GAP))
                 .assertBatches(
                         none(),
@@ -119,10 +133,11 @@ class Lab13StructuredTest {
 
     @Test
     void an_open_session_without_clicks_closes_at_its_last_click_plus_the_gap() {
-        script("closedSessionsFrom",
-                List.of(event(at(1), "bob /home")),                                // -4
-                List.of(event(at(13), "dave /cart")),                              // 8
-                List.of(event(at(19), "erin /cart")))                              // 14: alice's 0, bob's 1, carol's 2
+        script(
+                        "closedSessionsFrom",
+                        List.of(event(at(1), "bob /home")), // -4
+                        List.of(event(at(13), "dave /cart")), // 8
+                        List.of(event(at(19), "erin /cart"))) // 14: alice's 0, bob's 1, carol's 2
                 .run(clicks -> SessionsStructured.closedSessionsFrom(clicks, open(), GAP))
                 .assertBatches(
                         none(),

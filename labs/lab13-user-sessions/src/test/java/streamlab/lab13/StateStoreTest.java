@@ -58,7 +58,9 @@ class StateStoreTest {
 
     /** ana clicks three times (the last at 10:00:04), bo once (10:00:02); the watermark stays before both timers. */
     private static final String[] CLICKS = {
-        click("ana", "/home", "10:00:01"), click("ana", "/cart", "10:00:03"), click("ana", "/home", "10:00:04"),
+        click("ana", "/home", "10:00:01"),
+        click("ana", "/cart", "10:00:03"),
+        click("ana", "/home", "10:00:04"),
         click("bo", "/home", "10:00:02")
     };
 
@@ -134,11 +136,15 @@ class StateStoreTest {
         Files.writeString(hidden, String.join("\n", lines) + "\n");
         Files.move(hidden, in.resolve(file));
         Path checkpoint = dir.resolve("checkpoint");
-        StreamingQuery query = spark.readStream().schema(CLICK).json(in.toString())
+        StreamingQuery query = spark.readStream()
+                .schema(CLICK)
+                .json(in.toString())
                 .withWatermark("time", "5 seconds")
                 .groupByKey((MapFunction<Row, String>) c -> c.getAs("user"), Encoders.STRING())
                 .transformWithState(processor, TimeMode.EventTime(), OutputMode.Append(), Encoders.STRING())
-                .writeStream().format("noop").outputMode("append")
+                .writeStream()
+                .format("noop")
+                .outputMode("append")
                 .option("checkpointLocation", checkpoint.toString())
                 .start();
         try {
@@ -150,22 +156,33 @@ class StateStoreTest {
     }
 
     private static Dataset<Row> stateVariable(Path checkpoint, String name) {
-        return TestSpark.session().read().format("statestore").option("stateVarName", name).load(checkpoint.toString());
+        return TestSpark.session()
+                .read()
+                .format("statestore")
+                .option("stateVarName", name)
+                .load(checkpoint.toString());
     }
 
     @Test
     void the_state_metadata_names_the_operator_and_its_state_variables() throws Exception {
         Path checkpoint = run(new PagesPerUser(), "clicks.json", CLICKS);
-        List<Row> operators = TestSpark.session().read().format("state-metadata").load(checkpoint.toString())
+        List<Row> operators = TestSpark.session()
+                .read()
+                .format("state-metadata")
+                .load(checkpoint.toString())
                 .collectAsList();
         assertThat(operators).as("the stateful operators of the query").hasSize(1);
         Row operator = operators.get(0);
         assertThat((String) operator.getAs("operatorName")).isEqualTo("transformWithStateExec");
-        assertThat((Integer) operator.getAs("numPartitions")).as("spark.sql.shuffle.partitions").isEqualTo(2);
+        assertThat((Integer) operator.getAs("numPartitions"))
+                .as("spark.sql.shuffle.partitions")
+                .isEqualTo(2);
         JsonNode properties = new ObjectMapper().readTree((String) operator.getAs("operatorProperties"));
         Map<String, String> variables = new TreeMap<>();
-        properties.get("stateVariables").forEach(v -> variables.put(v.get("stateName").asText(),
-                v.get("stateVariableType").asText()));
+        properties
+                .get("stateVariables")
+                .forEach(v -> variables.put(
+                        v.get("stateName").asText(), v.get("stateVariableType").asText()));
         assertThat(variables).containsEntry("clicks", "ValueState").containsEntry("perPage", "MapState");
         assertThat(properties.get("timeMode").asText()).isEqualTo("EventTime");
     }
@@ -187,7 +204,8 @@ class StateStoreTest {
         assertThat(perPage.columns()).startsWith("key", "user_map_key", "user_map_value");
         List<String> entries = new ArrayList<>();
         for (Row r : perPage.collectAsList()) {
-            entries.add(r.getStruct(0).getString(0) + " " + r.getStruct(1).getString(0) + " " + r.getStruct(2).getLong(0));
+            entries.add(r.getStruct(0).getString(0) + " " + r.getStruct(1).getString(0) + " "
+                    + r.getStruct(2).getLong(0));
         }
         assertThat(entries).containsExactlyInAnyOrder("ana /home 2", "ana /cart 1", "bo /home 1");
     }
@@ -196,34 +214,47 @@ class StateStoreTest {
     void the_registered_timers_are_read_back_with_their_time() throws Exception {
         Path checkpoint = run(new PagesPerUser(), "clicks.json", CLICKS);
         Map<String, Instant> timers = new TreeMap<>();
-        for (Row r : TestSpark.session().read().format("statestore").option("readRegisteredTimers", true)
-                .load(checkpoint.toString()).collectAsList()) {
+        for (Row r : TestSpark.session()
+                .read()
+                .format("statestore")
+                .option("readRegisteredTimers", true)
+                .load(checkpoint.toString())
+                .collectAsList()) {
             timers.put(r.getStruct(0).getString(0), Instant.ofEpochMilli(r.getAs("expiration_timestamp_ms")));
         }
-        assertThat(timers).as("one timer per user, 10 s after the user's last click")
-                .isEqualTo(Map.of("ana", Instant.parse("2024-05-14T10:00:14Z"), "bo", Instant.parse("2024-05-14T10:00:12Z")));
+        assertThat(timers)
+                .as("one timer per user, 10 s after the user's last click")
+                .isEqualTo(Map.of(
+                        "ana", Instant.parse("2024-05-14T10:00:14Z"), "bo", Instant.parse("2024-05-14T10:00:12Z")));
     }
 
     /** The names of the files of partition 0's state, without the checksums. */
     private static List<String> stateFiles(Path checkpoint) throws Exception {
         try (Stream<Path> files = Files.list(checkpoint.resolve("state/0/0"))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith("."))
+                    .sorted()
+                    .toList();
         }
     }
 
     @Test
     void without_changelog_checkpointing_every_batch_uploads_a_snapshot() throws Exception {
         Path checkpoint = run(new PagesPerUser(), "clicks.json", CLICKS);
-        assertThat(stateFiles(checkpoint)).as("state/0/0 after batch 0 (the clicks) and batch 1 (no data)")
-                .contains("1.zip", "2.zip").noneMatch(name -> name.endsWith(".changelog"));
+        assertThat(stateFiles(checkpoint))
+                .as("state/0/0 after batch 0 (the clicks) and batch 1 (no data)")
+                .contains("1.zip", "2.zip")
+                .noneMatch(name -> name.endsWith(".changelog"));
     }
 
     @Test
     void with_changelog_checkpointing_every_batch_writes_only_its_changes() throws Exception {
         TestSpark.session().conf().set(CHANGELOG, "true");
         Path checkpoint = run(new PagesPerUser(), "clicks.json", CLICKS);
-        assertThat(stateFiles(checkpoint)).as("state/0/0 after batch 0 (the clicks) and batch 1 (no data)")
-                .contains("1.changelog", "2.changelog").doesNotContain("2.zip");
+        assertThat(stateFiles(checkpoint))
+                .as("state/0/0 after batch 0 (the clicks) and batch 1 (no data)")
+                .contains("1.changelog", "2.changelog")
+                .doesNotContain("2.zip");
     }
 
     @Test

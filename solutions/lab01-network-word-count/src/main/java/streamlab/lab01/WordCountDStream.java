@@ -19,12 +19,10 @@ public final class WordCountDStream {
     private WordCountDStream() {}
 
     public static JavaPairDStream<String, Long> wordCounts(JavaDStream<String> lines) {
-        JavaDStream<String> words = lines.flatMap(line ->
-                Arrays.stream(line.toLowerCase(Locale.ROOT).split(Tokens.SEPARATORS))
+        JavaDStream<String> words = lines.flatMap(
+                line -> Arrays.stream(line.toLowerCase(Locale.ROOT).split(Tokens.SEPARATORS))
                         .filter(word -> !word.isEmpty())
                         .iterator());
-        return words
-                .mapToPair(word -> new Tuple2<>(word, 1L))
-                .reduceByKey(Long::sum);
+        return words.mapToPair(word -> new Tuple2<>(word, 1L)).reduceByKey(Long::sum);
     }
 }

@@ -22,8 +22,8 @@ public final class WordCountStructured {
     private WordCountStructured() {}
 
     public static Dataset<Row> wordCounts(Dataset<Row> lines) {
-        Dataset<Row> words = lines
-                .select(explode(split(lower(col("value")), Tokens.SEPARATORS)).as("word"))
+        Dataset<Row> words = lines.select(
+                        explode(split(lower(col("value")), Tokens.SEPARATORS)).as("word"))
                 .filter(col("word").notEqual(""));
         return words.groupBy("word").count();
     }

@@ -26,9 +26,7 @@ public final class RunningTotalsDStream {
      * word read since the start, including words that did not come again in this batch.
      */
     public static JavaPairDStream<String, Long> totals(JavaDStream<String> lines) {
-        return wordsOf(lines)
-                .mapToPair(word -> new Tuple2<>(word, 1L))
-                .updateStateByKey(RunningTotalsDStream::addUp);
+        return wordsOf(lines).mapToPair(word -> new Tuple2<>(word, 1L)).updateStateByKey(RunningTotalsDStream::addUp);
     }
 
     /**
@@ -39,8 +37,7 @@ public final class RunningTotalsDStream {
         JavaPairDStream<String, Long> batchCounts = wordsOf(lines)
                 .mapToPair(word -> new Tuple2<>(word, 1L))
                 .reduceByKey(Long::sum); // one call of the mapping function per word, not per occurrence
-        StateSpec<String, Long, Long, Tuple2<String, Long>> spec =
-                StateSpec.function(RunningTotalsDStream::addToTotal);
+        StateSpec<String, Long, Long, Tuple2<String, Long>> spec = StateSpec.function(RunningTotalsDStream::addToTotal);
         return JavaPairDStream.fromJavaDStream(batchCounts.mapWithState(spec));
     }
 
@@ -62,10 +59,10 @@ public final class RunningTotalsDStream {
      * batch, as updateStateByKey gives them. A word that does not come in a batch keeps its time.
      */
     public static JavaPairDStream<String, Long> lastSeen(JavaDStream<String> lines) {
-        return lines
-                .transformToPair((rdd, time) -> rdd
-                        .flatMap(line -> Tokens.split(line).iterator())
-                        .mapToPair(word -> new Tuple2<>(word, time.milliseconds()))) // the batch's time, not the clock's
+        return lines.transformToPair(
+                        (rdd, time) -> rdd.flatMap(line -> Tokens.split(line).iterator())
+                                .mapToPair(word ->
+                                        new Tuple2<>(word, time.milliseconds()))) // the batch's time, not the clock's
                 .updateStateByKey(RunningTotalsDStream::latest);
     }
 

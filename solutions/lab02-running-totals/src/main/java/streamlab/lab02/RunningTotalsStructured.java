@@ -45,8 +45,7 @@ public final class RunningTotalsStructured {
      */
     public static Dataset<Row> totalsWithState(Dataset<Row> lines) {
         Dataset<String> words = Tokens.words(lines).select(col("word")).as(Encoders.STRING());
-        return words
-                .groupByKey((MapFunction<String, String>) word -> word, Encoders.STRING())
+        return words.groupByKey((MapFunction<String, String>) word -> word, Encoders.STRING())
                 .flatMapGroupsWithState(
                         (FlatMapGroupsWithStateFunction<String, String, Long, Tuple2<String, Long>>)
                                 RunningTotalsStructured::addToTotal,
@@ -71,8 +70,8 @@ public final class RunningTotalsStructured {
     }
 
     /** Called once per trigger for each word that has new rows: add them to the word's total. */
-    private static Iterator<Tuple2<String, Long>> addToTotal(String word, Iterator<String> occurrences,
-                                                            GroupState<Long> total) {
+    private static Iterator<Tuple2<String, Long>> addToTotal(
+            String word, Iterator<String> occurrences, GroupState<Long> total) {
         long sum = total.exists() ? total.get() : 0L;
         while (occurrences.hasNext()) {
             occurrences.next();

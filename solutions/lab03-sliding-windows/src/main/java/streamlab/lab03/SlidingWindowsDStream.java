@@ -20,8 +20,7 @@ public final class SlidingWindowsDStream {
 
     /** {@code (word, count)} over the lines of the last 5 s, every 2 s: the whole window counted afresh. */
     public static JavaPairDStream<String, Long> windowCounts(JavaDStream<String> lines) {
-        return lines
-                .window(Durations.seconds(5), Durations.seconds(2))
+        return lines.window(Durations.seconds(5), Durations.seconds(2))
                 .flatMap(line -> Tokens.split(line).iterator())
                 .mapToPair(word -> new Tuple2<>(word, 1L))
                 .reduceByKey(Long::sum);
@@ -33,26 +32,25 @@ public final class SlidingWindowsDStream {
      * Needs a checkpoint directory.
      */
     public static JavaPairDStream<String, Long> incrementalCounts(JavaDStream<String> lines) {
-        return words(lines).reduceByKeyAndWindow(
-                Long::sum,
-                (count, leaving) -> count - leaving,
-                Durations.seconds(5), Durations.seconds(2));
+        return words(lines)
+                .reduceByKeyAndWindow(
+                        Long::sum, (count, leaving) -> count - leaving, Durations.seconds(5), Durations.seconds(2));
     }
 
     /** {@link #incrementalCounts}, with a filter function that drops the words whose count fell to 0. */
     public static JavaPairDStream<String, Long> incrementalCountsDroppingZeros(JavaDStream<String> lines) {
         int partitions = lines.context().sparkContext().defaultParallelism();
-        return words(lines).reduceByKeyAndWindow(
-                Long::sum,
-                (count, leaving) -> count - leaving,
-                Durations.seconds(5), Durations.seconds(2),
-                partitions,
-                wordCount -> wordCount._2() > 0);
+        return words(lines)
+                .reduceByKeyAndWindow(
+                        Long::sum,
+                        (count, leaving) -> count - leaving,
+                        Durations.seconds(5),
+                        Durations.seconds(2),
+                        partitions,
+                        wordCount -> wordCount._2() > 0);
     }
 
     private static JavaPairDStream<String, Long> words(JavaDStream<String> lines) {
-        return lines
-                .flatMap(line -> Tokens.split(line).iterator())
-                .mapToPair(word -> new Tuple2<>(word, 1L));
+        return lines.flatMap(line -> Tokens.split(line).iterator()).mapToPair(word -> new Tuple2<>(word, 1L));
     }
 }

@@ -21,8 +21,7 @@ public final class WordLengthsDStream {
 
     /** {@code (length, number of words of that length)} over the lines of the last 5 s, every 2 s. */
     public static JavaPairDStream<Integer, Long> lengthCounts(JavaDStream<String> lines) {
-        return lines
-                .window(Durations.seconds(5), Durations.seconds(2))
+        return lines.window(Durations.seconds(5), Durations.seconds(2))
                 .flatMap(line -> Tokens.split(line).iterator())
                 .mapToPair(word -> new Tuple2<>(word.codePointCount(0, word.length()), 1L))
                 .reduceByKey(Long::sum);
@@ -33,9 +32,8 @@ public final class WordLengthsDStream {
      * first word. Needs a checkpoint directory.
      */
     public static JavaDStream<Long> totalWords(JavaDStream<String> lines) {
-        return lines
-                .flatMap(line -> Tokens.split(line).iterator())
-                .count()                                   // one element per batch, 0 for no words
+        return lines.flatMap(line -> Tokens.split(line).iterator())
+                .count() // one element per batch, 0 for no words
                 .mapToPair(words -> new Tuple2<>("words", words))
                 .updateStateByKey((List<Long> thisBatch, Optional<Long> total) -> {
                     long sum = total.orElse(0L);

@@ -28,8 +28,7 @@ public final class ExcludeDStream {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(rdd.context());
             Broadcast<Set<String>> excluded = ExcludeList.getInstance(sc);
             LongAccumulator dropped = DroppedWords.getInstance(sc);
-            return rdd
-                    .flatMap(line -> Tokens.split(line).iterator())
+            return rdd.flatMap(line -> Tokens.split(line).iterator())
                     .filter(word -> {
                         if (excluded.value().contains(word)) {
                             dropped.add(1);

@@ -30,8 +30,8 @@ public final class ExcludeStructured {
         Dataset<Row> words = Tokens.words(lines);
         // A broadcast join: the small table goes whole to every task, the stream is not shuffled.
         // left_outer keeps every word; "excluded" is true for the words of the list, null for the others.
-        Dataset<Row> marked = words.join(
-                broadcast(excludeList.select(col("word"), lit(true).as("excluded"))), "word", "left_outer");
+        Dataset<Row> marked =
+                words.join(broadcast(excludeList.select(col("word"), lit(true).as("excluded"))), "word", "left_outer");
         return marked
                 // count(column) counts the rows where the column is not null: the excluded words
                 .observe(METRIC, count(col("excluded")).as("words"))

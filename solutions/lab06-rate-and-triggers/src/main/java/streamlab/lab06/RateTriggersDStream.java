@@ -41,7 +41,8 @@ public final class RateTriggersDStream {
      */
     public static JavaPairDStream<Long, Long> ticks(JavaStreamingContext ssc, long perBatch) {
         JavaSparkContext sc = ssc.sparkContext();
-        List<Long> values = new ArrayList<>(LongStream.range(0, perBatch).boxed().toList());
+        List<Long> values =
+                new ArrayList<>(LongStream.range(0, perBatch).boxed().toList());
         JavaRDD<Long> every = sc.parallelize(values, 2);
         // an empty queue with a default RDD: the default one, again, in every batch
         JavaDStream<Long> constant = ssc.queueStream(new LinkedList<>(), true, every);
@@ -64,8 +65,12 @@ public final class RateTriggersDStream {
      * its input streams received, its processing delay and its scheduling delay.
      */
     public static String batchLine(BatchInfo info) {
-        return String.format(Locale.ROOT, "batch at %d ms: %d records in %d ms (waited %d ms to start)",
-                info.batchTime().milliseconds(), info.numRecords(),
-                (Long) info.processingDelay().get(), (Long) info.schedulingDelay().get());
+        return String.format(
+                Locale.ROOT,
+                "batch at %d ms: %d records in %d ms (waited %d ms to start)",
+                info.batchTime().milliseconds(),
+                info.numRecords(),
+                (Long) info.processingDelay().get(),
+                (Long) info.schedulingDelay().get());
     }
 }

@@ -96,8 +96,9 @@ public final class RateTriggersStructured {
             case "available-now" -> Trigger.AvailableNow();
             case "continuous" -> Trigger.Continuous(seconds, TimeUnit.SECONDS);
             case "once" -> Trigger.Once(); // deprecated since Spark 3.4; older code still uses it
-            default -> throw new IllegalArgumentException("Unknown trigger '" + kind
-                    + "': use default, processing, available-now, once or continuous.");
+            default ->
+                throw new IllegalArgumentException(
+                        "Unknown trigger '" + kind + "': use default, processing, available-now, once or continuous.");
         };
     }
 
@@ -124,9 +125,14 @@ public final class RateTriggersStructured {
      * {@code batch 3: 10 rows in 120 ms (input 5.0 rows/s, processed 83.3 rows/s)}.
      */
     public static String progressLine(StreamingQueryProgress progress) {
-        return String.format(Locale.ROOT, "batch %d: %d rows in %d ms (input %.1f rows/s, processed %.1f rows/s)",
-                progress.batchId(), progress.numInputRows(), progress.batchDuration(),
-                progress.inputRowsPerSecond(), progress.processedRowsPerSecond());
+        return String.format(
+                Locale.ROOT,
+                "batch %d: %d rows in %d ms (input %.1f rows/s, processed %.1f rows/s)",
+                progress.batchId(),
+                progress.numInputRows(),
+                progress.batchDuration(),
+                progress.inputRowsPerSecond(),
+                progress.processedRowsPerSecond());
     }
 
     /**

@@ -34,8 +34,8 @@ public final class FileSourcesDStream {
     public static final String COPYING_SUFFIX = "._COPYING_";
 
     /** Reads JSON into Java objects; fields an IotEvent does not have are ignored. Built once per JVM. */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private FileSourcesDStream() {}
 
@@ -50,8 +50,14 @@ public final class FileSourcesDStream {
      * with {@code .}) and names ending in {@value #COPYING_SUFFIX}.
      */
     public static JavaDStream<String> existingAndNewFiles(JavaStreamingContext ssc, String dir) {
-        return ssc.fileStream(dir, LongWritable.class, Text.class, TextInputFormat.class,
-                        path -> !path.getName().startsWith(".") && !path.getName().endsWith(COPYING_SUFFIX), false)
+        return ssc.fileStream(
+                        dir,
+                        LongWritable.class,
+                        Text.class,
+                        TextInputFormat.class,
+                        path -> !path.getName().startsWith(".")
+                                && !path.getName().endsWith(COPYING_SUFFIX),
+                        false)
                 .map(keyAndLine -> keyAndLine._2().toString());
     }
 
@@ -64,7 +70,9 @@ public final class FileSourcesDStream {
         return lines.flatMap(line -> {
             try {
                 IotEvent event = JSON.readValue(line, IotEvent.class);
-                return event == null ? Collections.emptyIterator() : Collections.singletonList(event).iterator();
+                return event == null
+                        ? Collections.emptyIterator()
+                        : Collections.singletonList(event).iterator();
             } catch (JsonProcessingException notAnEvent) {
                 return Collections.emptyIterator();
             }
@@ -80,8 +88,7 @@ public final class FileSourcesDStream {
     public static JavaDStream<IotEvent> withoutCopies(JavaDStream<IotEvent> events) {
         StateSpec<String, IotEvent, Boolean, Optional<IotEvent>> firstOnly =
                 StateSpec.function(FileSourcesDStream::firstOnly).timeout(COPY_TIMEOUT);
-        return events
-                .mapToPair(event -> new Tuple2<>(event.deviceId() + "@" + event.timestamp(), event))
+        return events.mapToPair(event -> new Tuple2<>(event.deviceId() + "@" + event.timestamp(), event))
                 .mapWithState(firstOnly)
                 .flatMap(kept -> kept.isPresent() ? List.of(kept.get()).iterator() : Collections.emptyIterator());
     }

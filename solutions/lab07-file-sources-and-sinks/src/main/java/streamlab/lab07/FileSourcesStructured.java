@@ -40,8 +40,23 @@ public final class FileSourcesStructured {
      */
     public static StructType zipcodeSchema() {
         StructType schema = new StructType().add("RecordNumber", DataTypes.IntegerType, true);
-        for (String name : new String[] {"Zipcode", "ZipCodeType", "City", "State", "LocationType", "Lat", "Long",
-                "Xaxis", "Yaxis", "Zaxis", "WorldRegion", "Country", "LocationText", "Location", "Decommisioned"}) {
+        for (String name : new String[] {
+            "Zipcode",
+            "ZipCodeType",
+            "City",
+            "State",
+            "LocationType",
+            "Lat",
+            "Long",
+            "Xaxis",
+            "Yaxis",
+            "Zaxis",
+            "WorldRegion",
+            "Country",
+            "LocationText",
+            "Location",
+            "Decommisioned"
+        }) {
             schema = schema.add(name, DataTypes.StringType, true);
         }
         return schema;
@@ -72,8 +87,8 @@ public final class FileSourcesStructured {
      * {@value #CORRUPT_RECORD} holds the line's text (its other columns hold what could be read, or null);
      * for a good line that column is null.
      */
-    public static Dataset<Row> withCorruptRecords(SparkSession spark, StructType schema, String dir,
-                                                  int filesPerTrigger) {
+    public static Dataset<Row> withCorruptRecords(
+            SparkSession spark, StructType schema, String dir, int filesPerTrigger) {
         return spark.readStream()
                 .schema(schema.add(CORRUPT_RECORD, DataTypes.StringType, true))
                 .option("mode", "PERMISSIVE")
@@ -96,7 +111,10 @@ public final class FileSourcesStructured {
      * columns {@code lines} (the rows it read) and {@code bad} (those with a {@value #CORRUPT_RECORD}).
      */
     public static Dataset<Row> countingBadLines(Dataset<Row> rows) {
-        return rows.observe(LINES_METRIC, count(lit(1)).as("lines"), count(col(CORRUPT_RECORD)).as("bad"));
+        return rows.observe(
+                LINES_METRIC,
+                count(lit(1)).as("lines"),
+                count(col(CORRUPT_RECORD)).as("bad"));
     }
 
     /** The events whose {@code danger_level} is exactly {@code HIGH}, with all their columns. */
@@ -111,9 +129,7 @@ public final class FileSourcesStructured {
      * is dropped once the watermark has passed its time plus that delay. Works in append mode.
      */
     public static Dataset<Row> withoutCopies(Dataset<Row> events) {
-        return events
-                .withWatermark("timestamp", COPY_DELAY)
-                .dropDuplicatesWithinWatermark("deviceId", "timestamp");
+        return events.withWatermark("timestamp", COPY_DELAY).dropDuplicatesWithinWatermark("deviceId", "timestamp");
     }
 
     /**

@@ -41,7 +41,8 @@ public final class WindowAppendDStream {
                 .reduceByKeyAndWindow(
                         Long::sum,
                         (count, leaving) -> count - leaving,
-                        Durations.seconds(30), Durations.seconds(15),
+                        Durations.seconds(30),
+                        Durations.seconds(15),
                         partitions,
                         valueCount -> valueCount._2() > 0);
     }
@@ -50,8 +51,8 @@ public final class WindowAppendDStream {
      * Each {@code (value, count)} of the window that ends at the batch time t, as the row
      * {@code (window, value, count)}: the window (t - 30 s, t] as {@code HHmmss-HHmmss} in {@code zone}.
      */
-    public static JavaDStream<Tuple3<String, Integer, Long>> windowRows(JavaPairDStream<Integer, Long> counts,
-                                                                        ZoneId zone) {
+    public static JavaDStream<Tuple3<String, Integer, Long>> windowRows(
+            JavaPairDStream<Integer, Long> counts, ZoneId zone) {
         return counts.transform((rdd, time) -> {
             DateTimeFormatter hhmmss = DateTimeFormatter.ofPattern("HHmmss").withZone(zone);
             Instant end = Instant.ofEpochMilli(time.milliseconds());

@@ -71,8 +71,7 @@ public final class WindowAppendStructured {
      * the checkpoint and the trigger, and starts it.
      */
     public static DataStreamWriter<Row> csvSink(Dataset<Row> counts, String path) {
-        return counts
-                .coalesce(1)
+        return counts.coalesce(1)
                 .writeStream()
                 .format("csv")
                 .partitionBy("window")
@@ -85,8 +84,7 @@ public final class WindowAppendStructured {
      * {@code timestamp}; other lines (blank, {@code hello}) are dropped.
      */
     static Dataset<Row> numbers(Dataset<Row> events) {
-        return events
-                .select(col("value").try_cast("int").as("value"), col("timestamp"))
+        return events.select(col("value").try_cast("int").as("value"), col("timestamp"))
                 .where(col("value").isNotNull());
     }
 }

@@ -29,8 +29,10 @@ public final class ActivityDStream {
      */
     public static JavaDStream<Row> sqlCounts(JavaDStream<String> jsonLines) {
         return jsonLines.transform(rdd -> {
-            SparkSession spark = SparkSession.builder().config(rdd.context().getConf()).getOrCreate();
-            Dataset<Row> readings = spark.read().schema(ActivityStructured.SCHEMA)
+            SparkSession spark =
+                    SparkSession.builder().config(rdd.context().getConf()).getOrCreate();
+            Dataset<Row> readings = spark.read()
+                    .schema(ActivityStructured.SCHEMA)
                     .json(spark.createDataset(rdd.rdd(), Encoders.STRING()));
             readings.createOrReplaceTempView("activity");
             return spark.sql(COUNTS_SQL).javaRDD();
@@ -43,8 +45,8 @@ public final class ActivityDStream {
      * {@code (description, count)}. Activities without a description are left out; two activities
      * with the same description add up.
      */
-    public static JavaPairDStream<String, Long> describedCounts(JavaDStream<String> activities,
-                                                                JavaPairRDD<String, String> descriptions) {
+    public static JavaPairDStream<String, Long> describedCounts(
+            JavaDStream<String> activities, JavaPairRDD<String, String> descriptions) {
         return activities
                 .mapToPair(gt -> new Tuple2<>(gt, 1L))
                 .reduceByKey((a, b) -> a + b)

@@ -32,10 +32,7 @@ public final class ActivityStructured {
 
     /** The JSON-lines files of {@code folder} as a stream, with {@link #SCHEMA}, one file per micro-batch. */
     public static Dataset<Row> activityStream(SparkSession spark, String folder) {
-        return spark.readStream()
-                .schema(SCHEMA)
-                .option("maxFilesPerTrigger", 1)
-                .json(folder);
+        return spark.readStream().schema(SCHEMA).option("maxFilesPerTrigger", 1).json(folder);
     }
 
     /** Columns {@code gt}, {@code count}: how many readings of each activity. For complete mode. */
@@ -48,7 +45,8 @@ public final class ActivityStructured {
      * that {@code spark.sql} can query while the stream runs, the whole table after every trigger.
      */
     public static DataStreamWriter<Row> activityCountsToMemory(Dataset<Row> activity) {
-        return activityCounts(activity).writeStream()
+        return activityCounts(activity)
+                .writeStream()
                 .queryName(COUNTS_TABLE)
                 .format("memory")
                 .outputMode("complete");
@@ -56,8 +54,7 @@ public final class ActivityStructured {
 
     /** The readings on stairs (up or down): columns {@code gt, model, arrival_time, creation_time}. Append mode. */
     public static Dataset<Row> stairs(Dataset<Row> activity) {
-        return activity
-                .withColumn("stairs", expr("gt like '%stairs%'"))
+        return activity.withColumn("stairs", expr("gt like '%stairs%'"))
                 .where("stairs")
                 .where("gt is not null")
                 .select("gt", "model", "arrival_time", "creation_time");
@@ -81,7 +78,11 @@ public final class ActivityStructured {
         Dataset<Row> now = activity.cube("gt", "model").agg(avg("x").as("avg_x"));
         Dataset<Row> usual = history.cube("gt", "model").agg(avg("x").as("usual_x"));
         // a subtotal's null is "all of them": an equi-join (=) never matches a null, a null-safe one (<=>) does
-        return now.join(usual, now.col("gt").eqNullSafe(usual.col("gt")).and(now.col("model").eqNullSafe(usual.col("model"))))
+        return now.join(
+                        usual,
+                        now.col("gt")
+                                .eqNullSafe(usual.col("gt"))
+                                .and(now.col("model").eqNullSafe(usual.col("model"))))
                 .select(now.col("gt"), now.col("model"), col("avg_x"), col("usual_x"));
     }
 
@@ -91,8 +92,7 @@ public final class ActivityStructured {
      */
     public static Dataset<Row> withUsualX(Dataset<Row> activity, Dataset<Row> history) {
         Dataset<Row> usual = history.groupBy("User").agg(avg("x").as("usual_x"));
-        return activity.join(usual, "User")
-                .select("User", "gt", "x", "usual_x");
+        return activity.join(usual, "User").select("User", "gt", "x", "usual_x");
     }
 
     /**
@@ -100,8 +100,8 @@ public final class ActivityStructured {
      * gt, count}. {@code Creation_Time} is in nanoseconds: divided by 10^9 and cast to a timestamp.
      */
     public static Dataset<Row> windowedCounts(Dataset<Row> activity) {
-        return activity
-                .withColumn("event_time", col("Creation_Time").divide(1e9).cast("timestamp"))
+        return activity.withColumn(
+                        "event_time", col("Creation_Time").divide(1e9).cast("timestamp"))
                 .groupBy(window(col("event_time"), "10 seconds"), col("gt"))
                 .count();
     }

@@ -15,8 +15,8 @@ public final class StreamJoinsDStream {
     private StreamJoinsDStream() {}
 
     /** {@code (user, (phone activity, watch activity))} for every pair of the same user in the same batch. */
-    public static JavaPairDStream<String, Tuple2<String, String>> joined(JavaPairDStream<String, String> phone,
-                                                                        JavaPairDStream<String, String> watch) {
+    public static JavaPairDStream<String, Tuple2<String, String>> joined(
+            JavaPairDStream<String, String> phone, JavaPairDStream<String, String> watch) {
         return phone.join(watch);
     }
 
@@ -36,8 +36,8 @@ public final class StreamJoinsDStream {
      * The inner join over windows of the last 2 s (2 batches), sliding every batch: pairs up to one batch
      * apart match, and a pair that stays in both windows is joined again at the next batch.
      */
-    public static JavaPairDStream<String, Tuple2<String, String>> windowJoined(JavaPairDStream<String, String> phone,
-                                                                              JavaPairDStream<String, String> watch) {
+    public static JavaPairDStream<String, Tuple2<String, String>> windowJoined(
+            JavaPairDStream<String, String> phone, JavaPairDStream<String, String> watch) {
         return phone.window(Durations.seconds(2)).join(watch.window(Durations.seconds(2)));
     }
 }

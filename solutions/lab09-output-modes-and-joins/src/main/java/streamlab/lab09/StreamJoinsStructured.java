@@ -39,8 +39,11 @@ public final class StreamJoinsStructured {
     private static Dataset<Row> join(Dataset<Row> phone, Dataset<Row> watch, String type) {
         Dataset<Row> p = phone.withWatermark("phone_time", DELAY).as("p");
         Dataset<Row> w = watch.withWatermark("watch_time", DELAY).as("w");
-        return p.join(w, expr("p.User = w.User AND w.watch_time BETWEEN p.phone_time - INTERVAL " + RANGE
-                        + " AND p.phone_time + INTERVAL " + RANGE), type)
+        return p.join(
+                        w,
+                        expr("p.User = w.User AND w.watch_time BETWEEN p.phone_time - INTERVAL " + RANGE
+                                + " AND p.phone_time + INTERVAL " + RANGE),
+                        type)
                 .select("p.User", "p.phone_time", "w.watch_time");
     }
 }

@@ -15,12 +15,13 @@ public final class SpamFilterDStream {
 
     private SpamFilterDStream() {}
 
-    public static JavaPairDStream<String, Long> countsWithoutSpam(JavaDStream<String> lines, JavaRDD<String> spamWords) {
+    public static JavaPairDStream<String, Long> countsWithoutSpam(
+            JavaDStream<String> lines, JavaRDD<String> spamWords) {
         JavaPairRDD<String, Boolean> spam = spamWords.mapToPair(word -> new Tuple2<>(word, true));
-        return lines.transformToPair(rdd -> rdd
-                .flatMap(line -> Tokens.split(line).iterator())
-                .mapToPair(word -> new Tuple2<>(word, 1L))
-                .reduceByKey(Long::sum)
-                .subtractByKey(spam));
+        return lines.transformToPair(
+                rdd -> rdd.flatMap(line -> Tokens.split(line).iterator())
+                        .mapToPair(word -> new Tuple2<>(word, 1L))
+                        .reduceByKey(Long::sum)
+                        .subtractByKey(spam));
     }
 }

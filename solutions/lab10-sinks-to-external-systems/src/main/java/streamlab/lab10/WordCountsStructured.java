@@ -35,7 +35,7 @@ public final class WordCountsStructured {
         try (Connection connection = Connections.open(db)) {
             connection.setAutoCommit(false);
             try (PreparedStatement delete = connection.prepareStatement(WordTables.deleteBatchSql(db.table()));
-                 PreparedStatement insert = connection.prepareStatement(WordTables.insertSql(db.table()))) {
+                    PreparedStatement insert = connection.prepareStatement(WordTables.insertSql(db.table()))) {
                 delete.setLong(1, batchId);
                 delete.executeUpdate(); // what an earlier attempt at this batch wrote
                 for (Row row : counts) {

@@ -26,7 +26,7 @@ public final class WriteOutDStream {
             long batchId = time.milliseconds();
             rdd.foreach(record -> {
                 try (Connection connection = Connections.open(db);
-                     PreparedStatement insert = connection.prepareStatement(WordTables.insertSql(db.table()))) {
+                        PreparedStatement insert = connection.prepareStatement(WordTables.insertSql(db.table()))) {
                     insert.setLong(1, batchId);
                     insert.setString(2, record._1());
                     insert.setLong(3, record._2());
@@ -70,8 +70,9 @@ public final class WriteOutDStream {
     }
 
     /** Inserts the records with one prepared statement, sent as one JDBC batch. */
-    private static void insertAll(Connection connection, String table, long batchId,
-                                  Iterator<Tuple2<String, Long>> records) throws SQLException {
+    private static void insertAll(
+            Connection connection, String table, long batchId, Iterator<Tuple2<String, Long>> records)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(WordTables.insertSql(table))) {
             while (records.hasNext()) {
                 Tuple2<String, Long> record = records.next();

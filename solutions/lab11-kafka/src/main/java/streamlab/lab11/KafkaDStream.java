@@ -15,8 +15,7 @@ public final class KafkaDStream {
 
     /** The words of each batch's values with how often each came in that batch. */
     public static JavaPairDStream<String, Long> wordCounts(JavaDStream<String> values) {
-        return values
-                .flatMap(value -> Tokens.split(value).iterator())
+        return values.flatMap(value -> Tokens.split(value).iterator())
                 .mapToPair(word -> new Tuple2<>(word, 1L))
                 .reduceByKey(Long::sum);
     }

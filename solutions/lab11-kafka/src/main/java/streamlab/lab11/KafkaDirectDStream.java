@@ -24,13 +24,13 @@ public final class KafkaDirectDStream {
      * {@code offsets} (the direct stream itself, in the program), so that a restarted program of the same
      * consumer group goes on after the last batch whose output was done: at least once.
      */
-    public static void countAndCommit(JavaInputDStream<ConsumerRecord<String, String>> records,
-                                      CanCommitOffsets offsets, CountsOutput output) {
+    public static void countAndCommit(
+            JavaInputDStream<ConsumerRecord<String, String>> records, CanCommitOffsets offsets, CountsOutput output) {
         records.foreachRDD((rdd, time) -> {
             // only the stream's own RDD knows its ranges: take them before any transformation
             OffsetRange[] ranges = ((HasOffsetRanges) rdd.rdd()).offsetRanges();
-            List<Tuple2<String, Long>> counts = rdd
-                    .flatMap(record -> Tokens.split(record.value()).iterator())
+            List<Tuple2<String, Long>> counts = rdd.flatMap(
+                            record -> Tokens.split(record.value()).iterator())
                     .mapToPair(word -> new Tuple2<>(word, 1L))
                     .reduceByKey(Long::sum)
                     .collect();

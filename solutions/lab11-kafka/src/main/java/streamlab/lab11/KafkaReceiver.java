@@ -80,7 +80,7 @@ public final class KafkaReceiver extends Receiver<String> {
                     values.add(record.value());
                 }
                 store(values.iterator()); // returns once Spark has them as a block
-                consumer.commitSync();    // only then: Kafka remembers that this group has them
+                consumer.commitSync(); // only then: Kafka remembers that this group has them
             }
         } catch (Exception e) {
             if (!isStopped()) {

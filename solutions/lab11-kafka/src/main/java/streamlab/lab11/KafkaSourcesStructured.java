@@ -26,32 +26,28 @@ public final class KafkaSourcesStructured {
 
     /** The records of one or more topics, from the earliest record each partition still holds. */
     public static Dataset<Row> subscribe(DataStreamReader kafka, String... topics) {
-        return kafka
-                .option("subscribe", String.join(",", topics)) // one topic, or several: "lines,news"
-                .option("startingOffsets", "earliest")          // a stream starts at "latest" unless told
+        return kafka.option("subscribe", String.join(",", topics)) // one topic, or several: "lines,news"
+                .option("startingOffsets", "earliest") // a stream starts at "latest" unless told
                 .load();
     }
 
     /** The records of every topic whose name matches the regular expression, also of topics made later. */
     public static Dataset<Row> subscribePattern(DataStreamReader kafka, String regex) {
-        return kafka
-                .option("subscribePattern", regex) // a regular expression, e.g. shop\..*
+        return kafka.option("subscribePattern", regex) // a regular expression, e.g. shop\..*
                 .option("startingOffsets", "earliest")
                 .load();
     }
 
     /** The records of exactly these partitions (topic to partition numbers), from the earliest. */
     public static Dataset<Row> assign(DataStreamReader kafka, Map<String, List<Integer>> partitions) {
-        return kafka
-                .option("assign", json(partitions)) // {"orders":[0,2]}
+        return kafka.option("assign", json(partitions)) // {"orders":[0,2]}
                 .option("startingOffsets", "earliest")
                 .load();
     }
 
     /** Only the records that arrive after the query has started (what a topic held before is skipped). */
     public static Dataset<Row> newRecordsOnly(DataStreamReader kafka, String topic) {
-        return kafka
-                .option("subscribe", topic)
+        return kafka.option("subscribe", topic)
                 .option("startingOffsets", "latest") // the default of a stream, said out loud
                 .load();
     }
@@ -61,8 +57,7 @@ public final class KafkaSourcesStructured {
      * earliest, -1 the latest), for a query that starts without a checkpoint.
      */
     public static Dataset<Row> fromOffsets(DataStreamReader kafka, String topic, Map<Integer, Long> offsets) {
-        return kafka
-                .option("subscribe", topic)
+        return kafka.option("subscribe", topic)
                 .option("startingOffsets", json(Map.of(topic, offsets))) // {"lines":{"0":2,"1":-2}}
                 .load();
     }
@@ -71,10 +66,9 @@ public final class KafkaSourcesStructured {
      * A batch read (not a stream) of the records of a topic from offset {@code from} (included) to
      * {@code until} (left out) of each partition; -2 is the earliest, and -1 the latest for {@code until}.
      */
-    public static Dataset<Row> range(DataFrameReader kafka, String topic, Map<Integer, Long> from,
-                                     Map<Integer, Long> until) {
-        return kafka
-                .option("subscribe", topic)
+    public static Dataset<Row> range(
+            DataFrameReader kafka, String topic, Map<Integer, Long> from, Map<Integer, Long> until) {
+        return kafka.option("subscribe", topic)
                 .option("startingOffsets", json(Map.of(topic, from)))
                 .option("endingOffsets", json(Map.of(topic, until)))
                 .load();
@@ -85,8 +79,7 @@ public final class KafkaSourcesStructured {
      * last batch carries on with what is still there instead of failing.
      */
     public static Dataset<Row> skippingLostRecords(DataStreamReader kafka, String topic) {
-        return kafka
-                .option("subscribe", topic)
+        return kafka.option("subscribe", topic)
                 .option("startingOffsets", "earliest")
                 .option("failOnDataLoss", false) // true unless set: the query stops
                 .load();

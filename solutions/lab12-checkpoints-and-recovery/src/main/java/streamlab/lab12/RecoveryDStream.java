@@ -23,8 +23,7 @@ public final class RecoveryDStream {
      * for every device that has had one. Lines that are not events are left out.
      */
     public static JavaPairDStream<String, Long> highTotals(JavaDStream<String> lines) {
-        return lines
-                .flatMap(line -> IotEvent.parse(line).stream().iterator())
+        return lines.flatMap(line -> IotEvent.parse(line).stream().iterator())
                 .filter(IotEvent::high)
                 .mapToPair(event -> new Tuple2<>(event.deviceId(), 1L))
                 .updateStateByKey(RecoveryDStream::addUp);
@@ -36,8 +35,8 @@ public final class RecoveryDStream {
      * {@code checkpointDir}, reads the new files of {@code inputDir}, keeps {@link #highTotals} and hands
      * the totals to {@code output} after every batch.
      */
-    public static JavaStreamingContext createContext(JavaSparkContext sc, String checkpointDir, String inputDir,
-                                                     Duration batch, TotalsOutput output) {
+    public static JavaStreamingContext createContext(
+            JavaSparkContext sc, String checkpointDir, String inputDir, Duration batch, TotalsOutput output) {
         JavaStreamingContext ssc = new JavaStreamingContext(sc, batch);
         ssc.checkpoint(checkpointDir);
         JavaDStream<String> lines = ssc.textFileStream(inputDir);

@@ -26,11 +26,13 @@ public final class RecoveryStructured {
      * can run in append mode: columns {@code start}, {@code end}, {@code danger_level}, {@code events}.
      */
     public static Dataset<Row> eventsPerWindow(Dataset<Row> events) {
-        return events
-                .withWatermark("timestamp", "30 seconds")
+        return events.withWatermark("timestamp", "30 seconds")
                 .groupBy(window(col("timestamp"), "1 minute"), col("danger_level"))
                 .count()
-                .select(col("window.start").as("start"), col("window.end").as("end"), col("danger_level"),
+                .select(
+                        col("window.start").as("start"),
+                        col("window.end").as("end"),
+                        col("danger_level"),
                         col("count").as("events"));
     }
 
@@ -55,8 +57,11 @@ public final class RecoveryStructured {
         return spark.read()
                 .format("statestore")
                 .load(checkpointDir)
-                .select(col("key.window.start").as("start"), col("key.window.end").as("end"),
-                        col("key.danger_level").as("danger_level"), col("value.count").as("events"));
+                .select(
+                        col("key.window.start").as("start"),
+                                col("key.window.end").as("end"),
+                        col("key.danger_level").as("danger_level"),
+                                col("value.count").as("events"));
     }
 
     /**
@@ -68,11 +73,20 @@ public final class RecoveryStructured {
     public static Dataset<Row> alerts(Dataset<Row> records) {
         Dataset<Row> events = records.select(
                 from_json(col("value").cast("string"), IotEvent.TEXT_SCHEMA).as("event"),
-                concat_ws("/", col("topic"), col("partition").cast("string"), col("offset").cast("string")).as("from"));
-        return events
-                .where(col("event.danger_level").equalTo("HIGH"))
-                .select(col("event.deviceId").as("key"),
-                        to_json(struct(col("event.deviceId").as("deviceId"), col("event.temperature").as("temperature"),
-                                col("event.timestamp").as("timestamp"), col("from"))).as("value"));
+                concat_ws(
+                                "/",
+                                col("topic"),
+                                col("partition").cast("string"),
+                                col("offset").cast("string"))
+                        .as("from"));
+        return events.where(col("event.danger_level").equalTo("HIGH"))
+                .select(
+                        col("event.deviceId").as("key"),
+                        to_json(struct(
+                                        col("event.deviceId").as("deviceId"),
+                                        col("event.temperature").as("temperature"),
+                                        col("event.timestamp").as("timestamp"),
+                                        col("from")))
+                                .as("value"));
     }
 }

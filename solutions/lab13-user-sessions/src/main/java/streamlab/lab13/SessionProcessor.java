@@ -48,8 +48,8 @@ public final class SessionProcessor
 
     /** The clicks of one user in a micro-batch (rows {@code user, page, time}): add them to the session. */
     @Override
-    public Iterator<Tuple3<String, Long, String>> handleInputRows(String user, Iterator<Row> rows,
-                                                                  TimerValues timerValues) {
+    public Iterator<Tuple3<String, Long, String>> handleInputRows(
+            String user, Iterator<Row> rows, TimerValues timerValues) {
         long count = clicks.exists() ? clicks.get() : 0L;
         long last = Long.MIN_VALUE;
         while (rows.hasNext()) {
@@ -60,13 +60,14 @@ public final class SessionProcessor
         }
         clicks.update(count);
         closeAt(last + gapMs);
-        return CollectionConverters.asScala(List.<Tuple3<String, Long, String>>of().iterator());
+        return CollectionConverters.asScala(
+                List.<Tuple3<String, Long, String>>of().iterator());
     }
 
     /** The watermark passed the user's timer: the session is closed; send it out and forget it. */
     @Override
-    public Iterator<Tuple3<String, Long, String>> handleExpiredTimer(String user, TimerValues timerValues,
-                                                                     ExpiredTimerInfo expiredTimerInfo) {
+    public Iterator<Tuple3<String, Long, String>> handleExpiredTimer(
+            String user, TimerValues timerValues, ExpiredTimerInfo expiredTimerInfo) {
         List<String> visited = new ArrayList<>();
         pages.get().foreach(visited::add);
         Tuple3<String, Long, String> closed = new Tuple3<>(user, clicks.get(), Clicks.pagesText(visited));

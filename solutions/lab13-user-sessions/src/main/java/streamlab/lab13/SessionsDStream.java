@@ -55,8 +55,8 @@ public final class SessionsDStream {
     }
 
     /** The mapping function: once per click, and once more, with no click, when the user's state times out. */
-    private static Optional<Tuple3<String, Long, String>> click(String user, Optional<String> page,
-                                                               State<OpenSession> session) {
+    private static Optional<Tuple3<String, Long, String>> click(
+            String user, Optional<String> page, State<OpenSession> session) {
         if (session.isTimingOut()) {
             OpenSession closed = session.get();
             return Optional.of(new Tuple3<>(user, closed.clicks(), closed.pagesText()));

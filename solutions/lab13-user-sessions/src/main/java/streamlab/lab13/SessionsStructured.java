@@ -49,8 +49,13 @@ public final class SessionsStructured {
         KeyValueGroupedDataset<String, Row> openByUser =
                 open.groupByKey((MapFunction<Row, String>) session -> session.getAs("user"), Encoders.STRING());
         return clicksByUser(events)
-                .transformWithState(new SessionProcessor(gap), TimeMode.EventTime(), OutputMode.Append(),
-                        openByUser, SESSION, Encoders.row(open.schema()))
+                .transformWithState(
+                        new SessionProcessor(gap),
+                        TimeMode.EventTime(),
+                        OutputMode.Append(),
+                        openByUser,
+                        SESSION,
+                        Encoders.row(open.schema()))
                 .toDF("user", "clicks", "pages");
     }
 

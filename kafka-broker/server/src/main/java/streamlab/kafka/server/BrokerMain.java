@@ -49,10 +49,12 @@ public final class BrokerMain {
             throw new FormatEnded(status, message);
         });
         try {
-            kafka.tools.StorageTool.main(new String[] {"format", "-t", clusterId, "-c", properties, "--ignore-formatted"});
+            kafka.tools.StorageTool.main(
+                    new String[] {"format", "-t", clusterId, "-c", properties, "--ignore-formatted"});
         } catch (FormatEnded ended) {
             if (ended.status != 0) {
-                System.err.println("Formatting the broker's log folder failed (" + ended.status + "): " + ended.getMessage());
+                System.err.println(
+                        "Formatting the broker's log folder failed (" + ended.status + "): " + ended.getMessage());
                 System.exit(1);
             }
         } finally {
@@ -61,16 +63,18 @@ public final class BrokerMain {
     }
 
     private static void exitWhenParentGoes() {
-        Thread watcher = new Thread(() -> {
-            try {
-                while (System.in.read() != -1) {
-                    // the parent writes nothing; read() returns -1 when its end of the pipe closes
-                }
-            } catch (IOException ignored) {
-                // a broken pipe means the same
-            }
-            System.exit(0);
-        }, "parent-watcher");
+        Thread watcher = new Thread(
+                () -> {
+                    try {
+                        while (System.in.read() != -1) {
+                            // the parent writes nothing; read() returns -1 when its end of the pipe closes
+                        }
+                    } catch (IOException ignored) {
+                        // a broken pipe means the same
+                    }
+                    System.exit(0);
+                },
+                "parent-watcher");
         watcher.setDaemon(true);
         watcher.start();
     }
