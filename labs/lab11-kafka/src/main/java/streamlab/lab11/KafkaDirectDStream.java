@@ -32,4 +32,20 @@ public final class KafkaDirectDStream {
         throw new MissingSolutionException("Lab 11, KafkaDirectDStream.countAndCommit: the hints are in"
                 + " labs/lab11-kafka/README.md, section Hints.");
     }
+
+    /**
+     * Every record of every batch of {@code records}, copied to the topic named by its own topic and
+     * {@code suffix} ({@code lines} to {@code lines-copy}), key and value unchanged, by the brokers
+     * {@code bootstrapServers}. A DStream has no Kafka sink: the tasks write with a producer of their own,
+     * one per partition of the batch, closed (so flushed) before the task ends.
+     */
+    public static void mirror(
+            JavaInputDStream<ConsumerRecord<String, String>> records, String bootstrapServers, String suffix) {
+        // TODO: input: the direct stream's batches of Kafka records, the brokers and a suffix. Output: every
+        //       record, key and value unchanged, sent to the topic named by its own topic and the suffix, and
+        //       in Kafka when its batch ends.
+        //       The idea: a DStream has no Kafka sink; the tasks write, each with a producer made where it runs.
+        throw new MissingSolutionException(
+                "Lab 11, KafkaDirectDStream.mirror: the hints are in" + " labs/lab11-kafka/README.md, section Hints.");
+    }
 }

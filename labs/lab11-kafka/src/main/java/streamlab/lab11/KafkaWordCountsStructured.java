@@ -6,7 +6,8 @@ import org.apache.spark.sql.streaming.DataStreamWriter;
 import streamlab.support.MissingSolutionException;
 
 /**
- * Lab 11, Structured Streaming API: Kafka records in, word counts back out to a topic.
+ * Lab 11, Structured Streaming API: Kafka records in, word counts back out to a topic, and
+ * records copied to topics of their own.
  *
  * <p>The input has the Kafka source's columns: {@code key} and {@code value} are bytes, which a query
  * casts to strings (UTF-8) to read them. The Kafka sink takes a {@code value} column (string or binary)
@@ -45,6 +46,20 @@ public final class KafkaWordCountsStructured {
         //       the word as the record's key and the count, as text, as its value.
         //       The idea: the Kafka sink's columns, and an output topic that becomes a changelog of counts.
         throw new MissingSolutionException("Lab 11, KafkaWordCountsStructured.toKafka: the hints are in"
+                + " labs/lab11-kafka/README.md, section Hints.");
+    }
+
+    /**
+     * Every record, copied to the topic named by its own topic and {@code suffix} ({@code lines} to
+     * {@code lines-copy}), with its key and value unchanged: one query writes to as many topics as it reads,
+     * through the sink's {@code topic} column (no {@code topic} option). The caller adds the checkpoint
+     * location and the trigger, and starts it.
+     */
+    public static DataStreamWriter<Row> mirror(Dataset<Row> records, String bootstrapServers, String suffix) {
+        // TODO: input: the Kafka source's rows, the brokers and a suffix. Output: a writer (not started) that
+        //       sends every record, key and value unchanged, to the topic named by its own topic and the suffix.
+        //       The idea: the Kafka sink reads each record's topic from a column, so one query writes to many.
+        throw new MissingSolutionException("Lab 11, KafkaWordCountsStructured.mirror: the hints are in"
                 + " labs/lab11-kafka/README.md, section Hints.");
     }
 }

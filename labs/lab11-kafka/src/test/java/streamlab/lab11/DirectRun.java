@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -64,9 +65,13 @@ final class DirectRun implements AutoCloseable {
     private final Listener listener = new Listener();
     private int batches;
 
-    private DirectRun(KafkaBroker broker, String topic, int partitions, String group) {
-        title = "Lab 11 KafkaDirectDStream.countAndCommit(KafkaUtils.createDirectStream(ssc, ..., topic " + topic
-                + " with " + partitions + " partitions, group " + group + "), stream, output), 1 s batches";
+    private DirectRun(
+            String title,
+            KafkaBroker broker,
+            List<TopicPartition> assigned,
+            String group,
+            BiConsumer<JavaInputDStream<ConsumerRecord<String, String>>, String> exercise) {
+        this.title = title;
         EVENTS.put(runId, new ArrayList<>());
         ssc = new JavaStreamingContext(TestSpark.context(), Durations.seconds(1));
         Map<String, Object> params = new HashMap<>();
@@ -76,26 +81,45 @@ final class DirectRun implements AutoCloseable {
         params.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         params.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         params.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<TopicPartition> assigned = IntStream.range(0, partitions)
-                .mapToObj(p -> new TopicPartition(topic, p))
-                .toList();
         JavaInputDStream<ConsumerRecord<String, String>> stream = KafkaUtils.createDirectStream(
                 ssc,
                 LocationStrategies.PreferConsistent(),
                 ConsumerStrategies.<String, String>Assign(assigned, params));
         STREAMS.put(runId, (CanCommitOffsets) stream.inputDStream());
-        String id = runId;
-        KafkaDirectDStream.countAndCommit(stream, new Recorder(id), (time, ranges, counts) -> {
-            Map<String, Long> sorted = new TreeMap<>();
-            counts.forEach(c -> sorted.merge(c._1(), c._2(), Long::sum));
-            record(id, new Event("output", time.milliseconds(), describe(ranges), sorted));
-        });
+        exercise.accept(stream, runId);
         ssc.addStreamingListener(listener);
         ssc.start();
     }
 
+    /** countAndCommit on the direct stream of {@code topic}'s partitions 0 .. partitions - 1. */
     static DirectRun start(KafkaBroker broker, String topic, int partitions, String group) {
-        return new DirectRun(broker, topic, partitions, group);
+        List<TopicPartition> assigned = IntStream.range(0, partitions)
+                .mapToObj(p -> new TopicPartition(topic, p))
+                .toList();
+        String title = "Lab 11 KafkaDirectDStream.countAndCommit(KafkaUtils.createDirectStream(ssc, ..., topic " + topic
+                + " with " + partitions + " partitions, group " + group + "), stream, output), 1 s batches";
+        return new DirectRun(
+                title,
+                broker,
+                assigned,
+                group,
+                (stream, id) -> KafkaDirectDStream.countAndCommit(stream, new Recorder(id), (time, ranges, counts) -> {
+                    Map<String, Long> sorted = new TreeMap<>();
+                    counts.forEach(c -> sorted.merge(c._1(), c._2(), Long::sum));
+                    record(id, new Event("output", time.milliseconds(), describe(ranges), sorted));
+                }));
+    }
+
+    /** mirror(stream, the broker, suffix) on the direct stream of these partitions. */
+    static DirectRun mirror(KafkaBroker broker, List<TopicPartition> assigned, String group, String suffix) {
+        String title = "Lab 11 KafkaDirectDStream.mirror(KafkaUtils.createDirectStream(ssc, ..., " + assigned
+                + "), brokers, \"" + suffix + "\"), 1 s batches";
+        return new DirectRun(
+                title,
+                broker,
+                assigned,
+                group,
+                (stream, id) -> KafkaDirectDStream.mirror(stream, broker.bootstrapServers(), suffix));
     }
 
     /** Moves the clock one batch on and waits until that batch has finished. */

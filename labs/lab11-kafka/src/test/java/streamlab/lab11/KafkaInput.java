@@ -21,6 +21,7 @@ import org.apache.spark.sql.streaming.DataStreamReader;
 import streamlab.harness.MemoryInput;
 import streamlab.harness.StructuredScript;
 import streamlab.kafka.KafkaBroker;
+import streamlab.kafka.Topics;
 
 /**
  * Given test code: where the tests' Kafka records come from. With a broker: readers of its topics (what a
@@ -74,6 +75,39 @@ final class KafkaInput {
             records.add(new ProducerRecord<>(topic, partition, null, value));
         }
         return records;
+    }
+
+    /** Records with a key (null for none) and a value, to one partition. */
+    static ProducerRecord<String, String> keyed(String topic, int partition, String key, String value) {
+        return new ProducerRecord<>(topic, partition, key, value);
+    }
+
+    /** What a mirror test sends: k1=to be to lines partition 0, null=or not to partition 1, k2=be to words. */
+    static String sendToMirror(Topics topics, String lines, String words) {
+        topics.send(
+                List.of(keyed(lines, 0, "k1", "to be"), keyed(lines, 1, null, "or not"), keyed(words, 0, "k2", "be")));
+        return "sent k1=to be to " + lines + " partition 0, null=or not to its partition 1, k2=be to " + words;
+    }
+
+    /** What the four topics hold once those records are mirrored with the suffix "-copy". */
+    static Map<String, List<String>> mirrored(String lines, String words) {
+        List<String> inLines = List.of("k1=to be", "null=or not");
+        List<String> inWords = List.of("k2=be");
+        return Map.of(lines, inLines, words, inWords, lines + "-copy", inLines, words + "-copy", inWords);
+    }
+
+    /** What each of these topics holds, as {@code key=value} texts, sorted: what a mirror test compares. */
+    static Map<String, List<String>> holdings(Topics topics, String... names) {
+        Map<String, List<String>> held = new java.util.TreeMap<>();
+        for (String name : names) {
+            held.put(
+                    name,
+                    topics.readAll(name).stream()
+                            .map(r -> r.key() + "=" + r.value())
+                            .sorted()
+                            .toList());
+        }
+        return held;
     }
 
     /** Deletes the records of a partition before {@code offset}, as retention does to old records. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import streamlab.harness.LabTest;
@@ -69,6 +70,31 @@ class Lab11DirectDStreamTest {
                             + " loses the batch if the program dies in between: output first, then commit"))
                     .extracting(DirectRun.Event::kind)
                     .containsExactly("output", "commit", "output", "commit");
+        }
+    }
+
+    @Test
+    void mirror_copies_every_record_of_a_batch_to_its_own_topic_and_the_suffix_before_the_batch_ends(
+            KafkaBroker broker) {
+        Topics topics = new Topics(broker);
+        String lines = KafkaInput.newTopic("lines");
+        String words = KafkaInput.newTopic("words");
+        topics.create(lines, 2);
+        topics.create(words, 1);
+        List<TopicPartition> assigned =
+                List.of(new TopicPartition(lines, 0), new TopicPartition(lines, 1), new TopicPartition(words, 0));
+        try (DirectRun run = DirectRun.mirror(broker, assigned, KafkaInput.newTopic("group"), "-copy")) {
+            String sent = KafkaInput.sendToMirror(topics, lines, words) + ", then one batch ran";
+            run.runBatch();
+            assertThat(KafkaInput.holdings(topics, lines, words, lines + "-copy", words + "-copy"))
+                    .as(run.report(sent + ". What each topic holds (key=value) when the batch has ended"))
+                    .isEqualTo(KafkaInput.mirrored(lines, words));
+            topics.send(List.of(KafkaInput.keyed(words, 0, "k3", "or")));
+            run.runBatch();
+            assertThat(KafkaInput.holdings(topics, words + "-copy"))
+                    .as(run.report("then k3=or sent to " + words + ", and a second batch ran. What " + words
+                            + "-copy holds then"))
+                    .isEqualTo(Map.of(words + "-copy", List.of("k2=be", "k3=or")));
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.streaming.Trigger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import streamlab.harness.LabTest;
@@ -338,5 +339,39 @@ class Lab11StructuredTest {
                             rows(row("to", "2"), row("be", "2"), row("or", "1"), row("not", "1")),
                             rows(row("be", "3")));
         }
+    }
+
+    // ---- mirror: the Kafka sink's topic column ----
+
+    @Test
+    void mirror_copies_every_record_to_its_own_topic_and_the_suffix_with_its_key(KafkaBroker broker) throws Exception {
+        Topics topics = new Topics(broker);
+        String lines = KafkaInput.newTopic("lines");
+        String words = KafkaInput.newTopic("words");
+        topics.create(lines, 2);
+        topics.create(words, 1);
+        String sent = KafkaInput.sendToMirror(topics, lines, words);
+        var writer = KafkaWordCountsStructured.mirror(
+                KafkaInput.stream(TestSpark.session(), broker)
+                        .option("subscribe", lines + "," + words)
+                        .option("startingOffsets", "earliest")
+                        .load(),
+                broker.bootstrapServers(),
+                "-copy");
+        assertThat(writer).as("mirror must return a DataStreamWriter, not null").isNotNull();
+        // AvailableNow: the records there at the start, then the query ends, even one that feeds its own input
+        var query = writer.option(
+                        "checkpointLocation", TestSpark.newDirectory("mirror-").toString())
+                .trigger(Trigger.AvailableNow())
+                .start();
+        try {
+            query.awaitTermination();
+        } finally {
+            query.stop();
+        }
+        assertThat(KafkaInput.holdings(topics, lines, words, lines + "-copy", words + "-copy"))
+                .as("Lab 11 KafkaWordCountsStructured.mirror(subscribe " + lines + "," + words + ", \"-copy\"): " + sent
+                        + "; what each topic holds (key=value) after the query read them (AvailableNow)")
+                .isEqualTo(KafkaInput.mirrored(lines, words));
     }
 }

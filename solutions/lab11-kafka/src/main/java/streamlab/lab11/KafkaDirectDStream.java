@@ -1,7 +1,12 @@
 package streamlab.lab11;
 
 import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.streaming.api.java.JavaInputDStream;
 import org.apache.spark.streaming.kafka010.CanCommitOffsets;
 import org.apache.spark.streaming.kafka010.HasOffsetRanges;
@@ -37,5 +42,24 @@ public final class KafkaDirectDStream {
             output.write(time, ranges, counts);
             offsets.commitAsync(ranges);
         });
+    }
+
+    /**
+     * Every record of every batch of {@code records}, copied to the topic named by its own topic and
+     * {@code suffix} ({@code lines} to {@code lines-copy}), key and value unchanged, by the brokers
+     * {@code bootstrapServers}. A DStream has no Kafka sink: the tasks write with a producer of their own,
+     * one per partition of the batch, closed (so flushed) before the task ends.
+     */
+    public static void mirror(
+            JavaInputDStream<ConsumerRecord<String, String>> records, String bootstrapServers, String suffix) {
+        records.foreachRDD(rdd -> rdd.foreachPartition(partition -> {
+            Properties config = new Properties();
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            try (KafkaProducer<String, String> producer =
+                    new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+                partition.forEachRemaining(record ->
+                        producer.send(new ProducerRecord<>(record.topic() + suffix, record.key(), record.value())));
+            }
+        }));
     }
 }

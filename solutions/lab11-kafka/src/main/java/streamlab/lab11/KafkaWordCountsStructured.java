@@ -1,6 +1,8 @@
 package streamlab.lab11;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -8,7 +10,8 @@ import org.apache.spark.sql.streaming.DataStreamWriter;
 import streamlab.support.Tokens;
 
 /**
- * Lab 11, Structured Streaming API: Kafka records in, word counts back out to a topic.
+ * Lab 11, Structured Streaming API: Kafka records in, word counts back out to a topic, and
+ * records copied to topics of their own.
  *
  * <p>The input has the Kafka source's columns: {@code key} and {@code value} are bytes, which a query
  * casts to strings (UTF-8) to read them. The Kafka sink takes a {@code value} column (string or binary)
@@ -47,5 +50,18 @@ public final class KafkaWordCountsStructured {
                 .format("kafka")
                 .option("kafka.bootstrap.servers", bootstrapServers)
                 .option("topic", topic);
+    }
+
+    /**
+     * Every record, copied to the topic named by its own topic and {@code suffix} ({@code lines} to
+     * {@code lines-copy}), with its key and value unchanged: one query writes to as many topics as it reads,
+     * through the sink's {@code topic} column (no {@code topic} option). The caller adds the checkpoint
+     * location and the trigger, and starts it.
+     */
+    public static DataStreamWriter<Row> mirror(Dataset<Row> records, String bootstrapServers, String suffix) {
+        return records.select(concat(col("topic"), lit(suffix)).as("topic"), col("key"), col("value"))
+                .writeStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", bootstrapServers);
     }
 }
