@@ -48,6 +48,19 @@ public final class FileSourcesDStream {
     }
 
     /**
+     * The lines of the new {@code .log} files in every folder one level below {@code root} (one folder per
+     * day, say, made while the stream runs): a glob path, {@code root/*}, and a filter on the file names.
+     * Other files, and files in {@code root} itself or deeper down, are not read.
+     */
+    public static JavaDStream<String> logLines(JavaStreamingContext ssc, String root) {
+        // TODO: input: a folder with a folder per day. Output: the lines of the new .log files of every day
+        //       folder (not of other files, not of files in root itself or deeper down), as text.
+        //       The idea: a path with a wildcard watches many folders, and a filter picks the files.
+        throw new MissingSolutionException("Lab 07, FileSourcesDStream.logLines: the hints are in"
+                + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
+    }
+
+    /**
      * Each line read as an {@link IotEvent} with Jackson. A line that is not an event (not JSON, cut
      * short, a value of the wrong type) is dropped; fields an event does not have are ignored, and a
      * field the line does not have is null.

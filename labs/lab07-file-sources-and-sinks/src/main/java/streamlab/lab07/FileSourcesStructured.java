@@ -55,6 +55,20 @@ public final class FileSourcesStructured {
     }
 
     /**
+     * The lines of the {@code .log} files in every folder one level below {@code root} (one folder per day,
+     * say, also those made while the query runs), as the {@code text} format gives them: one column,
+     * {@code value}. A glob path, {@code root/*}{@code /*.log}; other files, and files in {@code root} itself
+     * or deeper down, are not read.
+     */
+    public static Dataset<Row> logLines(SparkSession spark, String root) {
+        // TODO: input: a folder with a folder per day. Output: the lines of the .log files of every day folder
+        //       (not of other files, not of files in root itself or deeper down), one column value.
+        //       The idea: a file source path can hold wildcards, and a format other than JSON: plain text.
+        throw new MissingSolutionException("Lab 07, FileSourcesStructured.logLines: the hints are in"
+                + " labs/lab07-file-sources-and-sinks/README.md, section Hints.");
+    }
+
+    /**
      * The schema Spark finds in the files already in {@code dir}, with a static read: what Spark's
      * "Schema must be specified" error proposes.
      */

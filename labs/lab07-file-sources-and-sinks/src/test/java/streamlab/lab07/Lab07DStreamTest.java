@@ -85,6 +85,24 @@ class Lab07DStreamTest {
     }
 
     @Test
+    void log_lines_reads_the_new_log_files_of_every_day_folder_and_nothing_else() {
+        DStreamScript.<String>from(ssc -> FileSourcesDStream.logLines(ssc, dir.toString()))
+                .title("Lab 07 FileSourcesDStream.logLines(folder)")
+                .then("day-1/a.log, day-1/notes.txt, and c.log in the folder itself", t -> {
+                    TestFiles.writeIn(dir, "day-1", "a.log", "a1\na2\n", t - 500);
+                    TestFiles.writeIn(dir, "day-1", "notes.txt", "not a log\n", t - 500);
+                    write(dir.resolve("c.log"), "c1\n", t - 500);
+                })
+                .then("day-2/b.log (a folder made while the stream runs), day-2/old/d.log (one level deeper)", t -> {
+                    TestFiles.writeIn(dir, "day-2", "b.log", "b1\n", t - 500);
+                    TestFiles.writeIn(dir, "day-2/old", "d.log", "d1\n", t - 500);
+                })
+                .then("day-1/e.log, beside a.log", t -> TestFiles.writeIn(dir, "day-1", "e.log", "e1\ne1\n", t - 500))
+                .run(lines -> lines)
+                .assertBatches(rows(row("a1"), row("a2")), rows(row("b1")), rows(row("e1"), row("e1")));
+    }
+
+    @Test
     void existing_and_new_files_also_reads_the_files_that_were_there_before_the_start() {
         DStreamScript.<String>from(ssc -> {
                     startAt(ssc, 100_000);

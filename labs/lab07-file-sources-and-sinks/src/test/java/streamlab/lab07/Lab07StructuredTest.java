@@ -315,6 +315,27 @@ class Lab07StructuredTest {
                 .assertColumns("lines", "bad");
     }
 
+    // ---- logLines: a glob path, and the text format ----
+
+    @Test
+    void log_lines_reads_the_log_files_of_every_day_folder_and_nothing_else() {
+        StructuredScript.from(s -> FileSourcesStructured.logLines(s, dir.toString()))
+                .title("Lab 07 FileSourcesStructured.logLines(folder)")
+                .then("day-1/a.log, day-1/notes.txt, and c.log in the folder itself", () -> {
+                    TestFiles.writeIn(dir, "day-1", "a.log", "a1\na2\n", 1_000);
+                    TestFiles.writeIn(dir, "day-1", "notes.txt", "not a log\n", 1_000);
+                    write(dir.resolve("c.log"), "c1\n", 1_000);
+                })
+                .then("day-2/b.log (a folder made while the query runs), day-2/old/d.log (one level deeper)", () -> {
+                    TestFiles.writeIn(dir, "day-2", "b.log", "b1\n", 2_000);
+                    TestFiles.writeIn(dir, "day-2/old", "d.log", "d1\n", 2_000);
+                })
+                .then("day-1/e.log, beside a.log", () -> TestFiles.writeIn(dir, "day-1", "e.log", "e1\ne1\n", 3_000))
+                .run(rows -> rows)
+                .assertBatches(rows(row("a1"), row("a2")), rows(row("b1")), rows(row("e1"), row("e1")))
+                .assertColumns("value");
+    }
+
     // ---- highDanger: the IoT events of seed 004 ----
 
     @Test

@@ -57,6 +57,15 @@ final class TestFiles {
         }
     }
 
+    /** As {@link #write}, into {@code dir/folder}, which is made first if it is not there. */
+    static Path writeIn(Path dir, String folder, String name, String text, long modifiedMs) {
+        try {
+            return write(Files.createDirectories(dir.resolve(folder)).resolve(name), text, modifiedMs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes {@code text} to {@code file} as it is, the way a slow copy leaves a half-written file. */
     static Path writeInPlace(Path file, String text, long modifiedMs) {
         try {

@@ -62,6 +62,22 @@ public final class FileSourcesDStream {
     }
 
     /**
+     * The lines of the new {@code .log} files in every folder one level below {@code root} (one folder per
+     * day, say, made while the stream runs): a glob path, {@code root/*}, and a filter on the file names.
+     * Other files, and files in {@code root} itself or deeper down, are not read.
+     */
+    public static JavaDStream<String> logLines(JavaStreamingContext ssc, String root) {
+        return ssc.fileStream(
+                        root + "/*",
+                        LongWritable.class,
+                        Text.class,
+                        TextInputFormat.class,
+                        path -> path.getName().endsWith(".log"),
+                        true)
+                .map(keyAndLine -> keyAndLine._2().toString());
+    }
+
+    /**
      * Each line read as an {@link IotEvent} with Jackson. A line that is not an event (not JSON, cut
      * short, a value of the wrong type) is dropped; fields an event does not have are ignored, and a
      * field the line does not have is null.

@@ -74,6 +74,16 @@ public final class FileSourcesStructured {
     }
 
     /**
+     * The lines of the {@code .log} files in every folder one level below {@code root} (one folder per day,
+     * say, also those made while the query runs), as the {@code text} format gives them: one column,
+     * {@code value}. A glob path, {@code root/*}{@code /*.log}; other files, and files in {@code root} itself
+     * or deeper down, are not read.
+     */
+    public static Dataset<Row> logLines(SparkSession spark, String root) {
+        return spark.readStream().text(root + "/*/*.log");
+    }
+
+    /**
      * The schema Spark finds in the files already in {@code dir}, with a static read: what Spark's
      * "Schema must be specified" error proposes.
      */
