@@ -123,9 +123,10 @@ class Lab06DStreamTest {
     // ---- batchLine: what a StreamingListener hears when a batch completes ----
 
     /** A completed batch at {@code timeMs}, its input streams' records, submitted, started and ended at those times. */
+    @SuppressWarnings("unchecked") // Scala's Map.updated shows Java no generic return type
     private static BatchInfo completed(long timeMs, long[] recordsPerStream, long submitted, long started, long ended) {
         scala.collection.immutable.Map<Object, StreamInputInfo> inputs =
-                scala.collection.immutable.Map$.MODULE$.empty();
+                scala.collection.immutable.Map$.MODULE$.<Object, StreamInputInfo>empty();
         for (int id = 0; id < recordsPerStream.length; id++) {
             inputs = inputs.updated(
                     id,

@@ -307,7 +307,8 @@ class Lab07DStreamTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked") // an array of expected batches, for assertBatches
+    @SuppressWarnings({"unchecked", "rawtypes"
+    }) // an array of expected batches, for assertBatches: Java has no generic arrays
     void without_copies_forgets_an_event_when_no_copy_of_it_came_for_the_timeout() {
         String event = "dev-01 HIGH 10:00:05";
         List<List<String>> batches = new ArrayList<>(List.of(List.of(event), List.of(event)));

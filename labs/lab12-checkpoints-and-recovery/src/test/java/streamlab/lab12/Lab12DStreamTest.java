@@ -40,6 +40,7 @@ class Lab12DStreamTest {
     private static final String C_HIGH_2 = event("dev-03", 95.0, "HIGH", "10:00:35");
 
     @SafeVarargs
+    @SuppressWarnings("varargs") // the batches go to a script, which copies them into a list
     private static DStreamScript<String> script(List<String>... batches) {
         return DStreamScript.lines(batches)
                 .title("Lab 12 RecoveryDStream.highTotals")

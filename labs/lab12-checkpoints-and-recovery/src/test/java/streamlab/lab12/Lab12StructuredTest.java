@@ -351,7 +351,7 @@ class Lab12StructuredTest {
 
     @Test
     void alerts_give_one_record_per_high_event_keyed_by_its_device_and_saying_where_it_came_from() {
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // a holder the lambda below fills: Java has no generic arrays
         MemoryInput<Row>[] records = new MemoryInput[1];
         StructuredScript.from(spark -> {
                     records[0] = MemoryInput.of(Encoders.row(KAFKA), spark);
