@@ -29,7 +29,7 @@ import streamlab.support.Api;
         subcommands = {
             Grade.SubmissionCommand.class,
             Grade.ClassCommand.class,
-            Grade.CheckCommand.class,
+            CheckCommand.class,
             Grade.SampleClassCommand.class,
             PlatformCommands.Gradescope.class,
             PlatformCommands.PrairieLearn.class,
@@ -189,47 +189,6 @@ public final class Grade implements Callable<Integer> {
             }
         }
         return known;
-    }
-
-    @Command(
-            name = "check",
-            mixinStandardHelpOptions = true,
-            description =
-                    "Check your own labs/ (no points): what passes, and for what fails the input, expected and actual rows.")
-    static final class CheckCommand implements Callable<Integer> {
-        @Parameters(
-                index = "0",
-                arity = "0..1",
-                paramLabel = "LAB",
-                description = "The lab number (default: all labs).")
-        String lab;
-
-        @Parameters(
-                index = "1",
-                arity = "0..1",
-                paramLabel = "API",
-                description = "dstream or structured (default: both, and the tests that compare them).")
-        Api api = Api.BOTH;
-
-        @Option(
-                names = "--test-timeout",
-                defaultValue = "120",
-                description = "Time limit of one test in seconds (default: ${DEFAULT-VALUE}).")
-        int testTimeout;
-
-        @Override
-        public Integer call() {
-            LabCatalog catalog = LabCatalog.find(Path.of("").toAbsolutePath());
-            GradingOptions o = new GradingOptions();
-            o.labs = lab == null ? List.of() : List.of(lab);
-            o.api = api;
-            o.testTimeout = testTimeout;
-            o.submissionTimeout = 60;
-            o.out = catalog.root().resolve("grading-out/check");
-            Submission mine = new Submission("your labs", catalog.root().resolve("labs"));
-            SubmissionGrader.Graded graded = o.grader(catalog).grade(mine, catalog.select(o.labs), o.api, progress());
-            return SelfCheck.print(graded, OUT);
-        }
     }
 
     @Command(

@@ -173,7 +173,7 @@ final class Scoreboard {
         return parts.isEmpty() ? "none ran" : String.join(", ", parts);
     }
 
-    private static String cellText(Cell cell) {
+    static String cellText(Cell cell) {
         if (cell == null) {
             return "-";
         }
@@ -200,80 +200,9 @@ final class Scoreboard {
                 .strip();
     }
 
-    /** scoreboard.md and results.csv in the submission's report folder. */
+    /** scoreboard.md and results.csv in the submission's report folder ({@link ScoreboardFiles}). */
     void write() {
-        Path dir = graded.reportDir();
-        try {
-            Files.createDirectories(dir);
-            StringBuilder md = new StringBuilder();
-            md.append("# ")
-                    .append(student())
-                    .append(": ")
-                    .append(num(points))
-                    .append(" / ")
-                    .append(num(max))
-                    .append(" points (")
-                    .append(percent())
-                    .append(")\n\n");
-            md.append("| lab | dstream | structured | both (the APIs compared) |\n|---|---|---|---|\n");
-            for (Map.Entry<String, Map<String, Cell>> lab : byLab().entrySet()) {
-                md.append("| ")
-                        .append(lab.getKey())
-                        .append(" | ")
-                        .append(cellText(lab.getValue().get("dstream")))
-                        .append(" | ")
-                        .append(cellText(lab.getValue().get("structured")))
-                        .append(" | ")
-                        .append(cellText(lab.getValue().get("both")))
-                        .append(" |\n");
-            }
-            md.append("\n## Tests that did not pass\n");
-            for (Cell cell : cells.values()) {
-                for (TestResult o : cell.outcomes) {
-                    if (o.status() != TestResult.Status.PASSED) {
-                        md.append("\n### lab ")
-                                .append(o.lab())
-                                .append(' ')
-                                .append(o.api())
-                                .append(": ")
-                                .append(o.test())
-                                .append(" (")
-                                .append(o.status().label())
-                                .append(")\n\n```\n")
-                                .append(o.message() == null ? "" : o.message().strip())
-                                .append("\n```\n");
-                    }
-                }
-            }
-            md.append("\nGraded in ")
-                    .append(String.format(Locale.ROOT, "%.0f", seconds()))
-                    .append(" s. JUnit XML reports: junit/. The graded program's own output: run.log.\n");
-            Files.writeString(dir.resolve("scoreboard.md"), md.toString(), StandardCharsets.UTF_8);
-
-            try (Writer w = Files.newBufferedWriter(dir.resolve("results.csv"), StandardCharsets.UTF_8);
-                    CSVPrinter csv = new CSVPrinter(
-                            w,
-                            CSVFormat.DEFAULT
-                                    .builder()
-                                    .setHeader("lab", "api", "test", "status", "points", "max", "seconds", "reason")
-                                    .build())) {
-                for (Cell cell : cells.values()) {
-                    for (TestResult o : cell.outcomes) {
-                        csv.printRecord(
-                                o.lab(),
-                                o.api(),
-                                o.test(),
-                                o.status().label(),
-                                num(scoreOf(o)),
-                                num(maxOf(o)),
-                                String.format(Locale.ROOT, "%.2f", o.seconds()),
-                                firstLine(o.message()));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ScoreboardFiles.write(this, graded.reportDir());
     }
 
     /** The points a test is worth. */

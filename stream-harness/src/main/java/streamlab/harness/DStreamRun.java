@@ -154,61 +154,9 @@ final class DStreamRun<I> {
         }
     }
 
-    /**
-     * A batch that failed (or never ended): the test stops at once, with the run up to that batch as a
-     * student reads a failure, input and actual output batch by batch, and the batch that failed marked.
-     * A TODO that is still there is passed on as it is ("not implemented").
-     */
+    /** A batch that failed (or never ended): see {@link DStreamFailure}. */
     private RuntimeException failedAt(Throwable e, int failing, int total, long start, String runId) {
-        if (MissingSolutionException.isMissingSolution(e)) {
-            if (e instanceof RuntimeException re) {
-                return re;
-            }
-            throw (Error) e;
-        }
-        TreeMap<Long, List<Object>> byTime = Collector.snapshot(runId);
-        StringBuilder sb = new StringBuilder();
-        sb.append(s.title)
-                .append(", ")
-                .append(Steps.seconds(s.batchMs))
-                .append(" batches:\n")
-                .append("batch ")
-                .append(failing)
-                .append(" (t=")
-                .append(Steps.seconds(failing * s.batchMs))
-                .append(") failed, so the run stopped there: ")
-                .append(describe(e))
-                .append('\n')
-                .append("The run up to that batch (=> marks it):\n");
-        for (int k = 1; k <= total; k++) {
-            sb.append(k == failing ? "=> " : "   ")
-                    .append("batch ")
-                    .append(k)
-                    .append(" (t=")
-                    .append(Steps.seconds(k * s.batchMs))
-                    .append(")");
-            sb.append(k > failing ? ", never ran\n" : "\n");
-            if (k > failing) {
-                continue;
-            }
-            List<String> in = input(k);
-            sb.append(StreamResult.line(
-                    "input", in.isEmpty() ? "(no lines)" : String.join("  ", StreamResult.quoted(in))));
-            List<List<Object>> rows = new ArrayList<>();
-            for (Object o : byTime.getOrDefault(start + k * s.batchMs, List.of())) {
-                rows.add(Rows.asRow(o));
-            }
-            sb.append(StreamResult.line(
-                    "actual", k == failing && rows.isEmpty() ? "(failed: no output)" : Rows.renderAll(rows)));
-        }
-        throw new AssertionFailedError(sb.toString(), e);
-    }
-
-    private static String describe(Throwable e) {
-        if (e instanceof AssertionError) {
-            return e.getMessage();
-        }
-        return e.getMessage() == null ? e.toString() : e.getClass().getName() + ": " + e.getMessage();
+        return DStreamFailure.report(s.title, s.batchMs, e, failing, total, start, runId, this::input);
     }
 
     private <O> void wire(JavaStreamingContext ssc, Function<JavaDStream<I>, JavaDStream<O>> exercise, String runId) {
