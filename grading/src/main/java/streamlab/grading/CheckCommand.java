@@ -1,18 +1,8 @@
 package streamlab.grading;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,11 +15,7 @@ import streamlab.support.Api;
         description =
                 "Check your own labs/ (no points): what passes, and for what fails the input, expected and actual rows.")
 final class CheckCommand implements Callable<Integer> {
-    @Parameters(
-            index = "0",
-            arity = "0..1",
-            paramLabel = "LAB",
-            description = "The lab number (default: all labs).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "LAB", description = "The lab number (default: all labs).")
     String lab;
 
     @Parameters(

@@ -30,7 +30,8 @@ final class ScoreboardFiles {
                     .append(board.percent())
                     .append(")\n\n");
             md.append("| lab | dstream | structured | both (the APIs compared) |\n|---|---|---|---|\n");
-            for (Map.Entry<String, Map<String, Scoreboard.Cell>> lab : board.byLab().entrySet()) {
+            for (Map.Entry<String, Map<String, Scoreboard.Cell>> lab :
+                    board.byLab().entrySet()) {
                 md.append("| ")
                         .append(lab.getKey())
                         .append(" | ")

@@ -70,7 +70,6 @@ final class DStreamFailure {
         throw new AssertionFailedError(sb.toString(), e);
     }
 
-
     private static String describe(Throwable e) {
         if (e instanceof AssertionError) {
             return e.getMessage();

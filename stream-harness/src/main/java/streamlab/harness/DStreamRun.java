@@ -14,9 +14,7 @@ import org.apache.spark.streaming.Time;
 import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.util.ManualClock;
-import org.opentest4j.AssertionFailedError;
 import scala.reflect.ClassTag;
-import streamlab.support.MissingSolutionException;
 
 /** One run of a {@link DStreamScript}: its StreamingContext (and the one recovered after a restart). */
 final class DStreamRun<I> {
