@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.spark.SparkThrowable;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import streamlab.harness.SparkErrors;
 import streamlab.harness.TestSpark;
 import streamlab.kafka.KafkaBroker;
 import streamlab.kafka.SharedBroker;
@@ -72,18 +72,6 @@ class RealTimeModeTest {
                         TestSpark.newDirectory("real-time-").toString());
     }
 
-    /** The condition of the first Spark error in {@code e}'s causes that says more than "the stream failed". */
-    private static String conditionOf(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof SparkThrowable st
-                    && st.getCondition() != null
-                    && !"STREAM_FAILED".equals(st.getCondition())) {
-                return st.getCondition();
-            }
-        }
-        return null;
-    }
-
     @Test
     void a_stateless_query_runs_from_kafka_to_kafka() throws Exception {
         topics.send(KafkaInput.values(in, 0, "a", "b"));
@@ -117,7 +105,7 @@ class RealTimeModeTest {
                 .trigger(REAL_TIME)
                 .start();
         assertThatThrownBy(query::awaitTermination)
-                .satisfies(e -> assertThat(conditionOf(e))
+                .satisfies(e -> assertThat(SparkErrors.conditionOf(e))
                         .isEqualTo("STREAMING_REAL_TIME_MODE.OPERATOR_OR_SINK_NOT_IN_ALLOWLIST"))
                 .hasMessageContaining("HashAggregateExec")
                 .hasMessageContaining("are not in the operator allowlist for Real-Time Mode");
@@ -135,7 +123,7 @@ class RealTimeModeTest {
                                 TestSpark.newDirectory("real-time-").toString())
                         .trigger(REAL_TIME)
                         .start())
-                .satisfies(e -> assertThat(conditionOf(e))
+                .satisfies(e -> assertThat(SparkErrors.conditionOf(e))
                         .isEqualTo("STREAMING_REAL_TIME_MODE.OPERATOR_OR_SINK_NOT_IN_ALLOWLIST"))
                 .hasMessageContaining("ForeachBatchSink is not in the sink allowlist for Real-Time Mode");
     }
@@ -146,8 +134,8 @@ class RealTimeModeTest {
         Dataset<Row> rates = spark.readStream().format("rate").load().selectExpr("CAST(value AS STRING) AS value");
         StreamingQuery query = toKafka(rates, "update").trigger(REAL_TIME).start();
         assertThatThrownBy(query::awaitTermination)
-                .satisfies(e ->
-                        assertThat(conditionOf(e)).isEqualTo("STREAMING_REAL_TIME_MODE.INPUT_STREAM_NOT_SUPPORTED"))
+                .satisfies(e -> assertThat(SparkErrors.conditionOf(e))
+                        .isEqualTo("STREAMING_REAL_TIME_MODE.INPUT_STREAM_NOT_SUPPORTED"))
                 .hasMessageContaining("RateStreamMicroBatchStream is not supported in Real-time Mode");
     }
 
@@ -156,8 +144,8 @@ class RealTimeModeTest {
         assertThatThrownBy(() -> toKafka(records().selectExpr("key", "value"), "append")
                         .trigger(REAL_TIME)
                         .start())
-                .satisfies(
-                        e -> assertThat(conditionOf(e)).isEqualTo("STREAMING_REAL_TIME_MODE.OUTPUT_MODE_NOT_SUPPORTED"))
+                .satisfies(e -> assertThat(SparkErrors.conditionOf(e))
+                        .isEqualTo("STREAMING_REAL_TIME_MODE.OUTPUT_MODE_NOT_SUPPORTED"))
                 .hasMessageContaining("The output mode Append is not supported");
     }
 
@@ -166,8 +154,8 @@ class RealTimeModeTest {
         assertThatThrownBy(() -> toKafka(records().selectExpr("key", "value"), "update")
                         .trigger(Trigger.RealTime("1 second"))
                         .start())
-                .satisfies(
-                        e -> assertThat(conditionOf(e)).isEqualTo("INVALID_STREAMING_REAL_TIME_MODE_TRIGGER_INTERVAL"))
+                .satisfies(e -> assertThat(SparkErrors.conditionOf(e))
+                        .isEqualTo("INVALID_STREAMING_REAL_TIME_MODE_TRIGGER_INTERVAL"))
                 .hasMessageContaining(
                         "less than the 5000 ms minimum specified by spark.sql.streaming.realTimeMode.minBatchDuration");
     }

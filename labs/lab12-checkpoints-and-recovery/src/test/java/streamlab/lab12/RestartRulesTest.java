@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import scala.Tuple2;
+import streamlab.harness.SparkErrors;
 import streamlab.harness.TestSpark;
 
 /**
@@ -98,15 +98,6 @@ class RestartRulesTest {
         return state;
     }
 
-    private static String errorClassOf(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof SparkThrowable st && !"STREAM_FAILED".equals(st.getCondition())) {
-                return st.getCondition();
-            }
-        }
-        return null;
-    }
-
     @Test
     void another_grouping_key_is_refused() {
         assertThatThrownBy(() -> firstThen(
@@ -114,7 +105,8 @@ class RestartRulesTest {
                         events -> events.withWatermark("timestamp", "30 seconds")
                                 .groupBy(window(col("timestamp"), "1 minute"), col("danger_level"), col("deviceId"))
                                 .count()))
-                .satisfies(e -> assertThat(errorClassOf(e)).isEqualTo("STATE_STORE_KEY_SCHEMA_NOT_COMPATIBLE"))
+                .satisfies(
+                        e -> assertThat(SparkErrors.conditionOf(e)).isEqualTo("STATE_STORE_KEY_SCHEMA_NOT_COMPATIBLE"))
                 .hasMessageContaining("Provided key schema does not match existing state key schema");
     }
 
@@ -125,7 +117,8 @@ class RestartRulesTest {
                         events -> events.withWatermark("timestamp", "30 seconds")
                                 .groupBy(window(col("timestamp"), "1 minute"), col("danger_level"))
                                 .agg(count("*").as("count"), avg("temperature"))))
-                .satisfies(e -> assertThat(errorClassOf(e)).isEqualTo("STATE_STORE_VALUE_SCHEMA_NOT_COMPATIBLE"))
+                .satisfies(e ->
+                        assertThat(SparkErrors.conditionOf(e)).isEqualTo("STATE_STORE_VALUE_SCHEMA_NOT_COMPATIBLE"))
                 .hasMessageContaining("Provided value schema does not match existing state value schema");
     }
 
@@ -135,7 +128,7 @@ class RestartRulesTest {
                         RestartRulesTest::perLevel,
                         events -> events.withWatermark("timestamp", "30 seconds")
                                 .dropDuplicates("deviceId", "timestamp")))
-                .satisfies(e -> assertThat(errorClassOf(e))
+                .satisfies(e -> assertThat(SparkErrors.conditionOf(e))
                         .isEqualTo("STREAMING_STATEFUL_OPERATOR_NOT_MATCH_IN_STATE_METADATA"))
                 .hasMessageContaining(
                         "Stateful operators in the metadata: [(OperatorId: 0 -> OperatorName: stateStoreSave)]");

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.spark.SparkThrowable;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -36,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import scala.collection.Iterator;
 import scala.jdk.javaapi.CollectionConverters;
+import streamlab.harness.SparkErrors;
 import streamlab.harness.TestSpark;
 
 /**
@@ -261,16 +261,8 @@ class StateStoreTest {
     void a_restart_that_gives_a_state_variable_another_type_is_refused() throws Exception {
         run(new PagesPerUser(), "clicks.json", CLICKS);
         assertThatThrownBy(() -> run(new ClicksAsText(), "more.json", click("ana", "/help", "10:00:09")))
-                .satisfies(e -> assertThat(conditionOf(e)).isEqualTo("STATE_STORE_VALUE_SCHEMA_NOT_COMPATIBLE"))
+                .satisfies(e ->
+                        assertThat(SparkErrors.conditionOf(e)).isEqualTo("STATE_STORE_VALUE_SCHEMA_NOT_COMPATIBLE"))
                 .hasMessageContaining("Provided value schema does not match existing state value schema");
-    }
-
-    private static String conditionOf(Throwable e) {
-        for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof SparkThrowable st && !"STREAM_FAILED".equals(st.getCondition())) {
-                return st.getCondition();
-            }
-        }
-        return null;
     }
 }
