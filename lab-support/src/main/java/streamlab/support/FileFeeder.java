@@ -51,6 +51,16 @@ public final class FileFeeder implements AutoCloseable {
         return new FileFeeder(into, files);
     }
 
+    /** A feeder that delivers nothing: it makes {@code into} and says how to put a file there by hand. */
+    public static FileFeeder none(Path into) throws IOException {
+        Files.createDirectories(into);
+        Path part = into.resolve(".part");
+        System.out.println("== nothing is delivered (--no-feed): put files into " + into + " yourself, each in one"
+                + " step: copy it under a name that starts with a dot (a file source skips those), then rename it: cp"
+                + " FILE " + part + " && mv " + part + " " + into.resolve("NAME.json"));
+        return new FileFeeder(into, List.of());
+    }
+
     /** The {@code .json} files of a folder, by name. */
     public static List<Path> jsonFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {

@@ -6,6 +6,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.storage.StorageLevel;
@@ -21,6 +22,7 @@ import streamlab.support.LabOptions;
 import streamlab.support.LabSpark;
 import streamlab.support.LineServer;
 import streamlab.support.Running;
+import streamlab.support.SqlAfterEachBatch;
 
 /** Lab 01: counts the words of a socket stream, in either API or both side by side. */
 @Command(name = "Lab01", mixinStandardHelpOptions = true,
@@ -29,10 +31,13 @@ import streamlab.support.Running;
                 "  netcat-sim/nc -lk 9999                 (in another terminal, then type lines)",
                 "  ./lab 01 --api dstream",
                 "  ./lab 01 --api structured --mode update",
+                "  ./lab 01 --api structured --sink memory",
                 "  ./lab 01 --replay datasets/lines/hamlet.txt --seconds 30"})
 public final class Lab01 implements Callable<Integer> {
 
     enum Mode { complete, update }
+
+    enum Sink { console, memory }
 
     @Mixin
     LabOptions options;
@@ -40,6 +45,11 @@ public final class Lab01 implements Callable<Integer> {
     @Option(names = "--mode", defaultValue = "complete",
             description = "Output mode of the Structured query: complete or update (default: ${DEFAULT-VALUE}).")
     Mode mode;
+
+    @Option(names = "--sink", defaultValue = "console",
+            description = "Where the Structured counts go: console, or memory: the table word_counts, read with"
+                    + " spark.sql after every micro-batch (default: ${DEFAULT-VALUE}).")
+    Sink sink;
 
     @Override
     public Integer call() throws Exception {
@@ -66,20 +76,22 @@ public final class Lab01 implements Callable<Integer> {
         return ssc;
     }
 
-    /** Structured: the counts of the whole stream, on the console after every trigger. */
+    /** Structured: the counts of the whole stream, on the console (or in a memory table) after every trigger. */
     private StreamingQuery structured(SparkSession spark, LineServer server) throws Exception {
         Dataset<Row> lines = spark.readStream()
                 .format("socket")
                 .option("host", server.host())
                 .option("port", server.port())
                 .load();
-        return WordCountStructured.wordCounts(lines)
+        DataStreamWriter<Row> counts = WordCountStructured.wordCounts(lines)
                 .writeStream()
                 .outputMode(mode.name())
-                .format("console")
-                .option("truncate", false)
-                .trigger(Trigger.ProcessingTime(options.batchSeconds(5), TimeUnit.SECONDS))
-                .start();
+                .trigger(Trigger.ProcessingTime(options.batchSeconds(5), TimeUnit.SECONDS));
+        if (sink == Sink.memory) { // a table named by the query, that spark.sql reads while the stream runs
+            SqlAfterEachBatch.register(spark, "word_counts", "SELECT * FROM word_counts ORDER BY count DESC, word");
+            return counts.queryName("word_counts").format("memory").start();
+        }
+        return counts.format("console").option("truncate", false).start();
     }
 
     public static void main(String[] args) {

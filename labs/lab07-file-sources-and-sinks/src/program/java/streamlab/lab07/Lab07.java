@@ -36,7 +36,8 @@ import streamlab.support.Running;
                 "  ./lab 07 --seconds 30                      (a file every 3 s, both APIs)",
                 "  ./lab 07 --api structured --trigger available-now",
                 "  ./lab 07 --data zipcodes --api structured --seconds 30",
-                "  ./lab 07 --input my-folder --seconds 60"})
+                "  ./lab 07 --input my-folder --seconds 60",
+                "  ./lab 07 --no-feed --seconds 120           (you drop the files in)"})
 public final class Lab07 implements Callable<Integer> {
 
     enum Data { iot, zipcodes }
@@ -45,7 +46,7 @@ public final class Lab07 implements Callable<Integer> {
     LabOptions options;
 
     @Mixin
-    FileFeedOptions folders; // --input, --watch, --output
+    FileFeedOptions folders; // --input, --watch, --output, --no-feed
 
     @Option(names = "--data", defaultValue = "iot",
             description = "iot (the HIGH events go to Parquet) or zipcodes (every good record) (default: ${DEFAULT-VALUE}).")
@@ -72,7 +73,7 @@ public final class Lab07 implements Callable<Integer> {
         try (SparkSession spark = LabSpark.start("Lab 07 file sources and sinks", options)) {
             spark.streams().addListener(new BadLinesPrinter());
             try (Running running = Running.of(options);
-                 FileFeeder feeder = FileFeeder.of(from, watched)) {
+                 FileFeeder feeder = folders.feeder(from, watched)) {
                 if (availableNow) {
                     feeder.deliverAll(); // every file is there before the queries start
                 }

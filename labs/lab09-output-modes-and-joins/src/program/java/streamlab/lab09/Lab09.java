@@ -14,7 +14,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.api.java.JavaDStream;
@@ -27,12 +26,12 @@ import streamlab.support.LabMain;
 import streamlab.support.LabOptions;
 import streamlab.support.LabSpark;
 import streamlab.support.Running;
+import streamlab.support.SqlAfterEachBatch;
 
 /** Lab 09: the activity files as a stream, the memory sink queried with SQL, SQL on every DStream batch. */
 @Command(name = "Lab09", mixinStandardHelpOptions = true,
-        description = "The activity readings, one file per trigger: counts per activity into the memory sink"
-                + " activity_counts, queried with spark.sql after every batch (Structured); SQL on each batch"
-                + " (DStream).",
+        description = "The activity readings, one file per trigger: a query into the memory sink, its table"
+                + " queried with spark.sql after every batch (Structured); SQL on each batch (DStream).",
         footer = {"", "Examples:",
                 "  ./lab 09 --seconds 20",
                 "  ./lab 09 --api structured --query stairs --seconds 15",
@@ -50,7 +49,8 @@ public final class Lab09 implements Callable<Integer> {
     Path folder;
 
     @Option(names = "--query", defaultValue = "counts",
-            description = "Structured query: counts (memory sink + spark.sql), stairs (append), cube (complete),"
+            description = "Structured query: counts, stairs (append) or cube (complete), each into the memory sink and"
+                    + " read with spark.sql (tables activity_counts, simple_transform, device_counts);"
                     + " cubehistory (the cube beside the history's, complete), history (stream-static join, append)"
                     + " or windows (complete) (default: ${DEFAULT-VALUE}).")
     Query query;
@@ -72,24 +72,38 @@ public final class Lab09 implements Callable<Integer> {
     private StreamingQuery structured(SparkSession spark, List<Path> files) throws Exception {
         Dataset<Row> activity = ActivityStructured.activityStream(spark, folder.toString());
         Trigger trigger = Trigger.ProcessingTime(options.batchSeconds(1), TimeUnit.SECONDS);
-        if (query == Query.counts) {
-            spark.streams().addListener(new PrintCounts(spark)); // spark.sql on the memory table after each batch
+        if (query == Query.counts) { // spark.sql on the memory sink's table after each micro-batch
+            SqlAfterEachBatch.register(spark, ActivityStructured.COUNTS_TABLE,
+                    "SELECT * FROM activity_counts ORDER BY count DESC, gt");
             return ActivityStructured.activityCountsToMemory(activity)
+                    .trigger(trigger)
+                    .start();
+        }
+        if (query == Query.stairs) { // the course notes' table simple_transform, read with SQL as it grows
+            SqlAfterEachBatch.register(spark, "simple_transform",
+                    "SELECT gt, model, count(*) AS readings FROM simple_transform GROUP BY gt, model ORDER BY 1, 2");
+            return ActivityStructured.stairs(activity)
+                    .writeStream().queryName("simple_transform").format("memory").outputMode("append")
+                    .trigger(trigger)
+                    .start();
+        }
+        if (query == Query.cube) { // the course notes' table device_counts, and their query of it
+            SqlAfterEachBatch.register(spark, "device_counts",
+                    "SELECT * FROM device_counts WHERE model IS NOT NULL ORDER BY gt, model");
+            return ActivityStructured.deviceModelStats(activity)
+                    .writeStream().queryName("device_counts").format("memory").outputMode("complete")
                     .trigger(trigger)
                     .start();
         }
         Dataset<Row> history = spark.read().schema(ActivityStructured.SCHEMA)
                 .json(files.get(0).toString(), files.get(Math.min(1, files.size() - 1)).toString());
         Dataset<Row> result = switch (query) {
-            case stairs -> ActivityStructured.stairs(activity);
-            case cube -> ActivityStructured.deviceModelStats(activity);
             case cubehistory -> ActivityStructured.cubeBesideHistory(activity, history);
             case history -> ActivityStructured.withUsualX(activity, history);
             default -> ActivityStructured.windowedCounts(activity);
         };
-        String mode = query == Query.stairs || query == Query.history ? "append" : "complete";
         return result.writeStream()
-                .outputMode(mode)
+                .outputMode(query == Query.history ? "append" : "complete")
                 .format("console")
                 .option("truncate", false)
                 .trigger(trigger)
@@ -108,29 +122,6 @@ public final class Lab09 implements Callable<Integer> {
         ActivityDStream.sqlCounts(lines).print();
         ssc.start();
         return ssc;
-    }
-
-    /** Prints the memory sink's table after each micro-batch that read a file. */
-    private static final class PrintCounts extends StreamingQueryListener {
-        private final SparkSession spark;
-
-        PrintCounts(SparkSession spark) {
-            this.spark = spark;
-        }
-
-        @Override
-        public void onQueryProgress(QueryProgressEvent event) {
-            if (ActivityStructured.COUNTS_TABLE.equals(event.progress().name()) && event.progress().numInputRows() > 0) {
-                System.out.println("== spark.sql after micro-batch " + event.progress().batchId());
-                spark.sql("SELECT * FROM activity_counts ORDER BY count DESC, gt").show(false);
-            }
-        }
-
-        @Override
-        public void onQueryStarted(QueryStartedEvent event) { }
-
-        @Override
-        public void onQueryTerminated(QueryTerminatedEvent event) { }
     }
 
     public static void main(String[] args) {

@@ -2,6 +2,11 @@ package streamlab.lab10;
 
 import com.zaxxer.hikari.HikariConfig;
 import java.io.PrintWriter;
+import java.io.Serializable;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -10,6 +15,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
@@ -23,11 +29,13 @@ import javax.sql.DataSource;
  * database, to write the same table) so far. In local mode the executors run in this JVM, so their
  * connections count too. A pool made from
  * {@link #poolConfig} opens its connections through {@link #open} as well, so they are counted the same
- * way. {@link #openSessions} asks the database itself how many sessions are open right now (H2 only).
+ * way. {@link #stillOpen} tells how many of them have not been closed, and {@link #openSessions} asks the
+ * database itself how many sessions are open right now (H2 only).
  */
 public final class Connections {
 
     private static final Map<String, AtomicLong> OPENED = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicLong> CLOSED = new ConcurrentHashMap<>();
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private Connections() {}
@@ -36,7 +44,63 @@ public final class Connections {
     public static Connection open(DbSettings db) throws SQLException {
         Connection connection = DriverManager.getConnection(db.url(), db.user(), db.password());
         OPENED.computeIfAbsent(key(db), key -> new AtomicLong()).incrementAndGet();
-        return connection;
+        return closeCounted(connection, CLOSED.computeIfAbsent(key(db), key -> new AtomicLong()));
+    }
+
+    /**
+     * How many connections {@link #open} (and every pool of {@link #poolConfig}) opened with these settings
+     * that were never closed: a pool's own connections, and any connection somebody forgot to close (even
+     * one the garbage collector has taken since, whose session the database may have closed by itself).
+     */
+    public static long stillOpen(DbSettings db) {
+        AtomicLong closed = CLOSED.get(key(db));
+        return opened(db) - (closed == null ? 0 : closed.get());
+    }
+
+    /** {@code connection} as it is, but its first {@code close()} counts in {@code closed}. */
+    private static Connection closeCounted(Connection connection, AtomicLong closed) {
+        return (Connection) Proxy.newProxyInstance(
+                Connections.class.getClassLoader(),
+                new Class<?>[] {Connection.class},
+                new CloseCounting(connection, closed));
+    }
+
+    /**
+     * Passes every call on to the connection, counting its first close. Serializable as a proxy's handler
+     * must be, so that shipping the connection to a task fails on the connection itself, as it would
+     * without the count: {@code NotSerializableException: org.h2.jdbc.JdbcConnection}.
+     */
+    private static final class CloseCounting implements InvocationHandler, Serializable {
+        private final Connection connection;
+        private final AtomicLong closed;
+        private final AtomicBoolean isClosed = new AtomicBoolean();
+
+        CloseCounting(Connection connection, AtomicLong closed) {
+            this.connection = connection;
+            this.closed = closed;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "equals":
+                    return proxy == args[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "close":
+                    if (isClosed.compareAndSet(false, true)) {
+                        closed.incrementAndGet();
+                    }
+                    break;
+                default:
+                    break;
+            }
+            try {
+                return method.invoke(connection, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
     }
 
     /**
