@@ -42,7 +42,12 @@ final class ProgressPrinter extends StreamingQueryListener {
     /** Sent instead of progress while a query finds no new data (every 10 s by default). */
     @Override
     public void onQueryIdle(QueryIdleEvent event) {
-        System.out.println("== idle since " + event.timestamp() + ": no new data for query " + event.id());
+        System.out.println("== " + idleLine(event));
+    }
+
+    /** What {@link #onQueryIdle} prints. */
+    static String idleLine(QueryIdleEvent event) {
+        return "idle since " + event.timestamp() + ": no new data for query " + event.id();
     }
 
     @Override

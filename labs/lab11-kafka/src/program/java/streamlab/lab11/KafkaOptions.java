@@ -85,6 +85,13 @@ final class KafkaOptions {
                             + " own broker: datasets/lines/hamlet.txt; with --bootstrap-servers: nothing is fed).")
     Path inputFile;
 
+    @Option(
+            names = "--trigger-latency",
+            description = "Instead of the word counts: one stateless query (Kafka to Kafka, each record copied) in"
+                    + " micro-batch, continuous and real-time mode in turn, 10 s each at 100 records a second, and"
+                    + " the latency of each, from a record's sending to its copy being read.")
+    boolean triggerLatency;
+
     /** Which records the Structured query reads: the options choose one of your sources. */
     Dataset<Row> source(DataStreamReader kafka) {
         if (pattern != null) {

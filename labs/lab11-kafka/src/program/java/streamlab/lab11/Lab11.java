@@ -44,6 +44,7 @@ import streamlab.support.Running;
                 "  ./lab 11 --seconds 40",
                 "  ./lab 11 --api structured --rate 10 --loop --seconds 60",
                 "  ./lab 11 --api dstream --input-file datasets/lines/hamlet.txt",
+                "  ./lab 11 --trigger-latency                 (micro-batch, continuous, real-time: how late)",
                 "  ./lab 11 --bootstrap-servers localhost:9092 --input-topic lines --output-topic word-counts"})
 public final class Lab11 implements Callable<Integer> {
 
@@ -66,6 +67,9 @@ public final class Lab11 implements Callable<Integer> {
             kafkaOptions.prepare(checkpoint.resolve("structured"), kafka.ownBroker());
             String servers = kafka.bootstrapServers();
             try (SparkSession spark = LabSpark.start("Lab 11 Kafka", options)) {
+                if (kafkaOptions.triggerLatency) { // one stateless query, in the three trigger modes
+                    return TriggerLatency.compare(spark, kafka);
+                }
                 try (Running running = Running.of(options)) {
                     running.start(Api.DSTREAM, () -> dstream(spark, servers));
                     running.start(Api.STRUCTURED, () -> structured(spark, servers, checkpoint.resolve("structured")));
