@@ -18,7 +18,15 @@ final class LineCounts {
 
     /** A batch finished now; {@code linesSoFar} lines have been processed since the query started. */
     void finished(long linesSoFar) {
-        samples.add(new Sample(System.nanoTime(), linesSoFar));
+        finished(System.nanoTime(), linesSoFar);
+    }
+
+    /**
+     * A batch finished, noted at {@code nanos}: a micro-batch at the time it started, when it fixed the offsets
+     * (Kafka) or the lines (socket) it reads, so that the rate does not depend on how long each one took.
+     */
+    void finished(long nanos, long linesSoFar) {
+        samples.add(new Sample(nanos, linesSoFar));
     }
 
     /** Whether any batch finished between {@code from} and {@code to}. */
