@@ -38,7 +38,7 @@ final class Options {
             split = ",",
             paramLabel = "N",
             description = "Lines per second to try, from the lowest up; a query that fell behind is not tried at"
-                    + " higher rates (default: 5000,20000,100000,500000 on the socket, 10000,100000,300000,600000 on"
+                    + " higher rates (default: 5000,20000,100000,200000,500000 on the socket, 10000,100000,300000,600000 on"
                     + " Kafka).")
     List<Integer> rates;
 

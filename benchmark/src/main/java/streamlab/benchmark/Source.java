@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Where the lines come from (--source): the labs' socket stream, or a topic of the lab's own Kafka broker. */
 enum Source {
-    SOCKET("socket", "lines from netcat-sim on 127.0.0.1", List.of(5000, 20000, 100000, 500000)),
+    SOCKET("socket", "lines from netcat-sim on 127.0.0.1", List.of(5000, 20000, 100000, 200000, 500000)),
     KAFKA(
             "kafka",
             "records of a Kafka topic (2 partitions) on the lab's own broker",
