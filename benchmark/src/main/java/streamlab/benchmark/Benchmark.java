@@ -89,10 +89,9 @@ public final class Benchmark implements Callable<Integer> {
         if (source == Source.SOCKET) {
             return RateLadder.climb(spark, series, rates, settings, steps, SocketFeed::open, System.out);
         }
-        try (KafkaBroker broker = OwnBroker.start(work.resolve("kafka"))) {
-            String servers = broker.bootstrapServers();
-            return RateLadder.climb(
-                    spark, series, rates, settings, steps, name -> KafkaFeed.open(servers, name), System.out);
+        try (KafkaBroker broker = OwnBroker.start(work.resolve("kafka"));
+                KafkaFeeds feeds = new KafkaFeeds(broker.bootstrapServers())) {
+            return RateLadder.climb(spark, series, rates, settings, steps, feeds, System.out);
         }
     }
 

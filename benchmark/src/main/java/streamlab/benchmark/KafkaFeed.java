@@ -1,23 +1,17 @@
 package streamlab.benchmark;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import streamlab.kafka.Topics;
 
 /**
  * A topic of its own for one step ({@value #PARTITIONS} partitions, one per core), and a producer that writes each
  * line to it as a record without a key. The producer is set as for throughput rather than safety: the leader's
  * acknowledgement only ({@code acks=1}) and up to {@value #LINGER_MS} ms to fill a batch. The topic is deleted at
- * the end of the step, so that the broker's disk does not fill up over a run.
+ * the start of the next one ({@link KafkaFeeds}), so that the broker's disk does not fill up over a run.
  */
 final class KafkaFeed implements Feed {
 
@@ -40,9 +34,8 @@ final class KafkaFeed implements Feed {
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
     }
 
-    static KafkaFeed open(String bootstrapServers, String name) {
-        String topic = name.replace('_', '-') + "-" + System.nanoTime();
-        new Topics(bootstrapServers).create(topic, PARTITIONS);
+    /** A producer to {@code topic}, which exists already. */
+    static KafkaFeed to(String bootstrapServers, String topic) {
         return new KafkaFeed(bootstrapServers, topic);
     }
 
@@ -64,13 +57,5 @@ final class KafkaFeed implements Feed {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // the broker's folder goes at the end of the run anyway
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }
