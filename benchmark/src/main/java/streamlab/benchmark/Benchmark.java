@@ -39,7 +39,7 @@ import streamlab.support.LabUsageException;
         footer = {
             "",
             "Examples:",
-            "  ./bench                                     all of it, about 14 minutes on 2 cores",
+            "  ./bench                                     all of it, about 14 minutes",
             "  ./bench --source kafka                      the Kafka path only",
             "  ./bench --rates 1000,10000 --seconds 5      a quick look",
             "  ./bench --apis dstream --queries windowed   one API, one query"
