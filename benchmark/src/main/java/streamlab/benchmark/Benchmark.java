@@ -5,19 +5,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import streamlab.kafka.KafkaBroker;
 import streamlab.support.JavaVersionCheck;
 import streamlab.support.LabSpark;
 import streamlab.support.LabUsageException;
@@ -28,159 +29,70 @@ import streamlab.support.LabUsageException;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Feeds lines from netcat-sim to the DStream and the Structured Streaming API at rising rates, each query"
-                    + " alone, and measures for each API and query the highest rate it sustains and the latency from"
-                    + " a line leaving netcat-sim to its word count being visible (median and 99th percentile).",
-            "Prints a table and writes it (results.md) with a picture (latency.png) into --out."
+            "Feeds lines to the DStream and the Structured Streaming API at rising rates, each query alone, from"
+                    + " netcat-sim (the labs' socket source) and from a Kafka topic (the source production uses),"
+                    + " and measures for each API and query the highest rate it sustains and the latency from a line"
+                    + " being sent to its count being visible (median and 99th percentile).",
+            "Prints a table per source and writes them (results.md) with the pictures (latency.png for the socket,"
+                    + " latency-kafka.png, memory.png for the windowed queries' state) into --out."
         },
         footer = {
             "",
             "Examples:",
-            "  ./bench                                    all of it, about 12 minutes",
-            "  ./bench --rates 1000,10000 --seconds 5     a quick look",
-            "  ./bench --apis dstream --queries windowed  one API, one query"
+            "  ./bench                                     all of it, about 14 minutes",
+            "  ./bench --source kafka                      the Kafka path only",
+            "  ./bench --rates 1000,10000 --seconds 5      a quick look",
+            "  ./bench --apis dstream --queries windowed   one API, one query"
         })
 public final class Benchmark implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--rates",
-            split = ",",
-            paramLabel = "N",
-            defaultValue = "1000,5000,10000,20000,50000,100000,200000,500000",
-            description = "Lines per second to try, from the lowest up; a query that fell behind is not tried at"
-                    + " higher rates (default: ${DEFAULT-VALUE}).")
-    List<Integer> rates;
-
-    @Option(
-            names = "--warmup",
-            paramLabel = "S",
-            defaultValue = "5",
-            description = "Seconds of lines at each rate before the measuring begins (default: ${DEFAULT-VALUE}).")
-    int warmup;
-
-    @Option(
-            names = "--seconds",
-            paramLabel = "S",
-            defaultValue = "10",
-            description = "Seconds measured at each rate (default: ${DEFAULT-VALUE}).")
-    int seconds;
-
-    @Option(
-            names = "--batch",
-            paramLabel = "S",
-            defaultValue = "1",
-            description = "DStream batch interval and Structured trigger interval, in seconds: 1 or 2 (default:"
-                    + " ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(
-            names = "--apis",
-            split = ",",
-            paramLabel = "API",
-            defaultValue = "dstream,structured,continuous",
-            description = "Which APIs: dstream, structured, continuous (the continuous trigger, with a map-only query"
-                    + " beside the stateless ones) (default: ${DEFAULT-VALUE}).")
-    List<Series.Api> apis;
-
-    @Option(
-            names = "--queries",
-            split = ",",
-            paramLabel = "QUERY",
-            defaultValue = "stateless,windowed",
-            description = "Which queries: stateless (word counts of each batch), windowed (word counts over 10 s"
-                    + " every 2 s) (default: ${DEFAULT-VALUE}).")
-    List<Series.Query> queries;
-
-    @Option(
-            names = "--markers",
-            paramLabel = "N",
-            defaultValue = "100",
-            description = "Marker lines per second, whose latency is measured (default: ${DEFAULT-VALUE}).")
-    int markers;
-
-    @Option(
-            names = "--jvm-warmup",
-            paramLabel = "S",
-            defaultValue = "6",
-            description = "Seconds each query runs, unmeasured, at the lowest rate before the first step, so that"
-                    + " Spark's code generation and the JIT are behind us; 0 skips it (default: ${DEFAULT-VALUE}).")
-    int jvmWarmup;
-
-    @Option(
-            names = "--out",
-            paramLabel = "DIR",
-            defaultValue = "benchmark/target/results",
-            description = "Folder for results.md and latency.png (default: ${DEFAULT-VALUE}).")
-    Path out;
+    @Mixin
+    Options options;
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = settings();
-        List<Series> series = Series.of(EnumSet.copyOf(apis), EnumSet.copyOf(queries));
-        if (series.isEmpty()) {
-            throw usage("--apis continuous alone needs --queries stateless: its map-only query stands beside the"
-                    + " stateless ones.");
-        }
-        List<Integer> ascending = rates.stream().distinct().sorted().toList();
-        Files.createDirectories(out);
+        Settings settings = options.settings();
+        Map<Source, List<Series>> plan = options.plan();
+        Files.createDirectories(options.out);
         long began = System.nanoTime();
         SparkSession spark = session();
         Path work = Files.createTempDirectory("streamlab-benchmark-");
-        String header = header(spark, settings);
-        List<Result> results;
+        Report report = new Report(options.out, settings);
         try {
-            System.out.println(header);
-            results = RateLadder.climb(spark, series, ascending, settings, work, System.out);
+            for (Map.Entry<Source, List<Series>> path : plan.entrySet()) {
+                Source source = path.getKey();
+                String header = header(spark, settings, source);
+                System.out.println(header);
+                List<Result> results = climb(spark, source, path.getValue(), settings, work);
+                report.add(source, header, path.getValue(), results);
+            }
         } finally {
             spark.stop();
             delete(work);
         }
-        String table = ResultTable.markdown(results);
-        String highest = "Highest rate sustained:\n" + ResultTable.highest(series, results);
-        System.out.println();
-        System.out.print(table);
-        System.out.println(highest);
-        Files.writeString(
-                out.resolve("results.md"),
-                "# Which API keeps up?\n\n```\n" + header + "```\n\n" + table + "\n```\n" + highest
-                        + "\n```\n\n![latency against rate](latency.png)\n");
-        LatencyChart.write(
-                results,
-                settings.batchSeconds() + " s batches and triggers, "
-                        + Runtime.getRuntime().availableProcessors() + " cores",
-                out.resolve("latency.png"));
+        report.write();
         System.out.printf(
                 Locale.ROOT,
-                "%nWrote %s and %s (the run took %.1f minutes).%n",
-                out.resolve("results.md"),
-                out.resolve("latency.png"),
+                "%nWrote %s and its pictures (the run took %.1f minutes).%n",
+                options.out.resolve("results.md"),
                 (System.nanoTime() - began) / 60e9);
         return 0;
     }
 
-    private Settings settings() {
-        for (int rate : rates) {
-            if (rate < 1 || rate > 1_000_000) {
-                throw usage("--rates takes rates from 1 to 1000000 lines a second, not " + rate + ".");
-            }
+    private List<Result> climb(SparkSession spark, Source source, List<Series> series, Settings settings, Path work)
+            throws IOException {
+        List<Integer> rates = options.rates(source);
+        Path steps = Files.createDirectories(work.resolve(source.name));
+        if (source == Source.SOCKET) {
+            return RateLadder.climb(spark, series, rates, settings, steps, SocketFeed::open, System.out);
         }
-        if (warmup < 0 || jvmWarmup < 0 || seconds < 1) {
-            throw usage("--warmup and --jvm-warmup must be 0 or more, and --seconds 1 or more.");
+        try (KafkaBroker broker = OwnBroker.start(work.resolve("kafka"));
+                KafkaFeeds feeds = new KafkaFeeds(broker.bootstrapServers())) {
+            return RateLadder.climb(spark, series, rates, settings, steps, feeds, System.out);
         }
-        if (batch != 1 && batch != 2) {
-            throw usage("--batch must divide the windowed queries' window (10 s) and slide (2 s): give 1 or 2, not "
-                    + batch + ".");
-        }
-        if (markers < 1 || markers > 1000) {
-            throw usage("--markers takes 1 to 1000 marker lines a second, not " + markers + ".");
-        }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw usage("--out must be a folder, and " + out + " is a file.");
-        }
-        return new Settings(warmup, seconds, batch, markers, jvmWarmup);
     }
 
     /** Spark on this machine: the benchmark's tasks report to this JVM, so the master must be a local one. */
@@ -190,8 +102,10 @@ public final class Benchmark implements Callable<Integer> {
         conf.setIfMissing("spark.ui.enabled", "false");
         String master = conf.get("spark.master");
         if (!master.startsWith("local")) {
-            throw usage("The benchmark measures this machine: run it on a local master (local[2] unless"
-                    + " -Dspark.master says otherwise), not " + master + ".");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "The benchmark measures this machine: run it on a local master (local[2] unless"
+                            + " -Dspark.master says otherwise), not " + master + ".");
         }
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         spark.sparkContext().setLogLevel("ERROR");
@@ -199,14 +113,16 @@ public final class Benchmark implements Callable<Integer> {
         return spark;
     }
 
-    private String header(SparkSession spark, Settings settings) {
+    private static String header(SparkSession spark, Settings settings, Source source) {
         return String.join(
                 "\n",
-                "Which API keeps up? DStream against Structured Streaming, on lines from netcat-sim on 127.0.0.1.",
+                "",
+                "Which API keeps up? DStream against Structured Streaming, on " + source.what + ".",
                 "Machine: "
                         + Machine.describe(spark.version(), spark.sparkContext().master()) + ".",
-                "Each query runs alone at each rate (its own netcat-sim server, nothing else running in Spark), so",
-                "that the APIs do not take cores from each other; a DStream receiver keeps one core for itself.",
+                "Each query runs alone at each rate (its own "
+                        + (source == Source.SOCKET ? "netcat-sim server" : "topic")
+                        + ", nothing else running in Spark), so that the APIs do not take cores from each other.",
                 String.format(
                         Locale.ROOT,
                         "One step: %d s warm-up, %d s measured, %.0f s more for the last markers;%n"
@@ -218,10 +134,6 @@ public final class Benchmark implements Callable<Integer> {
                         settings.markersPerSecond()),
                 Verdict.DEFINITION,
                 "");
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 
     private static void delete(Path dir) throws IOException {
@@ -250,6 +162,10 @@ public final class Benchmark implements Callable<Integer> {
             if (e instanceof LabUsageException) {
                 System.err.println("bench: " + e.getMessage());
                 return 2;
+            }
+            if (e instanceof OwnBroker.NoBroker) {
+                System.err.println("bench: " + e.getMessage());
+                return 1;
             }
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {

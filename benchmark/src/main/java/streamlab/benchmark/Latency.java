@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How long one marker took from netcat-sim to a visible count.
+ * How long one marker took from being sent (to netcat-sim or the Kafka producer) to a visible count.
  *
  * @param sentNanos when it was sent ({@link System#nanoTime()})
  * @param millis    the latency; for a marker that never became visible, the time it waited until the step ended

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.knowm.xchart.BitmapEncoder;
@@ -25,18 +26,25 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class LatencyChart {
 
     private static final Color[] COLORS = {
-        new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd),
+        new Color(0x1f77b4),
+        new Color(0xd62728),
+        new Color(0x2ca02c),
+        new Color(0xff7f0e),
+        new Color(0x9467bd),
+        new Color(0x8c564b),
+        new Color(0x17becf),
     };
 
     private LatencyChart() {}
 
-    /** Writes the PNG. */
-    static void write(List<Result> results, String subtitle, Path png) throws IOException {
+    /** Writes the PNG of one source's results. */
+    static void write(List<Result> results, Source source, String subtitle, Path png) throws IOException {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder()
                 .width(1200)
                 .height(650)
-                .title("From netcat-sim to a visible count: latency against rate (" + subtitle + ")")
+                .title((source == Source.SOCKET ? "From netcat-sim" : "From the Kafka producer")
+                        + " to a visible count: latency against rate (" + subtitle + ")")
                 .xAxisTitle("lines per second sent (log scale); x marks the rate at which the query fell behind")
                 .yAxisTitle("latency, ms (log scale)")
                 .build();
@@ -49,14 +57,16 @@ final class LatencyChart {
                 .setLegendPosition(LegendPosition.OutsideE)
                 .setChartBackgroundColor(Color.WHITE)
                 .setMarkerSize(8);
-        for (Series series : Series.values()) {
+        List<Series> ofSource =
+                Arrays.stream(Series.values()).filter(s -> s.source == source).toList();
+        for (Series series : ofSource) {
             List<Result> rows = results.stream()
                     .filter(r -> r.series() == series && r.p50() != null)
                     .toList();
             if (rows.isEmpty()) {
                 continue;
             }
-            Color color = COLORS[series.ordinal() % COLORS.length];
+            Color color = COLORS[ofSource.indexOf(series) % COLORS.length];
             double[] rates = rows.stream().mapToDouble(Result::rate).toArray();
             XYSeries p50 = chart.addSeries(series.label() + ", p50", rates, millis(rows, false));
             style(p50, color, false);

@@ -8,9 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The board where a step notes when each marker word left netcat-sim and when its count became visible, both on
+ * The board where a step notes when each marker word was sent (to netcat-sim or the Kafka producer) and when its count
+ * became visible, both on
  * {@link System#nanoTime()} of this one JVM. The senders and the sinks reach it through static methods, because a
- * DStream's functions are serialized with its checkpoint and a continuous query's sink is shipped to its tasks: none
+ * DStream's functions are serialized with its checkpoint and a map-only query's sink is shipped to its tasks: none
  * of them may hold a reference to an object of the benchmark. (That is also why the benchmark runs on a local master:
  * the tasks then run in this JVM and write to this board.)
  */
@@ -32,7 +33,7 @@ final class Markers {
         SINK_LINES.set(0);
     }
 
-    /** The sender: the line with this marker has just been handed to netcat-sim's clients. */
+    /** The sender: the line with this marker has just been handed to netcat-sim's clients or the Kafka producer. */
     static void sent(String marker, long nanos) {
         SENT.put(marker, nanos);
     }
@@ -47,7 +48,7 @@ final class Markers {
         }
     }
 
-    /** The continuous query's sink: one more line arrived; its marker, if it has one, is the line's last word. */
+    /** A map-only query's sink: one more line arrived; its marker, if it has one, is the line's last word. */
     static void sinkLine(String line) {
         SINK_LINES.incrementAndGet();
         int at = line.lastIndexOf(PREFIX);
@@ -56,7 +57,7 @@ final class Markers {
         }
     }
 
-    /** Lines the continuous query's sink has seen in this step. */
+    /** Lines the map-only query's sink has seen in this step. */
     static long sinkLines() {
         return SINK_LINES.get();
     }

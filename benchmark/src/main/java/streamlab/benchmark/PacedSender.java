@@ -3,13 +3,13 @@ package streamlab.benchmark;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import streamlab.netcat.NetcatServer;
+import java.util.function.Consumer;
 
 /**
- * Sends {@link TestLines} into a netcat-sim server at a steady rate, on its own thread, and notes on the
- * {@link Markers} board when each marker line went out (when {@link NetcatServer#send} has handed it to every
- * client). Every millisecond it sends the lines that are due by then, so that 100,000 lines a second need no sleep
- * shorter than a millisecond. If the clients hold it back (a full queue) by more than a second, it does not rush to
+ * Sends {@link TestLines} into a {@link Feed} at a steady rate, on its own thread, and notes on the {@link Markers}
+ * board when each marker line went out (when {@link Feed#send} returned: netcat-sim has handed the line to every
+ * client, or the Kafka producer has taken the record, with its timestamp). Every millisecond it sends the lines that are due by then, so that 100,000 lines a second need no sleep
+ * shorter than a millisecond. If the feed holds it back (a full queue, a full producer buffer) by more than a second, it does not rush to
  * catch up: the lines it could not send are simply missing from its count.
  */
 @SuppressWarnings("try") // close() waits for the sending thread and lets an interrupt through instead of swallowing it
@@ -17,15 +17,15 @@ final class PacedSender implements AutoCloseable {
 
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
-    private final NetcatServer server;
+    private final Consumer<String> feed;
     private final int linesPerSecond;
     private final TestLines lines;
     private final AtomicLong sent = new AtomicLong();
     private final Thread thread;
     private volatile boolean stopped;
 
-    private PacedSender(NetcatServer server, int linesPerSecond, int markersPerSecond) {
-        this.server = server;
+    private PacedSender(Consumer<String> feed, int linesPerSecond, int markersPerSecond) {
+        this.feed = feed;
         this.linesPerSecond = linesPerSecond;
         this.lines = new TestLines(linesPerSecond, markersPerSecond);
         this.thread = new Thread(this::run, "benchmark-sender");
@@ -33,8 +33,8 @@ final class PacedSender implements AutoCloseable {
     }
 
     /** Starts sending at once. */
-    static PacedSender start(NetcatServer server, int linesPerSecond, int markersPerSecond) {
-        PacedSender sender = new PacedSender(server, linesPerSecond, markersPerSecond);
+    static PacedSender start(Consumer<String> feed, int linesPerSecond, int markersPerSecond) {
+        PacedSender sender = new PacedSender(feed, linesPerSecond, markersPerSecond);
         sender.thread.start();
         return sender;
     }
@@ -55,7 +55,7 @@ final class PacedSender implements AutoCloseable {
                 continue;
             }
             while (n < due && !stopped) {
-                server.send(lines.line(n));
+                feed.accept(lines.line(n));
                 if (lines.marked(n)) {
                     Markers.sent(TestLines.marker(n), System.nanoTime());
                 }

@@ -24,8 +24,9 @@ final class RateLadder {
             List<Integer> rates,
             Settings settings,
             Path work,
+            Feed.Opener feeds,
             PrintStream out) {
-        warmUp(spark, series, rates.get(0), settings, work, out);
+        warmUp(spark, series, rates.get(0), settings, work, feeds, out);
         List<Result> results = new ArrayList<>();
         Set<Series> behind = EnumSet.noneOf(Series.class);
         for (int rate : rates) {
@@ -41,7 +42,7 @@ final class RateLadder {
                 out.flush();
                 long began = System.nanoTime();
                 Result result =
-                        step(spark, s, rate, settings, work.resolve(s.name().toLowerCase() + "-" + rate));
+                        step(spark, s, rate, settings, work.resolve(s.name().toLowerCase() + "-" + rate), feeds);
                 out.println(summary(result, (System.nanoTime() - began) / 1e9));
                 results.add(result);
                 if (!result.sustained()) {
@@ -59,7 +60,13 @@ final class RateLadder {
      * Structured query takes several seconds).
      */
     private static void warmUp(
-            SparkSession spark, List<Series> series, int rate, Settings settings, Path work, PrintStream out) {
+            SparkSession spark,
+            List<Series> series,
+            int rate,
+            Settings settings,
+            Path work,
+            Feed.Opener feeds,
+            PrintStream out) {
         if (settings.jvmWarmupSeconds() == 0) {
             return;
         }
@@ -73,7 +80,7 @@ final class RateLadder {
         out.flush();
         long began = System.nanoTime();
         for (Series s : series) {
-            step(spark, s, rate, brief, work.resolve("warm-up-" + s.name().toLowerCase()));
+            step(spark, s, rate, brief, work.resolve("warm-up-" + s.name().toLowerCase()), feeds);
             settle(spark);
         }
         out.printf(Locale.ROOT, "done (%.0f s)%n", (System.nanoTime() - began) / 1e9);
@@ -96,14 +103,16 @@ final class RateLadder {
         System.gc();
     }
 
-    private static Result step(SparkSession spark, Series series, int rate, Settings settings, Path checkpoint) {
+    private static Result step(
+            SparkSession spark, Series series, int rate, Settings settings, Path checkpoint, Feed.Opener feeds) {
         try {
-            return Step.run(spark, series, rate, settings, checkpoint);
+            return Step.run(spark, series, rate, settings, checkpoint, feeds);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (Exception e) {
-            return new Result(rate, series, "the query failed: " + e.getMessage(), 0, 0, null, null);
+            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            return new Result(rate, series, "the query failed: " + message, 0, 0, null, null, List.of());
         }
     }
 

@@ -31,6 +31,35 @@ final class ResultTable {
         return table.toString();
     }
 
+    /**
+     * The windowed queries' state at the end of each step, and the most memory it took in the step: a Markdown
+     * table, or an empty string when no step noted any state.
+     */
+    static String state(List<Result> results) {
+        List<Result> rows = results.stream().filter(r -> !r.state().isEmpty()).toList();
+        if (rows.isEmpty()) {
+            return "";
+        }
+        StringBuilder table = new StringBuilder()
+                .append("| rate (lines/s) | API | query | state rows at the end | state memory at the end (KiB)"
+                        + " | most state memory (KiB) |\n")
+                .append("|---:|---|---|---:|---:|---:|\n");
+        for (Result r : rows) {
+            StateSample last = r.state().get(r.state().size() - 1);
+            long most = r.state().stream().mapToLong(StateSample::bytes).max().orElse(0);
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %,d | %s | %s | %,d | %,d | %,d |%n",
+                    r.rate(),
+                    r.series().apiLabel,
+                    r.series().queryLabel,
+                    last.rows(),
+                    last.bytes() / 1024,
+                    most / 1024));
+        }
+        return table.toString();
+    }
+
     /** One line per series: the highest rate it sustained, and the rate at which it fell behind. */
     static String highest(List<Series> series, List<Result> results) {
         return series.stream()

@@ -6,22 +6,30 @@ import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 
-/** The queries the benchmark measures: each API with each query, one line of the picture each. */
+/** The queries the benchmark measures: each source with each API and query, one line of a picture each. */
 enum Series {
-    DSTREAM_STATELESS(Api.DSTREAM, Query.STATELESS, "DStream", "stateless"),
-    STRUCTURED_STATELESS(Api.STRUCTURED, Query.STATELESS, "Structured", "stateless"),
-    CONTINUOUS_MAP_ONLY(Api.CONTINUOUS, Query.STATELESS, "Structured continuous", "map only"),
-    DSTREAM_WINDOWED(Api.DSTREAM, Query.WINDOWED, "DStream", "windowed 10 s / 2 s"),
-    STRUCTURED_WINDOWED(Api.STRUCTURED, Query.WINDOWED, "Structured", "windowed 10 s / 2 s");
+    DSTREAM_STATELESS(Source.SOCKET, Api.DSTREAM, Query.STATELESS, "DStream", "stateless"),
+    STRUCTURED_STATELESS(Source.SOCKET, Api.STRUCTURED, Query.STATELESS, "Structured", "stateless"),
+    CONTINUOUS_MAP_ONLY(Source.SOCKET, Api.CONTINUOUS, Query.STATELESS, "Structured continuous", "map only"),
+    DSTREAM_WINDOWED(Source.SOCKET, Api.DSTREAM, Query.WINDOWED, "DStream", Series.WINDOWED),
+    STRUCTURED_WINDOWED(Source.SOCKET, Api.STRUCTURED, Query.WINDOWED, "Structured", Series.WINDOWED),
+    KAFKA_DSTREAM_STATELESS(Source.KAFKA, Api.DSTREAM, Query.STATELESS, "DStream", "stateless"),
+    KAFKA_STRUCTURED_STATELESS(Source.KAFKA, Api.STRUCTURED, Query.STATELESS, "Structured", "stateless"),
+    KAFKA_MICRO_BATCH_MAP_ONLY(Source.KAFKA, Api.STRUCTURED, Query.STATELESS, "Structured micro-batch", "map only"),
+    KAFKA_CONTINUOUS_MAP_ONLY(Source.KAFKA, Api.CONTINUOUS, Query.STATELESS, "Structured continuous", "map only"),
+    KAFKA_REAL_TIME_MAP_ONLY(Source.KAFKA, Api.REALTIME, Query.STATELESS, "Structured real-time", "map only"),
+    KAFKA_DSTREAM_WINDOWED(Source.KAFKA, Api.DSTREAM, Query.WINDOWED, "DStream", Series.WINDOWED),
+    KAFKA_STRUCTURED_WINDOWED(Source.KAFKA, Api.STRUCTURED, Query.WINDOWED, "Structured", Series.WINDOWED);
 
-    /** The APIs (--apis). */
+    /** The APIs (--apis); continuous and real-time run a map-only query beside the stateless ones. */
     enum Api {
         DSTREAM,
         STRUCTURED,
-        CONTINUOUS
+        CONTINUOUS,
+        REALTIME
     }
 
-    /** The queries (--queries); the continuous trigger runs a map-only query beside the stateless ones. */
+    /** The queries (--queries). */
     enum Query {
         STATELESS,
         WINDOWED
@@ -32,12 +40,16 @@ enum Series {
 
     static final int SLIDE_SECONDS = 2;
 
+    private static final String WINDOWED = "windowed 10 s / 2 s";
+
+    final Source source;
     final Api api;
     final Query query;
     final String apiLabel;
     final String queryLabel;
 
-    Series(Api api, Query query, String apiLabel, String queryLabel) {
+    Series(Source source, Api api, Query query, String apiLabel, String queryLabel) {
+        this.source = source;
         this.api = api;
         this.query = query;
         this.apiLabel = apiLabel;
@@ -49,21 +61,34 @@ enum Series {
         return apiLabel + " " + queryLabel;
     }
 
-    /** The series of these APIs and queries, in the order a step runs them. */
-    static List<Series> of(Set<Api> apis, Set<Query> queries) {
+    /** Whether this is a map-only query, whose lines a foreach sink receives. */
+    boolean mapOnly() {
+        return queryLabel.equals("map only");
+    }
+
+    /** The series of this source with these APIs and queries, in the order a step runs them. */
+    static List<Series> of(Source source, Set<Api> apis, Set<Query> queries) {
         return Arrays.stream(values())
-                .filter(s -> apis.contains(s.api) && queries.contains(s.query))
+                .filter(s -> s.source == source && apis.contains(s.api) && queries.contains(s.query))
                 .toList();
     }
 
     /** A new, not yet started query of this series. */
     StreamQuery create(SparkSession spark, long batchMillis, Path checkpoint, String name) {
-        return switch (this) {
-            case DSTREAM_STATELESS, DSTREAM_WINDOWED ->
-                new DStreamQuery(spark, query == Query.WINDOWED, batchMillis, checkpoint);
-            case STRUCTURED_STATELESS, STRUCTURED_WINDOWED ->
-                new MicroBatchQuery(spark, query == Query.WINDOWED, batchMillis, checkpoint, name);
-            case CONTINUOUS_MAP_ONLY -> new ContinuousQuery(spark, batchMillis, checkpoint);
+        boolean windowed = query == Query.WINDOWED;
+        return switch (api) {
+            case DSTREAM -> new DStreamQuery(spark, windowed, batchMillis, checkpoint);
+            case STRUCTURED ->
+                new MicroBatchQuery(
+                        spark,
+                        windowed
+                                ? MicroBatchQuery.Shape.WINDOWED
+                                : mapOnly() ? MicroBatchQuery.Shape.MAP_ONLY : MicroBatchQuery.Shape.COUNTS,
+                        batchMillis,
+                        checkpoint,
+                        name);
+            case CONTINUOUS -> new LongTaskQuery(spark, LongTaskQuery.Mode.CONTINUOUS, batchMillis, checkpoint);
+            case REALTIME -> new LongTaskQuery(spark, LongTaskQuery.Mode.REAL_TIME, batchMillis, checkpoint);
         };
     }
 }

@@ -1,35 +1,30 @@
 package streamlab.benchmark;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
-import streamlab.netcat.NetcatServer;
 
 /**
- * One step of the benchmark: one query of one API, alone, reading its own netcat-sim server while lines arrive at
- * one rate: a warm-up, the measured period, and a grace time for the last markers to show.
+ * One step of the benchmark: one query of one API, alone, reading a feed of its own (a netcat-sim server, or a
+ * Kafka topic) while lines arrive at one rate: a warm-up, the measured period, and a grace time for the last markers
+ * to show.
  */
 final class Step {
-
-    private static final Duration CONNECT_WAIT = Duration.ofSeconds(60);
 
     private Step() {}
 
     @SuppressWarnings("try") // PacedSender.close() may throw InterruptedException: this method passes it on
-    static Result run(SparkSession spark, Series series, int rate, Settings settings, Path checkpoint)
+    static Result run(
+            SparkSession spark, Series series, int rate, Settings settings, Path checkpoint, Feed.Opener feeds)
             throws Exception {
         Markers.reset();
         String name = "benchmark_" + series.name().toLowerCase() + "_" + rate;
-        try (NetcatServer server = NetcatServer.builder().start();
+        try (Feed feed = feeds.open(name);
                 StreamQuery query = series.create(spark, settings.batchMillis(), checkpoint, name)) {
-            query.start(server.bindHost(), server.port());
-            if (!server.awaitClients(1, CONNECT_WAIT)) {
-                throw new IllegalStateException(
-                        series.label() + " did not connect to netcat-sim within " + CONNECT_WAIT.toSeconds() + " s");
-            }
-            try (PacedSender sender = PacedSender.start(server, rate, settings.markersPerSecond())) {
+            query.start(feed.input());
+            feed.awaitReader(series.label());
+            try (PacedSender sender = PacedSender.start(feed::send, rate, settings.markersPerSecond())) {
                 long from = sleepUntil(System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.warmupSeconds()));
                 long sent0 = sender.linesSent();
                 query.startMeasuring();
@@ -48,7 +43,8 @@ final class Step {
                         sent,
                         processed,
                         Latency.percentile(latencies, 50),
-                        Latency.percentile(latencies, 99));
+                        Latency.percentile(latencies, 99),
+                        query.state());
             }
         }
     }

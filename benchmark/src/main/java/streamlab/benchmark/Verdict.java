@@ -15,14 +15,17 @@ final class Verdict {
             "  1. its batches do not queue up: DStream, the last batch waited less than one batch interval to start;",
             "     Structured, its micro-batches took no longer than the trigger interval (median);",
             "  2. it processed lines at 95 % of the rate they were sent at, or more (DStream: lines its tasks split",
-            "     into words, Structured: the input rows of its micro-batches, both between the first and the last",
-            "     batch that finished in the period; continuous: lines that reached its sink);",
+            "     into words, between the first and the last batch that finished in the period; Structured: the",
+            "     input rows of its micro-batches, between the starts of the first and the last that finished in it;",
+            "     map-only queries: lines that reached their foreach sink);",
             "  3. its latency did not keep growing: the median latency of the markers sent in the last third of",
             "     the period is at most one batch interval above that of the first third;",
             "  4. at least 95 % of the markers sent became visible before the step ended;",
-            "  5. netcat-sim sent at least 95 % of the lines due (its readers did not hold it back).",
-            "Latency: from a marker line leaving netcat-sim to its count being visible on the driver (collected in",
-            "foreachRDD / foreachBatch; the continuous query: reaching its foreach sink), on the same JVM clock;",
+            "  5. the sender sent at least 95 % of the lines due (netcat-sim's readers or the Kafka producer did not",
+            "     hold it back).",
+            "Latency: from a marker line being sent (handed to netcat-sim's readers, or to the Kafka producer) to its",
+            "count being visible on the driver (collected in foreachRDD / foreachBatch; the map-only queries:",
+            "reaching their foreach sink, in a task of the same JVM), on the same JVM clock;",
             "'> N' means that marker was still not visible N ms after it was sent.");
 
     private Verdict() {}
@@ -31,7 +34,7 @@ final class Verdict {
      * Why a query fell behind, or null when it sustained the rate.
      *
      * @param behind    the API's own verdict on its batches ({@link StreamQuery#fallingBehind()})
-     * @param sent      lines per second netcat-sim sent in the measured period
+     * @param sent      lines per second sent in the measured period
      * @param processed lines per second the query processed in it
      * @param latencies the markers sent in the measured period, in the order they were sent
      */
@@ -52,7 +55,7 @@ final class Verdict {
                     Locale.ROOT, "only %.0f %% of the markers became visible", 100 * Latency.visibleShare(latencies));
         }
         if (sent < ENOUGH * rate) {
-            return String.format(Locale.ROOT, "netcat-sim could send only %,.0f lines/s", sent);
+            return String.format(Locale.ROOT, "the sender could send only %,.0f lines/s", sent);
         }
         return null;
     }

@@ -31,6 +31,8 @@ class BenchmarkSmokeTest {
                 "dstream,structured",
                 "--queries",
                 "stateless",
+                "--source",
+                "socket",
                 "--out",
                 out.toString());
 
@@ -51,5 +53,7 @@ class BenchmarkSmokeTest {
         assertThat(Benchmark.run("--rates", "fast")).isEqualTo(2);
         assertThat(Benchmark.run("--apis", "continuous", "--queries", "windowed"))
                 .isEqualTo(2);
+        assertThat(Benchmark.run("--source", "files")).isEqualTo(2);
+        assertThat(Benchmark.run("--source", "socket", "--apis", "realtime")).isEqualTo(2);
     }
 }
