@@ -105,7 +105,9 @@ final class DirectRun implements AutoCloseable {
                 group,
                 (stream, id) -> KafkaDirectDStream.countAndCommit(stream, new Recorder(id), (time, ranges, counts) -> {
                     Map<String, Long> sorted = new TreeMap<>();
-                    counts.forEach(c -> sorted.merge(c._1(), c._2(), Long::sum));
+                    // one count per word: a word handed over again shows as "word (again)"
+                    counts.forEach(c ->
+                            sorted.merge(sorted.containsKey(c._1()) ? c._1() + " (again)" : c._1(), c._2(), Long::sum));
                     record(id, new Event("output", time.milliseconds(), describe(ranges), sorted));
                 }));
     }

@@ -99,6 +99,22 @@ class Lab13StructuredTest {
                         rows(row("dave", 1, "/home"), row("alice", 2, "/cart")));
     }
 
+    @Test
+    void a_session_ends_a_gap_after_its_latest_click_in_whatever_order_a_batch_brings_them() {
+        script(
+                        "closedSessions",
+                        // over the two partitions: 9 s and 2 s in one, 1 s and 8 s in the other
+                        List.of(
+                                event(at(9), "alice /cart"),
+                                event(at(1), "alice /home"),
+                                event(at(2), "alice /search"),
+                                event(at(8), "alice /item")), // watermark 4
+                        List.of(event(at(23.5), "bob /home")), // 18.5: alice's latest click 9 + 10 is not past
+                        List.of(event(at(30), "bob /faq"))) // 25: now it is
+                .run(clicks -> SessionsStructured.closedSessions(clicks, GAP))
+                .assertBatches(none(), none(), rows(row("alice", 4, "/cart /home /item /search")));
+    }
+
     // ---- closedSessionsFrom: an initial state of sessions already open ----
 
     /** The sessions open when the query starts: alice (2 clicks, last at 0 s) and carol (1 click, at 2 s). */
