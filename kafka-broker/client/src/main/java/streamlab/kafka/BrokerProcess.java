@@ -2,14 +2,18 @@ package streamlab.kafka;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,7 +62,8 @@ final class BrokerProcess implements KafkaBroker {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the broker's folder " + dataDir, e);
         }
-        BrokerProcess broker = new BrokerProcess(dataDir, freePort(), freePort());
+        int[] ports = portsOfTheLastRun(dataDir.resolve("server.properties"));
+        BrokerProcess broker = new BrokerProcess(dataDir, ports[0], ports[1]);
         broker.start();
         return broker;
     }
@@ -156,6 +161,42 @@ final class BrokerProcess implements KafkaBroker {
             throw new UncheckedIOException(e);
         } catch (ClassNotFoundException | URISyntaxException e) {
             throw new IllegalStateException("kafka-broker-server is not on the class path", e);
+        }
+    }
+
+    /**
+     * The broker's and the controller's port of the last run in this folder (its server.properties), when
+     * both are free: a program started again finds its broker at the address it had (a recovered DStream
+     * context holds that address in its checkpoint). Else two free ports.
+     */
+    private static int[] portsOfTheLastRun(Path properties) {
+        if (Files.isRegularFile(properties)) {
+            Properties last = new Properties();
+            try (Reader in = Files.newBufferedReader(properties)) {
+                last.load(in);
+                int[] ports = new int[2];
+                for (String listener : last.getProperty("listeners", "").split(",")) {
+                    URI uri = URI.create(listener.trim());
+                    ports["CONTROLLER".equals(uri.getScheme()) ? 1 : 0] = uri.getPort();
+                }
+                if (free(ports[0]) && free(ports[1])) {
+                    return ports;
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                // not a file this class wrote: new ports
+            }
+        }
+        return new int[] {freePort(), freePort()};
+    }
+
+    private static boolean free(int port) {
+        if (port <= 0) {
+            return false;
+        }
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -37,6 +37,15 @@ public interface KafkaBroker extends AutoCloseable {
     void close();
 
     /**
+     * Starts a broker whose topics and address outlive this program: always the jars kind (a container's
+     * data would go with it), its data under {@code dataDir}, on the ports of its last run there when they
+     * are free. For a program that is stopped and started again on its checkpoints.
+     */
+    static KafkaBroker startKept(Path dataDir) {
+        return BrokerProcess.launch(dataDir);
+    }
+
+    /**
      * Starts a broker of the chosen kind, keeping its data under {@code dataDir}, and waits until it
      * answers.
      */

@@ -103,6 +103,21 @@ class Lab07DStreamTest {
     }
 
     @Test
+    void log_lines_reads_only_the_log_files_that_come_after_the_start() {
+        DStreamScript.<String>from(ssc -> {
+                    startAt(ssc, 100_000);
+                    TestFiles.writeIn(dir, "day-1", "before.log", "before\n", 95_000);
+                    return FileSourcesDStream.logLines(ssc, dir.toString());
+                })
+                .title(
+                        "Lab 07 FileSourcesDStream.logLines(folder), started at 100 s; day-1/before.log has the time 95 s")
+                .then("day-1/new.log", t -> TestFiles.writeIn(dir, "day-1", "new.log", "new\n", t - 500))
+                .then("nothing new", t -> {})
+                .run(lines -> lines)
+                .assertBatches(rows(row("new")), none());
+    }
+
+    @Test
     void existing_and_new_files_also_reads_the_files_that_were_there_before_the_start() {
         DStreamScript.<String>from(ssc -> {
                     startAt(ssc, 100_000);

@@ -14,7 +14,7 @@ final class CheckpointChecks {
      * must not hold a Structured query's checkpoint, a Structured pipeline's no DStream checkpoint.
      */
     static Path notOfTheOtherApi(Path checkpoint, Lab12.Pipeline pipeline) throws IOException {
-        if (pipeline == Lab12.Pipeline.dstream) {
+        if (pipeline == Lab12.Pipeline.dstream || pipeline == Lab12.Pipeline.direct) {
             notAStructuredCheckpoint(checkpoint);
         } else {
             notADStreamCheckpoint(checkpoint);
@@ -30,7 +30,7 @@ final class CheckpointChecks {
         }
     }
 
-    /** For the DStream pipeline: the folder must not hold a Structured query's checkpoint. */
+    /** For the DStream pipelines: the folder must not hold a Structured query's checkpoint. */
     static void notAStructuredCheckpoint(Path checkpoint) {
         if (Lab12Output.holdsStructuredCheckpoint(checkpoint)) {
             throw new LabUsageException("The folder " + checkpoint + " holds a Structured query's checkpoint, not a"

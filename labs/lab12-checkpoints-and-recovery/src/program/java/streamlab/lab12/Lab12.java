@@ -20,26 +20,24 @@ import streamlab.support.LabMain;
 import streamlab.support.LabOptions;
 import streamlab.support.LabSpark;
 
-/** Lab 12: three programs that are killed and started again, and go on from their checkpoints. */
+/** Lab 12: four pipelines that are killed and started again, and go on from their checkpoints. */
 @Command(name = "Lab12", mixinStandardHelpOptions = true,
         description = {"Checkpoints and recovery: kill the program (kill -9 or Ctrl-C) and start it again; it goes on"
                 + " from its checkpoint in checkpoints/lab12-<pipeline>.",
                 "files: IoT files -> events per window -> JSON file sink (exactly once). kafka: a topic of IoT"
                 + " events -> alerts -> a topic (at least once). dstream: getOrCreate with a file stream and"
-                + " updateStateByKey."},
-        footer = {"", "Examples:",
-                "  ./lab 12 --pipeline files                  (then kill it, and start it again)",
-                "  ./lab 12 --pipeline kafka --seconds 60     (starts its own Kafka broker)",
-                "  ./lab 12 --pipeline dstream",
-                "  rm -rf output/lab12 checkpoints/lab12-*    (to start over)"})
+                + " updateStateByKey. direct: the same on a topic, with Kafka's direct stream."},
+        footer = {"", "Examples: ./lab 12 --pipeline files (then kill it, and start it again); ./lab 12 --pipeline kafka",
+                "(starts its own Kafka broker); ./lab 12 --pipeline dstream; ./lab 12 --pipeline direct (the broker of kafka).",
+                "To start over: rm -rf output/lab12 checkpoints/lab12-*"})
 public final class Lab12 implements Callable<Integer> {
 
-    enum Pipeline { files, kafka, dstream }
+    enum Pipeline { files, kafka, dstream, direct }
 
     @Mixin
     LabOptions options;
 
-    @Option(names = "--pipeline", defaultValue = "files", description = "files, kafka or dstream (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pipeline", defaultValue = "files", description = "files, kafka, dstream or direct (default: ${DEFAULT-VALUE}).")
     Pipeline pipeline;
 
     @Mixin
@@ -51,13 +49,14 @@ public final class Lab12 implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int seconds = options.batchSeconds(2);
-        options.api = pipeline == Pipeline.dstream ? Api.DSTREAM : Api.STRUCTURED; // each pipeline is one API
+        options.api = pipeline == Pipeline.files || pipeline == Pipeline.kafka ? Api.STRUCTURED : Api.DSTREAM; // each pipeline is one API
         Path from = feed.checkedInput();
         Path checkpoint = CheckpointChecks.notOfTheOtherApi(options.checkpoint("checkpoints/lab12-" + pipeline), pipeline);
         switch (pipeline) {
             case files -> files(from, checkpoint, seconds);
             case kafka -> kafka(from, checkpoint, seconds);
             case dstream -> dstream(from, checkpoint, seconds);
+            case direct -> direct(from, checkpoint, seconds);
         }
         return 0;
     }
@@ -128,19 +127,30 @@ public final class Lab12 implements Callable<Integer> {
         try (SparkSession spark = LabSpark.start("Lab 12 checkpoints and recovery: dstream", options);
              FileFeeder feeder = feed.noFeed ? null : FileFeeder.of(from, watched)) {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            boolean resuming = Lab12Output.holdsDStreamCheckpoint(checkpoint);
             JavaStreamingContext ssc = JavaStreamingContext.getOrCreate(checkpoint.toString(), () ->
                     RecoveryDStream.createContext(sc, checkpoint.toString(), watched.toString(), Durations.seconds(seconds),
                             new Lab12Output.TotalsPrinter()));
-            Lab12Output.describeDStream(resuming, checkpoint);
+            DirectPipeline.describe(ssc, null, checkpoint); // recovered, or new (refuses the direct pipeline's)
             ssc.start();
-            System.out.println("== DStream: running" + (options.seconds > 0 ? " for " + options.seconds + " s" : ": Ctrl-C to stop"));
-            if (feeder != null) {
-                feeder.start(0, seconds);
+            Waiting.feedAndAwaitEnd(ssc, options.seconds, feeder == null ? null : () -> feeder.start(0, seconds));
+        }
+    }
+
+    /** DStream on Kafka: the same on the direct stream of a topic; the checkpoint keeps its offsets. */
+    private void direct(Path from, Path checkpoint, int seconds) throws Exception {
+        try (Lab12Kafka.Broker broker = Lab12Kafka.broker(kafka.bootstrapServers); // without: the program's own
+             SparkSession spark = LabSpark.start("Lab 12 checkpoints and recovery: direct", options)) {
+            String servers = broker.servers();
+            JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            JavaStreamingContext ssc = JavaStreamingContext.getOrCreate(checkpoint.toString(), () ->
+                    DirectPipeline.createContext(sc, checkpoint.toString(), servers, kafka.inputTopic,
+                            Durations.seconds(seconds), new Lab12Output.TotalsPrinter()));
+            DirectPipeline.describe(ssc, servers, checkpoint); // recovered (from which offsets), or new
+            KafkaFeeder.createTopics(servers, kafka.inputTopic);
+            try (KafkaFeeder feeder = feed.noFeed ? null : KafkaFeeder.of(from, servers, kafka.inputTopic)) {
+                ssc.start();
+                Waiting.feedAndAwaitEnd(ssc, options.seconds, feeder == null ? null : () -> feeder.start(seconds));
             }
-            Waiting.awaitEnd(ssc, options.seconds); // awaitTerminationOrTimeout, or without --seconds awaitTermination
-            ssc.stop(false, false);
-            System.out.println("== stopped.");
         }
     }
 

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 import streamlab.kafka.KafkaBroker;
 import streamlab.kafka.Topics;
 
@@ -19,19 +17,18 @@ final class Lab12Kafka {
     private Lab12Kafka() {}
 
     /**
-     * A broker of the program's own (Kafka from Maven Central's jars in a child JVM, or Docker where it
-     * answers), its data kept in {@code dataDir} across runs: a program started again finds its topics.
+     * A broker of the program's own (Kafka from Maven Central's jars in a child JVM), its data and its
+     * address kept in {@code dataDir} across runs: a program started again finds its topics where they were.
      */
     static KafkaBroker startBroker(Path dataDir) {
-        Configurator.setLevel("org.testcontainers", Level.OFF); // "no Docker here" is not an error for us
         System.out.println("== starting a Kafka broker, its data in " + dataDir + " ...");
-        KafkaBroker broker = KafkaBroker.start(dataDir);
+        KafkaBroker broker = KafkaBroker.startKept(dataDir);
         System.out.println("== Kafka broker (" + broker.kind() + ") at " + broker.bootstrapServers());
         return broker;
     }
 
     /**
-     * The broker of the kafka pipeline: the one at {@code bootstrapServers}, or (when null) a broker of the
+     * The broker of the kafka and direct pipelines: the one at {@code bootstrapServers}, or (when null) a broker of the
      * program's own, its data in output/lab12/kafka-broker.
      */
     static Broker broker(String bootstrapServers) {

@@ -104,12 +104,12 @@ final class Lab12Output {
     }
 
     /** Whether the DStream side recovered its context from the checkpoint, or made a new one. */
-    static void describeDStream(boolean resuming, Path checkpoint) {
+    static void describeDStream(Path checkpoint) throws IOException {
         System.out.println(
-                resuming
+                holdsDStreamCheckpoint(checkpoint) // before the context starts: written at its first batch
                         ? "== DStream: recovered from the checkpoint in " + checkpoint
                                 + ": its graph, its batch interval and"
-                                + " its folder come from there (this run's --batch and --watch are not used)"
+                                + " its input come from there (this run's --batch and --watch are not used)"
                         : "== DStream: a new context, checkpointing to " + checkpoint);
     }
 

@@ -36,12 +36,22 @@ final class Waiting {
         System.out.println("== stopped.");
     }
 
-    /** DStream: waits until the context stops, or {@code seconds} have passed (0: until Ctrl-C). */
-    static void awaitEnd(JavaStreamingContext ssc, int seconds) throws InterruptedException {
+    /**
+     * DStream, once started: starts the feeder (if any), waits until the context stops or {@code seconds} have
+     * passed (0: until Ctrl-C), and stops the context.
+     */
+    static void feedAndAwaitEnd(JavaStreamingContext ssc, int seconds, Runnable startFeeder)
+            throws InterruptedException {
+        System.out.println("== DStream: running" + (seconds > 0 ? " for " + seconds + " s" : ": Ctrl-C to stop"));
+        if (startFeeder != null) {
+            startFeeder.run();
+        }
         if (seconds > 0) {
             ssc.awaitTerminationOrTimeout(seconds * 1000L);
         } else {
             ssc.awaitTermination();
         }
+        ssc.stop(false, false);
+        System.out.println("== stopped.");
     }
 }

@@ -43,8 +43,7 @@ import streamlab.kafka.Topics;
  * the kill: the checkpoint is then what a kill a moment earlier leaves, after the sink wrote the
  * micro-batch but before Spark wrote {@code commits/N}, and the restarted query runs that batch again.
  *
- * <p>Given code, not graded (it runs the program with your exercises, in child JVMs; about a minute
- * and a half). Run it with {@code ./mvnw -q test -pl solutions/lab12-checkpoints-and-recovery -am
+ * <p>Given code, not graded (it runs the program with your exercises, in child JVMs; about two minutes). Run it with {@code ./mvnw -q test -pl solutions/lab12-checkpoints-and-recovery -am
  * -DskipTests=false -Dtest=KillAndRestartTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @ExtendWith({GradingExtension.class, SharedBroker.class}) // an untouched lab: skipped before a broker starts
@@ -80,21 +79,8 @@ class KillAndRestartTest {
         Path out = dir.resolve("out");
         Path checkpoint = dir.resolve("checkpoint");
         Files.createDirectories(in);
-        String[] args = {
-            "--pipeline",
-            "files",
-            "--no-feed",
-            "--batch",
-            "1",
-            "--input",
-            IOT,
-            "--watch",
-            in.toString(),
-            "--output",
-            out.toString(),
-            "--checkpoint",
-            checkpoint.toString()
-        };
+        String[] args = args(
+                "files", "--watch", in.toString(), "--output", out.toString(), "--checkpoint", checkpoint.toString());
         String[] watermarks = {"10:00:15", "10:01:05", "10:01:55", "10:02:45", "10:03:35", "10:04:25"};
 
         ChildProgram first = start("Lab12 --pipeline files (first run)", args);
@@ -174,23 +160,16 @@ class KillAndRestartTest {
         topics.create(input, 2);
         topics.create(output, 2);
         Path checkpoint = dir.resolve("checkpoint");
-        String[] args = {
-            "--pipeline",
-            "kafka",
-            "--no-feed",
-            "--batch",
-            "1",
-            "--input",
-            IOT,
-            "--bootstrap-servers",
-            broker.bootstrapServers(),
-            "--input-topic",
-            input,
-            "--output-topic",
-            output,
-            "--checkpoint",
-            checkpoint.toString()
-        };
+        String[] args = args(
+                "kafka",
+                "--bootstrap-servers",
+                broker.bootstrapServers(),
+                "--input-topic",
+                input,
+                "--output-topic",
+                output,
+                "--checkpoint",
+                checkpoint.toString());
 
         ChildProgram first = start("Lab12 --pipeline kafka (first run)", args);
         first.awaitLine("== running");
@@ -338,31 +317,11 @@ class KillAndRestartTest {
 
     @Test
     void dstream_a_killed_program_is_recovered_by_get_or_create_and_its_totals_go_on() throws Exception {
-        // a run that was never killed: the same exercise on the six files, a batch each, in this JVM
-        List<List<String>> files = new ArrayList<>();
-        for (int k = 1; k <= 6; k++) {
-            files.add(IotData.dataset(k));
-        }
-        StreamResult neverKilled = ChildProgram.orSkip(() -> DStreamScript.linesFrom(files)
-                .checkpointing()
-                .title("RecoveryDStream.highTotals, never killed")
-                .runPairs(RecoveryDStream::highTotals));
+        StreamResult neverKilled = highTotalsNeverKilled();
         Path in = dir.resolve("in");
         Path checkpoint = dir.resolve("checkpoint");
         Files.createDirectories(in);
-        String[] args = {
-            "--pipeline",
-            "dstream",
-            "--no-feed",
-            "--batch",
-            "1",
-            "--input",
-            IOT,
-            "--watch",
-            in.toString(),
-            "--checkpoint",
-            checkpoint.toString()
-        };
+        String[] args = args("dstream", "--watch", in.toString(), "--checkpoint", checkpoint.toString());
 
         ChildProgram first = start("Lab12 --pipeline dstream (first run)", args);
         first.awaitLine("== DStream: running");
@@ -385,6 +344,78 @@ class KillAndRestartTest {
                 .as("the totals after the last file, killed after two files and recovered, against a run"
                         + " that was never killed")
                 .endsWith("HIGH events so far: " + totals(neverKilled.last()));
+    }
+
+    // ---- DStream on Kafka: the direct stream, its offsets in the checkpoint ----
+
+    @Test
+    void direct_a_killed_program_goes_on_from_the_offsets_in_its_checkpoint_and_its_totals_go_on(KafkaBroker broker)
+            throws Exception {
+        StreamResult neverKilled = highTotalsNeverKilled();
+        Topics topics = new Topics(broker);
+        String input = "lab12-direct-events-" + UUID.randomUUID();
+        topics.create(input, 2);
+        String[] args = args(
+                "direct",
+                "--bootstrap-servers",
+                broker.bootstrapServers(),
+                "--input-topic",
+                input,
+                "--checkpoint",
+                dir.resolve("checkpoint").toString());
+
+        ChildProgram first = start("Lab12 --pipeline direct (first run)", args);
+        first.awaitLine("== DStream: running");
+        for (int k = 1; k <= 2; k++) {
+            topics.send(records(input, IotData.dataset(k)));
+            first.awaitLine("HIGH events so far: " + totals(neverKilled.batch(k)));
+        }
+        first.kill();
+        for (int k = 3; k <= 6; k++) { // sent while the program is down
+            topics.send(records(input, IotData.dataset(k)));
+        }
+
+        ChildProgram second = start("Lab12 --pipeline direct (after the kill)", args);
+        second.awaitLine("== DStream: recovered from the checkpoint");
+        String offsets = second.awaitLine("== DStream: the checkpoint's offsets");
+        String last = second.awaitLine("HIGH events so far: " + totals(neverKilled.last()));
+        second.kill();
+        assertThat(offsets.substring(offsets.indexOf('{') + 1, offsets.indexOf('}'))
+                        .split(", "))
+                .as(
+                        "the offsets the recovered direct stream goes on from (%s): the 20 records of the first two"
+                                + " files, read before the kill, over the topic's two partitions; not 0, the earliest"
+                                + " offsets (nothing was committed for the group), nor the 60 records the topic holds",
+                        offsets)
+                .extracting(partition -> Long.parseLong(partition.substring(partition.lastIndexOf('=') + 1)))
+                .hasSize(2)
+                .satisfies(each -> assertThat(
+                                each.stream().mapToLong(Long::longValue).sum())
+                        .isEqualTo(20));
+        assertThat(last)
+                .as("the totals after the last file, killed after two files (the other four sent while it was"
+                        + " down) and recovered, against a run that was never killed")
+                .endsWith("HIGH events so far: " + totals(neverKilled.last()));
+    }
+
+    /** A run that was never killed: highTotals on the six files, a batch each, in this JVM. */
+    private static StreamResult highTotalsNeverKilled() {
+        List<List<String>> files = new ArrayList<>();
+        for (int k = 1; k <= 6; k++) {
+            files.add(IotData.dataset(k));
+        }
+        return ChildProgram.orSkip(() -> DStreamScript.linesFrom(files)
+                .checkpointing()
+                .title("RecoveryDStream.highTotals, never killed")
+                .runPairs(RecoveryDStream::highTotals));
+    }
+
+    /** The program's arguments: the pipeline, fed by the test ({@code --no-feed}), 1 s batches, and more. */
+    private static String[] args(String pipeline, String... more) {
+        List<String> args =
+                new ArrayList<>(List.of("--pipeline", pipeline, "--no-feed", "--batch", "1", "--input", IOT));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
     }
 
     /** Totals as the program prints them: {@code dev-01=2 dev-04=3}, by device. */
