@@ -95,6 +95,21 @@ class Lab13DStreamTest {
                 .assertBatches(none(), none(), none(), none(), rows(row("carol", 1, "/home")));
     }
 
+    @Test
+    void with_batches_of_2_s_a_session_closes_at_the_first_batch_after_a_whole_gap_too() {
+        // batches at 2, 4, 6, 8, 10 s: bob's last click at 2 s, alice's at 4 s
+        script("closedSessions", List.of("alice /home", "bob /home", "alice /faq", "bob /cart"), List.of("alice /cart"))
+                .batchSeconds(2)
+                .thenEmptyBatches(3)
+                .run(lines -> SessionsDStream.closedSessions(lines, GAP))
+                .assertBatches(
+                        none(),
+                        none(),
+                        rows(row("bob", 2, "/cart /home")),
+                        rows(row("alice", 3, "/cart /faq /home")),
+                        none());
+    }
+
     // ---- openSessions: the state snapshots ----
 
     @Test
