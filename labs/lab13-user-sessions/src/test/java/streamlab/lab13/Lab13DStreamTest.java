@@ -96,13 +96,20 @@ class Lab13DStreamTest {
     }
 
     @Test
-    void with_batches_of_2_s_a_session_closes_at_the_first_batch_after_a_whole_gap_too() {
-        // batches at 2, 4, 6, 8, 10 s: bob's last click at 2 s, alice's at 4 s
-        script("closedSessions", List.of("alice /home", "bob /home", "alice /faq", "bob /cart"), List.of("alice /cart"))
+    void with_batches_of_2_s_and_a_gap_of_5_s_a_session_closes_at_the_first_batch_after_a_whole_gap() {
+        // batches at 2, 4, 6, ... s: bob's last click at 2 s (closed at 8 s), alice's at 4 s (closed at 10 s)
+        DStreamScript.lines(
+                        List.of("alice /home", "bob /home", "alice /faq", "bob /cart"),
+                        List.of("alice /cart"),
+                        List.of(),
+                        List.of())
+                .title("Lab 13 SessionsDStream.closedSessions (gap 5 s)")
+                .checkpointing()
                 .batchSeconds(2)
-                .thenEmptyBatches(3)
-                .run(lines -> SessionsDStream.closedSessions(lines, GAP))
+                .thenEmptyBatches(2)
+                .run(lines -> SessionsDStream.closedSessions(lines, Durations.seconds(5)))
                 .assertBatches(
+                        none(),
                         none(),
                         none(),
                         rows(row("bob", 2, "/cart /home")),

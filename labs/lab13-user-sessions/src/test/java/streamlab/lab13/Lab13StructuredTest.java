@@ -128,6 +128,21 @@ class Lab13StructuredTest {
                 .assertBatches(none(), none(), none(), rows(row("alice", 4, "/cart /faq /home")));
     }
 
+    @Test
+    void a_session_closes_at_its_last_click_plus_the_gap_it_is_given() {
+        script(
+                        "closedSessions",
+                        List.of(event(at(0), "alice /home"), event(at(2), "bob /cart"), event(at(1), "alice /faq")),
+                        List.of(event(at(12), "carol /home")), // watermark 7: alice's 1 + 4 and bob's 2 + 4 are past
+                        List.of(event(at(30), "dave /home"))) // 25: carol's 12 + 4
+                .title("Lab 13 SessionsStructured.closedSessions (gap 4 s, times in UTC)")
+                .run(clicks -> SessionsStructured.closedSessions(clicks, Duration.ofSeconds(4)))
+                .assertBatches(
+                        none(),
+                        rows(row("alice", 2, "/faq /home"), row("bob", 1, "/cart")),
+                        rows(row("carol", 1, "/home")));
+    }
+
     // ---- closedSessionsFrom: an initial state of sessions already open ----
 
     /** The sessions open when the query starts: alice (2 clicks, last at 0 s) and carol (1 click, at 2 s). */
