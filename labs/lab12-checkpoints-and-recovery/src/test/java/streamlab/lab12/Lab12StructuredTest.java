@@ -368,10 +368,12 @@ class Lab12StructuredTest {
                                 record(1, 1, event("dev-01", 99.5, "HIGH", "10:00:15")))))
                 .then("nothing", () -> records[0].add(List.of()))
                 .then(
-                        "iot-events/0/2 dev-03 MEDIUM, iot-events/1/2 dev-04 HIGH",
+                        // dev-05's "high" is not HIGH: the danger levels are written in capitals
+                        "iot-events/0/2 dev-03 MEDIUM, iot-events/1/2 dev-04 HIGH, iot-events/0/3 dev-05 high",
                         () -> records[0].add(List.of(
                                 record(0, 2, event("dev-03", 70.0, "MEDIUM", "10:00:20")),
-                                record(1, 2, event("dev-04", 91.0, "HIGH", "10:00:25")))))
+                                record(1, 2, event("dev-04", 91.0, "HIGH", "10:00:25")),
+                                record(0, 3, event("dev-05", 104.0, "high", "10:00:30")))))
                 .outputMode("append")
                 .run(RecoveryStructured::alerts)
                 .assertBatches(

@@ -95,6 +95,28 @@ class Lab13DStreamTest {
                 .assertBatches(none(), none(), none(), none(), rows(row("carol", 1, "/home")));
     }
 
+    @Test
+    void with_batches_of_2_s_and_a_gap_of_5_s_a_session_closes_at_the_first_batch_after_a_whole_gap() {
+        // batches at 2, 4, 6, ... s: bob's last click at 2 s (closed at 8 s), alice's at 4 s (closed at 10 s)
+        DStreamScript.lines(
+                        List.of("alice /home", "bob /home", "alice /faq", "bob /cart"),
+                        List.of("alice /cart"),
+                        List.of(),
+                        List.of())
+                .title("Lab 13 SessionsDStream.closedSessions (gap 5 s)")
+                .checkpointing()
+                .batchSeconds(2)
+                .thenEmptyBatches(2)
+                .run(lines -> SessionsDStream.closedSessions(lines, Durations.seconds(5)))
+                .assertBatches(
+                        none(),
+                        none(),
+                        none(),
+                        rows(row("bob", 2, "/cart /home")),
+                        rows(row("alice", 3, "/cart /faq /home")),
+                        none());
+    }
+
     // ---- openSessions: the state snapshots ----
 
     @Test

@@ -115,6 +115,34 @@ class Lab13StructuredTest {
                 .assertBatches(none(), none(), rows(row("alice", 4, "/cart /home /item /search")));
     }
 
+    @Test
+    void a_late_click_in_a_later_batch_does_not_bring_the_end_of_the_session_forward() {
+        script(
+                        "closedSessions",
+                        List.of(event(at(2), "alice /home"), event(at(9), "alice /cart")), // watermark 4
+                        // later than the watermark, earlier than alice's latest click 9: still 4
+                        List.of(event(at(6), "alice /faq"), event(at(7), "alice /home")),
+                        List.of(event(at(23.5), "bob /home")), // 18.5: alice's latest click 9 + 10 is not past
+                        List.of(event(at(30), "bob /faq"))) // 25: now it is
+                .run(clicks -> SessionsStructured.closedSessions(clicks, GAP))
+                .assertBatches(none(), none(), none(), rows(row("alice", 4, "/cart /faq /home")));
+    }
+
+    @Test
+    void a_session_closes_at_its_last_click_plus_the_gap_it_is_given() {
+        script(
+                        "closedSessions",
+                        List.of(event(at(0), "alice /home"), event(at(2), "bob /cart"), event(at(1), "alice /faq")),
+                        List.of(event(at(12), "carol /home")), // watermark 7: alice's 1 + 4 and bob's 2 + 4 are past
+                        List.of(event(at(30), "dave /home"))) // 25: carol's 12 + 4
+                .title("Lab 13 SessionsStructured.closedSessions (gap 4 s, times in UTC)")
+                .run(clicks -> SessionsStructured.closedSessions(clicks, Duration.ofSeconds(4)))
+                .assertBatches(
+                        none(),
+                        rows(row("alice", 2, "/faq /home"), row("bob", 1, "/cart")),
+                        rows(row("carol", 1, "/home")));
+    }
+
     // ---- closedSessionsFrom: an initial state of sessions already open ----
 
     /** The sessions open when the query starts: alice (2 clicks, last at 0 s) and carol (1 click, at 2 s). */
@@ -139,7 +167,7 @@ class Lab13StructuredTest {
                         List.of(
                                 event(at(5), "alice /cart"),
                                 event(at(6), "bob /home"),
-                                event(at(6), "alice /cart")), // 1
+                                event(at(6), "alice /search")), // 1: /search is alice's already
                         List.of(event(at(30), "erin /home"))) // 25: alice's 6 + 10 is past
                 .run(clicks -> SessionsStructured.closedSessionsFrom(clicks, open(), GAP))
                 .assertBatches(
