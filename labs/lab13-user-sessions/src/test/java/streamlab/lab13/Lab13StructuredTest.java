@@ -1,5 +1,6 @@
 package streamlab.lab13;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static streamlab.harness.Rows.none;
 import static streamlab.harness.Rows.row;
 import static streamlab.harness.Rows.rows;
@@ -51,6 +52,27 @@ class Lab13StructuredTest {
                 .title("Lab 13 SessionsStructured." + exercise + " (gap 10 s, times in UTC)");
     }
 
+    /**
+     * The exercise's result, refused at once unless its plan has a {@code transformWithState} on event time:
+     * on the clock's time the timers of these 2024 clicks are all due at once, and the query never settles
+     * (the test would only end at its time limit).
+     */
+    private static Dataset<Row> onEventTime(Dataset<Row> sessions) {
+        List<String> operators = sessions.queryExecution()
+                .logical()
+                .toString()
+                .lines()
+                .filter(line -> line.contains("TransformWithState"))
+                .toList();
+        assertThat(operators)
+                .as("the transformWithState of the query's plan (its time mode after the processor): the sessions"
+                        + " close on the clicks' time, so its timers need TimeMode.EventTime(), not the clock's"
+                        + " TimeMode.ProcessingTime()")
+                .isNotEmpty()
+                .allMatch(line -> line.contains(", EventTime,"));
+        return sessions;
+    }
+
     @AfterAll
     static void backToTheDefaultStateStore() {
         SparkSession.getDefaultSession().foreach(spark -> {
@@ -74,7 +96,7 @@ class Lab13StructuredTest {
                         List.of(event(at(12), "bob /cart")), // watermark 7
                         List.of(event(at(20), "bob /pay")), // 15: alice's 4 + 10 is past
                         List.of(event(at(40), "carol /home"))) // 35: bob's 20 + 10 is past
-                .run(clicks -> SessionsStructured.closedSessions(clicks, GAP))
+                .run(clicks -> onEventTime(SessionsStructured.closedSessions(clicks, GAP)))
                 .assertBatches(
                         none(),
                         none(),
@@ -91,7 +113,7 @@ class Lab13StructuredTest {
                         List.of(event(at(20), "dave /home")), // 15: alice's and bob's 1 + 10
                         List.of(event(at(30), "alice /cart"), event(at(31), "alice /cart")), // 26
                         List.of(event(at(60), "zed /home"))) // 55: dave's 20, alice's 31
-                .run(clicks -> SessionsStructured.closedSessions(clicks, GAP))
+                .run(clicks -> onEventTime(SessionsStructured.closedSessions(clicks, GAP)))
                 .assertBatches(
                         none(),
                         rows(row("alice", 2, "/faq /home"), row("bob", 1, "/home")),
@@ -111,7 +133,7 @@ class Lab13StructuredTest {
                                 event(at(8), "alice /item")), // watermark 4
                         List.of(event(at(23.5), "bob /home")), // 18.5: alice's latest click 9 + 10 is not past
                         List.of(event(at(30), "bob /faq"))) // 25: now it is
-                .run(clicks -> SessionsStructured.closedSessions(clicks, GAP))
+                .run(clicks -> onEventTime(SessionsStructured.closedSessions(clicks, GAP)))
                 .assertBatches(none(), none(), rows(row("alice", 4, "/cart /home /item /search")));
     }
 
@@ -124,7 +146,7 @@ class Lab13StructuredTest {
                         List.of(event(at(6), "alice /faq"), event(at(7), "alice /home")),
                         List.of(event(at(23.5), "bob /home")), // 18.5: alice's latest click 9 + 10 is not past
                         List.of(event(at(30), "bob /faq"))) // 25: now it is
-                .run(clicks -> SessionsStructured.closedSessions(clicks, GAP))
+                .run(clicks -> onEventTime(SessionsStructured.closedSessions(clicks, GAP)))
                 .assertBatches(none(), none(), none(), rows(row("alice", 4, "/cart /faq /home")));
     }
 
@@ -136,7 +158,7 @@ class Lab13StructuredTest {
                         List.of(event(at(12), "carol /home")), // watermark 7: alice's 1 + 4 and bob's 2 + 4 are past
                         List.of(event(at(30), "dave /home"))) // 25: carol's 12 + 4
                 .title("Lab 13 SessionsStructured.closedSessions (gap 4 s, times in UTC)")
-                .run(clicks -> SessionsStructured.closedSessions(clicks, Duration.ofSeconds(4)))
+                .run(clicks -> onEventTime(SessionsStructured.closedSessions(clicks, Duration.ofSeconds(4))))
                 .assertBatches(
                         none(),
                         rows(row("alice", 2, "/faq /home"), row("bob", 1, "/cart")),
@@ -169,7 +191,7 @@ class Lab13StructuredTest {
                                 event(at(6), "bob /home"),
                                 event(at(6), "alice /search")), // 1: /search is alice's already
                         List.of(event(at(30), "erin /home"))) // 25: alice's 6 + 10 is past
-                .run(clicks -> SessionsStructured.closedSessionsFrom(clicks, open(), GAP))
+                .run(clicks -> onEventTime(SessionsStructured.closedSessionsFrom(clicks, open(), GAP)))
                 .assertBatches(
                         none(),
                         rows(row("alice", 4, "/cart /home /search"), row("bob", 1, "/home"), row("carol", 1, "/faq")));
@@ -182,7 +204,7 @@ class Lab13StructuredTest {
                         List.of(event(at(1), "bob /home")), // -4
                         List.of(event(at(13), "dave /cart")), // 8
                         List.of(event(at(19), "erin /cart"))) // 14: alice's 0, bob's 1, carol's 2
-                .run(clicks -> SessionsStructured.closedSessionsFrom(clicks, open(), GAP))
+                .run(clicks -> onEventTime(SessionsStructured.closedSessionsFrom(clicks, open(), GAP)))
                 .assertBatches(
                         none(),
                         none(),
