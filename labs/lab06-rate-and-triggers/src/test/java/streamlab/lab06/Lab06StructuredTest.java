@@ -22,6 +22,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.streaming.StreamingRelationV2;
 import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -30,6 +32,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import scala.jdk.javaapi.CollectionConverters;
 import streamlab.harness.LabTest;
 import streamlab.harness.MemoryInput;
 import streamlab.harness.StructuredScript;
@@ -76,6 +79,29 @@ class Lab06StructuredTest {
                 .contains("rowsPerSecond=5");
     }
 
+    /**
+     * The option {@code name} given to the stream's source, or "(not given)". Left out, numPartitions is
+     * the machine's core count: 2 on the tests' local[2], so only the option itself tells.
+     */
+    private static String sourceOption(Dataset<Row> stream, String name) {
+        for (LogicalPlan leaf :
+                CollectionConverters.asJava(stream.queryExecution().analyzed().collectLeaves())) {
+            if (leaf instanceof StreamingRelationV2 source
+                    && source.extraOptions().containsKey(name)) {
+                return source.extraOptions().get(name);
+            }
+        }
+        return "(not given)";
+    }
+
+    @Test
+    void rate_asks_for_2_partitions_whatever_the_machine() {
+        assertThat(sourceOption(RateTriggersStructured.rate(spark(), 5), "numPartitions"))
+                .as("rate(spark, 5): the option numPartitions of its source (left out, the rows are spread over as"
+                        + " many partitions as the machine has cores)")
+                .isEqualTo("2");
+    }
+
     // ---- testRate: rate-micro-batch, exact rows per micro-batch ----
 
     @Test
@@ -90,6 +116,14 @@ class Lab06StructuredTest {
                 .runWriter(in -> in.writeStream().trigger(Trigger.AvailableNow()))
                 .assertBatches(rows(row(t0, 0), row(t0, 1), row(t0, 2)), rows(row(t1, 3), row(t1, 4), row(t1, 5)))
                 .assertColumns("timestamp", "value");
+    }
+
+    @Test
+    void test_rate_asks_for_2_partitions_whatever_the_machine() {
+        assertThat(sourceOption(RateTriggersStructured.testRate(spark(), 3, T0.toEpochMilli()), "numPartitions"))
+                .as("testRate(spark, 3, " + T0 + "): the option numPartitions of its source (left out, the rows"
+                        + " are spread over as many partitions as the machine has cores)")
+                .isEqualTo("2");
     }
 
     // ---- timeParts: the seed's derived columns ----
