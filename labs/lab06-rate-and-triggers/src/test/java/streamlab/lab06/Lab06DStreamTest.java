@@ -6,6 +6,7 @@ import static streamlab.harness.Rows.row;
 import static streamlab.harness.Rows.rows;
 
 import java.util.List;
+import org.apache.spark.SparkConf;
 import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.StreamingContextState;
 import org.apache.spark.streaming.Time;
@@ -46,18 +47,27 @@ class Lab06DStreamTest {
 
     @Test
     void queued_keeps_repeated_lines_and_spreads_a_batch_over_two_partitions() {
-        List<List<String>> batches = List.of(List.of("x", "x", "y", "x"));
-        DStreamScript.<String>from(ssc -> RateTriggersDStream.queued(ssc, batches))
-                .title("Lab 06 RateTriggersDStream.queued([x, x, y, x]), each line with its partition")
-                .then("batch 1 of the queue", t -> {})
-                .run(lines -> lines.transform(rdd -> rdd.mapPartitionsWithIndex(
-                        (p, it) -> {
-                            List<String> tagged = new java.util.ArrayList<>();
-                            it.forEachRemaining(line -> tagged.add(line + "@" + p));
-                            return tagged.iterator();
-                        },
-                        true)))
-                .assertBatches(rows(row("x@0"), row("x@0"), row("y@1"), row("x@1")));
+        // as on a machine of 3 cores: a batch left to Spark's default parallelism would take 3 partitions
+        SparkConf conf = TestSpark.context().sc().conf();
+        String cores = conf.get("spark.default.parallelism");
+        conf.set("spark.default.parallelism", "3");
+        try {
+            List<List<String>> batches = List.of(List.of("x", "x", "y", "x"));
+            DStreamScript.<String>from(ssc -> RateTriggersDStream.queued(ssc, batches))
+                    .title("Lab 06 RateTriggersDStream.queued([x, x, y, x]) on 3 cores (spark.default.parallelism=3),"
+                            + " each line with its partition")
+                    .then("batch 1 of the queue", t -> {})
+                    .run(lines -> lines.transform(rdd -> rdd.mapPartitionsWithIndex(
+                            (p, it) -> {
+                                List<String> tagged = new java.util.ArrayList<>();
+                                it.forEachRemaining(line -> tagged.add(line + "@" + p));
+                                return tagged.iterator();
+                            },
+                            true)))
+                    .assertBatches(rows(row("x@0"), row("x@0"), row("y@1"), row("x@1")));
+        } finally {
+            conf.set("spark.default.parallelism", cores);
+        }
     }
 
     // ---- ticks: the same values in every batch, with the batch's time ----
