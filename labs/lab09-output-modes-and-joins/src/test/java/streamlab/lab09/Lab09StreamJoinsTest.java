@@ -62,4 +62,14 @@ class Lab09StreamJoinsTest {
                         rows(row("c", at(16), at(16))),
                         rows(row("b", at(10), null), row("c", at(30), at(30))));
     }
+
+    @Test
+    void the_left_outer_join_writes_an_unmatched_phone_reading_as_soon_as_a_watermark_of_5_s_passes_it() {
+        // b @10 s can match watch readings up to 12 s: a watermark of 14 s (19 - 5) ends its wait, 9 (19 - 10) not
+        new PhoneAndWatch("phoneWithOptionalWatch", StreamJoinsStructured::phoneWithOptionalWatch)
+                .step(List.of(reading("b", at(10))), List.of(reading("c", at(10))))
+                .step(List.of(reading("a", at(19))), List.of(reading("a", at(19)))) // watermark 14 s
+                .run()
+                .assertBatches(none(), rows(row("a", at(19), at(19)), row("b", at(10), null)));
+    }
 }
