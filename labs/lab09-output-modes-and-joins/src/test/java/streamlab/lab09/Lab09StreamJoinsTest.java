@@ -36,6 +36,23 @@ class Lab09StreamJoinsTest {
     }
 
     @Test
+    void the_inner_join_drops_from_its_state_the_readings_no_new_reading_can_match() {
+        // a reading of each stream every 20 s: once the watermark (the latest time minus 5 s) is more than 2 s
+        // past a reading, no reading to come can match it, and Spark drops it from the join's state; without
+        // watermarks it keeps every reading ever seen
+        new PhoneAndWatch("phoneWithWatch", StreamJoinsStructured::phoneWithWatch)
+                .step(List.of(reading("a", at(10))), List.of(reading("a", at(10))))
+                .step(List.of(reading("a", at(30))), List.of(reading("a", at(30))))
+                .step(List.of(reading("a", at(50))), List.of(reading("a", at(50))))
+                .probe(
+                        "rows in the join's state (lastProgress().stateOperators()[0].numRowsTotal())",
+                        q -> q.lastProgress().stateOperators()[0].numRowsTotal())
+                .run()
+                .observed()
+                .assertBatches(rows(row(2L)), rows(row(2L)), rows(row(2L))); // the latest two readings only
+    }
+
+    @Test
     void the_inner_join_matches_only_readings_of_the_same_user_within_2_s() {
         new PhoneAndWatch("phoneWithWatch", StreamJoinsStructured::phoneWithWatch)
                 .step(

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BinaryOperator;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.streaming.StreamingQuery;
 import scala.Tuple2;
 import streamlab.harness.MemoryInput;
 import streamlab.harness.Rows;
@@ -59,6 +61,12 @@ final class PhoneAndWatch {
             phone.add(rows(phoneReadings));
             watch.add(rows(watchReadings));
         });
+        return this;
+    }
+
+    /** Reads {@code probe} of the query after every step (see {@link StructuredScript#probe}). */
+    PhoneAndWatch probe(String name, Function<StreamingQuery, Object> probe) {
+        script.probe(name, probe);
         return this;
     }
 
