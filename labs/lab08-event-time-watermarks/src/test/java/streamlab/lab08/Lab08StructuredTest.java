@@ -200,6 +200,17 @@ class Lab08StructuredTest {
                 .assertColumns("window", "value", "count");
     }
 
+    @Test
+    void tumbling_windows_keep_the_watermark_of_15_s() {
+        script(
+                        "tumblingCounts",
+                        List.of(event(at(40), "5")), // watermark 17:33:25: 173300-173330 still open
+                        List.of(event(at(28), "6")), // 12 s late, within the watermark: counted
+                        List.of(event(at(80), "0"))) // watermark 17:34:05
+                .run(WindowAppendStructured::tumblingCounts)
+                .assertBatches(none(), none(), rows(row("173300-173330", 6, 1), row("173330-173400", 5, 1)));
+    }
+
     // ---- the state: what the watermark is for ----
 
     /** Three events a step, 30 s apart: each step opens two new windows for the values 1 and 2. */
