@@ -10,6 +10,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.streaming.Durations;
 import org.apache.spark.streaming.StreamingContextState;
 import org.apache.spark.streaming.Time;
+import org.apache.spark.streaming.api.java.JavaDStream;
 import org.apache.spark.streaming.api.java.JavaStreamingContext;
 import org.apache.spark.streaming.scheduler.BatchInfo;
 import org.apache.spark.streaming.scheduler.OutputOperationInfo;
@@ -45,29 +46,41 @@ class Lab06DStreamTest {
                 .assertBatches(rows(row("a"), row("b"), row("c")), none(), rows(row("d"), row("e")), none());
     }
 
-    @Test
-    void queued_keeps_repeated_lines_and_spreads_a_batch_over_two_partitions() {
-        // as on a machine of 3 cores: a batch left to Spark's default parallelism would take 3 partitions
+    /**
+     * Runs {@code test} as on a machine of 3 cores (spark.default.parallelism=3), where an RDD left to the
+     * default parallelism takes 3 partitions, not the 2 of the tests' local[2].
+     */
+    private static void onThreeCores(Runnable test) {
         SparkConf conf = TestSpark.context().sc().conf();
         String cores = conf.get("spark.default.parallelism");
         conf.set("spark.default.parallelism", "3");
         try {
-            List<List<String>> batches = List.of(List.of("x", "x", "y", "x"));
-            DStreamScript.<String>from(ssc -> RateTriggersDStream.queued(ssc, batches))
-                    .title("Lab 06 RateTriggersDStream.queued([x, x, y, x]) on 3 cores (spark.default.parallelism=3),"
-                            + " each line with its partition")
-                    .then("batch 1 of the queue", t -> {})
-                    .run(lines -> lines.transform(rdd -> rdd.mapPartitionsWithIndex(
-                            (p, it) -> {
-                                List<String> tagged = new java.util.ArrayList<>();
-                                it.forEachRemaining(line -> tagged.add(line + "@" + p));
-                                return tagged.iterator();
-                            },
-                            true)))
-                    .assertBatches(rows(row("x@0"), row("x@0"), row("y@1"), row("x@1")));
+            test.run();
         } finally {
             conf.set("spark.default.parallelism", cores);
         }
+    }
+
+    /** Each element as text with the index of its partition: {@code x@1}. */
+    private static <T> JavaDStream<String> withPartitions(JavaDStream<T> stream) {
+        return stream.transform(rdd -> rdd.mapPartitionsWithIndex(
+                (p, it) -> {
+                    List<String> tagged = new java.util.ArrayList<>();
+                    it.forEachRemaining(element -> tagged.add(element + "@" + p));
+                    return tagged.iterator();
+                },
+                true));
+    }
+
+    @Test
+    void queued_keeps_repeated_lines_and_spreads_a_batch_over_two_partitions() {
+        List<List<String>> batches = List.of(List.of("x", "x", "y", "x"));
+        onThreeCores(() -> DStreamScript.<String>from(ssc -> RateTriggersDStream.queued(ssc, batches))
+                .title("Lab 06 RateTriggersDStream.queued([x, x, y, x]) on 3 cores (spark.default.parallelism=3),"
+                        + " each line with its partition")
+                .then("batch 1 of the queue", t -> {})
+                .run(Lab06DStreamTest::withPartitions)
+                .assertBatches(rows(row("x@0"), row("x@0"), row("y@1"), row("x@1"))));
     }
 
     // ---- ticks: the same values in every batch, with the batch's time ----
@@ -85,6 +98,17 @@ class Lab06DStreamTest {
                         rows(row(List.of(1000L, 0L)), row(List.of(1000L, 1L)), row(List.of(1000L, 2L))),
                         rows(row(List.of(2000L, 0L)), row(List.of(2000L, 1L)), row(List.of(2000L, 2L))),
                         rows(row(List.of(3000L, 0L)), row(List.of(3000L, 1L)), row(List.of(3000L, 2L))));
+    }
+
+    @Test
+    void ticks_spread_the_values_over_two_partitions() {
+        onThreeCores(() -> DStreamScript.<Long>from(
+                        ssc -> RateTriggersDStream.ticks(ssc, 3).map(p -> p._2()))
+                .title("Lab 06 RateTriggersDStream.ticks(3) on 3 cores (spark.default.parallelism=3), each value"
+                        + " with its partition")
+                .then("batch at 1000 ms", t -> {})
+                .run(Lab06DStreamTest::withPartitions)
+                .assertBatches(rows(row("0@0"), row("1@1"), row("2@1"))));
     }
 
     @Test
